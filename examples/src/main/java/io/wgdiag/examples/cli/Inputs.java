@@ -1,0 +1,80 @@
+package io.wgdiag.examples.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads a command-line input (a file, or {@code -} for stdin) as text, refusing binary data. */
+final class Inputs {
+  private Inputs() {}
+
+  /** Largest input read into memory, in bytes. */
+  static final long MAX_BYTES = 512L * 1024 * 1024;
+
+  /** An input that cannot be used; its message is the one line printed to stderr. */
+  static final class InputException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    InputException(String message) {
+      super(message);
+    }
+  }
+
+  static String read(String name, InputStream stdin) throws InputException {
+    byte[] bytes;
+    try {
+      if (name.equals("-")) {
+        bytes = readAll(stdin);
+      } else {
+        Path p = Path.of(name);
+        if (Files.isDirectory(p)) {
+          throw new InputException(name + ": is a directory");
+        }
+        if (Files.size(p) > MAX_BYTES) {
+          throw new InputException(name + ": larger than " + MAX_BYTES + " bytes");
+        }
+        bytes = Files.readAllBytes(p);
+      }
+    } catch (NoSuchFileException e) {
+      throw new InputException(name + ": no such file");
+    } catch (IOException e) {
+      throw new InputException(name + ": cannot read: " + e.getMessage());
+    }
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        throw new InputException(name + ": binary data (a NUL byte at offset " + i + "), not tool output");
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      // Old tools in non-UTF-8 locales print Latin-1; every byte maps to one character.
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  private static byte[] readAll(InputStream in) throws IOException, InputException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buf = new byte[65536];
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      out.write(buf, 0, n);
+      if (out.size() > MAX_BYTES) {
+        throw new InputException("-: larger than " + MAX_BYTES + " bytes");
+      }
+    }
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,11 @@
+package io.wgdiag.analysis;
+
+/** How bad a finding is, worst first. */
+public enum Severity {
+  /** The tunnel is broken or badly degraded by this; fix it first. */
+  CRITICAL,
+  /** A real problem that costs throughput or latency. */
+  WARNING,
+  /** Worth knowing; no action needed unless other evidence points here. */
+  INFO
+}

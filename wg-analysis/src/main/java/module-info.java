@@ -1,0 +1,10 @@
+/** Analysis of WireGuard snapshots into ranked findings. */
+module io.wgdiag.analysis {
+  requires transitive io.wgdiag.model;
+  requires transitive io.wgdiag.parsers;
+  requires static org.immutables.value;
+  requires static com.google.errorprone.annotations;
+  requires static java.compiler;
+
+  exports io.wgdiag.analysis;
+}

@@ -1,0 +1,27 @@
+package io.wgdiag.model;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.immutables.value.Value;
+
+/**
+ * The one Immutables style every wgdiag model uses.
+ *
+ * <p>Accessors carry no {@code get} prefix and name their unit ({@code mtuBytes()}, {@code
+ * rttMillis()}); the generated class is {@code ImmutableX} with a public {@code builder()} and
+ * {@code copyOf}; collections are Guava immutable collections.
+ */
+@Target({ElementType.PACKAGE, ElementType.TYPE})
+@Retention(RetentionPolicy.CLASS)
+@Value.Style(
+    get = {"is*", "get*"},
+    init = "*",
+    jdkOnly = false,
+    visibility = Value.Style.ImplementationVisibility.PUBLIC,
+    builderVisibility = Value.Style.BuilderVisibility.PUBLIC,
+    optionalAcceptNullable = true,
+    depluralize = true,
+    defaults = @Value.Immutable(copy = true))
+public @interface WgStyle {}

@@ -1,0 +1,316 @@
+package io.wgdiag.parsers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps a command line to the tool id of its output: {@code sudo ip -s -s link show eth0} is
+ * {@code ip-link-stats}, {@code ethtool -k eth0 | egrep 'gro|gso'} is a filtered {@code
+ * ethtool-features}.
+ *
+ * <p>It understands {@code sudo}, {@code env}, {@code timeout}, {@code LC_ALL=C}-style
+ * assignments, absolute program paths and pipes; it never runs anything.
+ */
+final class CommandDetector {
+  private CommandDetector() {}
+
+  static Optional<Detection> detect(String commandLine) {
+    String line = commandLine.strip();
+    int pipe = indexOfPipe(line);
+    boolean filtered = pipe >= 0;
+    String first = filtered ? line.substring(0, pipe) : line;
+    List<String> words = words(first);
+    int i = 0;
+    while (i < words.size()) {
+      String w = words.get(i);
+      if (w.equals("sudo") || w.equals("env") || w.equals("command") || w.equals("exec")
+          || w.equals("nice") || w.equals("stdbuf")) {
+        i++;
+        while (i < words.size() && words.get(i).startsWith("-")) {
+          i++;
+        }
+      } else if (w.equals("timeout")) {
+        i++;
+        while (i < words.size() && words.get(i).startsWith("-")) {
+          i++;
+        }
+        i++; // the duration
+      } else if (w.indexOf('=') > 0 && !w.startsWith("-")) {
+        i++; // VAR=value
+      } else {
+        break;
+      }
+    }
+    if (i >= words.size()) {
+      return Optional.empty();
+    }
+    String program = words.get(i);
+    program = program.substring(program.lastIndexOf('/') + 1);
+    List<String> args = words.subList(i + 1, words.size());
+    // grep, head and tail select lines of the file they read, like a pipe does
+    boolean selects = filtered || program.endsWith("grep") || program.equals("head") || program.equals("tail");
+    return Optional.ofNullable(toolFor(program, args))
+        .map(t -> new Detection(t.id, selects, Optional.ofNullable(t.qualifier)));
+  }
+
+  private record Hit(String id, @Nullable String qualifier) {}
+
+  private static Hit hit(String id) {
+    return new Hit(id, null);
+  }
+
+  private static Hit hit(String id, List<String> operands, int index) {
+    return new Hit(id, operands.size() > index ? operands.get(index) : null);
+  }
+
+  private static @Nullable Hit toolFor(String program, List<String> args) {
+    List<String> operands = new ArrayList<>();
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        operands.add(a);
+      }
+    }
+    if (isChange(program, args, operands)) {
+      return hit("change");
+    }
+    switch (program) {
+      case "wg":
+        if (operands.contains("dump")) {
+          return hit("wg-show-dump", operands, 1);
+        }
+        if (operands.isEmpty() || operands.get(0).equals("show")) {
+          return hit("wg-show", operands, 1);
+        }
+        return null;
+      case "ip":
+        return ip(args);
+      case "ping":
+      case "ping6":
+        return hit("ping", operands, operands.size() - 1);
+      case "busybox":
+        if (!operands.isEmpty() && operands.get(0).equals("ping")) {
+          return hit("ping", operands, operands.size() - 1);
+        }
+        return null;
+      case "sysctl":
+        return hit("sysctl");
+      case "ss":
+        return hit("ss-tcp-info");
+      case "iperf3":
+        return hit(args.contains("-J") || args.contains("--json") ? "iperf3-json" : "iperf3");
+      case "mpstat":
+        return hit("mpstat");
+      case "top":
+        return hit("top");
+      case "netstat":
+        return hit("netstat-stats");
+      case "nstat":
+        return hit("nstat");
+      case "tc":
+        return operands.contains("qdisc") ? hit("tc-qdisc", operands, operands.indexOf("dev") + 1) : null;
+      case "conntrack":
+        return hit("conntrack-stats");
+      case "ethtool":
+        return hit("ethtool-features", operands, 0);
+      case "iptables":
+      case "ip6tables":
+      case "iptables-save":
+      case "ip6tables-save":
+      case "iptables-legacy":
+      case "iptables-nft":
+      case "iptables-legacy-save":
+      case "iptables-nft-save":
+        return hit("iptables-rules");
+      case "nft":
+        return hit("nft-ruleset");
+      case "tcpdump":
+        return hit("tcpdump");
+      case "tracepath":
+      case "tracepath6":
+        return hit("tracepath", operands, operands.size() - 1);
+      case "cat":
+      case "head":
+      case "tail":
+      case "less":
+      case "more":
+      case "grep":
+      case "egrep":
+      case "fgrep":
+        return operands.isEmpty() ? null : procFile(operands.get(operands.size() - 1));
+      default:
+        return null;
+    }
+  }
+
+  /** Commands that change state and print nothing on success. */
+  private static boolean isChange(String program, List<String> args, List<String> operands) {
+    switch (program) {
+      case "ip":
+      case "tc":
+        for (String w : operands) {
+          if (CHANGE_VERBS.contains(w)) {
+            return true;
+          }
+          if (w.equals("get") || w.equals("show") || w.equals("list") || w.equals("ls")) {
+            return false;
+          }
+        }
+        return false;
+      case "iptables":
+      case "ip6tables":
+      case "iptables-legacy":
+      case "iptables-nft":
+        for (String a : args) {
+          if (a.equals("-A") || a.equals("-I") || a.equals("-D") || a.equals("-R") || a.equals("-N")
+              || a.equals("-F") || a.equals("-X") || a.equals("-P") || a.equals("-Z")
+              || a.startsWith("--append") || a.startsWith("--insert") || a.startsWith("--delete")) {
+            return true;
+          }
+        }
+        return false;
+      case "nft":
+        return !operands.isEmpty() && !operands.get(0).equals("list");
+      case "wg":
+        return !operands.isEmpty() && (operands.get(0).equals("set") || operands.get(0).equals("setconf")
+            || operands.get(0).equals("addconf") || operands.get(0).equals("syncconf"));
+      case "wg-quick":
+      case "modprobe":
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static final java.util.Set<String> CHANGE_VERBS =
+      java.util.Set.of("set", "add", "del", "delete", "replace", "change", "flush", "append", "prepend");
+
+  private static @Nullable Hit procFile(String path) {
+    switch (path) {
+      case "/proc/interrupts":
+        return hit("proc-interrupts");
+      case "/proc/net/softnet_stat":
+        return hit("proc-softnet-stat");
+      case "/proc/net/snmp":
+      case "/proc/net/netstat":
+      case "/proc/net/snmp6":
+        return hit("proc-net-snmp");
+      case "/proc/sys/net/netfilter/nf_conntrack_count":
+      case "/proc/sys/net/netfilter/nf_conntrack_max":
+        return hit("conntrack-stats");
+      default:
+        return null;
+    }
+  }
+
+  /** The {@code ip} objects: each abbreviation iproute2 accepts for the ones we read. */
+  private static @Nullable Hit ip(List<String> args) {
+    int stats = 0;
+    int k = 0;
+    while (k < args.size() && args.get(k).startsWith("-")) {
+      String opt = args.get(k);
+      if (opt.equals("-s") || opt.equals("-stats") || opt.equals("-statistics")) {
+        stats++;
+      } else if (opt.matches("-s+")) {
+        stats += opt.length() - 1;
+      } else if (opt.equals("-n") || opt.equals("-netns") || opt.equals("-b") || opt.equals("-rc")) {
+        k++; // option argument
+      }
+      k++;
+    }
+    if (k >= args.size()) {
+      return null;
+    }
+    String object = args.get(k).toLowerCase(Locale.ROOT);
+    List<String> rest = args.subList(k + 1, args.size());
+    String verb = rest.isEmpty() ? "show" : rest.get(0);
+    if (isAbbrev(object, "route", 1) || object.equals("ro") || object.equals("r")) {
+      if (verb.equals("get") || isAbbrev(verb, "get", 1)) {
+        return new Hit("ip-route-get", rest.size() > 1 ? lastOperand(rest.subList(1, rest.size())) : null);
+      }
+      return hit("ip-route");
+    }
+    if (isAbbrev(object, "rule", 2)) {
+      return hit("ip-rule");
+    }
+    if (isAbbrev(object, "link", 1)) {
+      @Nullable String dev = null;
+      for (int j = 0; j < rest.size(); j++) {
+        String w = rest.get(j);
+        if (w.equals("dev") && j + 1 < rest.size()) {
+          dev = rest.get(j + 1);
+        } else if (j > 0 && !w.startsWith("-") && !isVerb(w) && dev == null) {
+          dev = w;
+        }
+      }
+      return new Hit(stats > 0 ? "ip-link-stats" : "ip-link", dev);
+    }
+    return null;
+  }
+
+  private static boolean isVerb(String w) {
+    return w.equals("show") || w.equals("list") || w.equals("lst") || w.equals("ls") || w.equals("up");
+  }
+
+  private static @Nullable String lastOperand(List<String> words) {
+    return words.isEmpty() ? null : words.get(0);
+  }
+
+  private static boolean isAbbrev(String word, String full, int minLength) {
+    return word.length() >= minLength && full.startsWith(word);
+  }
+
+  private static int indexOfPipe(String line) {
+    char quote = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (quote != 0) {
+        if (ch == quote) {
+          quote = 0;
+        }
+      } else if (ch == '\'' || ch == '"') {
+        quote = ch;
+      } else if (ch == '|' && (i + 1 >= line.length() || line.charAt(i + 1) != '|')) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    char quote = 0;
+    boolean in = false;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (quote != 0) {
+        if (ch == quote) {
+          quote = 0;
+        } else {
+          cur.append(ch);
+        }
+      } else if (ch == '\'' || ch == '"') {
+        quote = ch;
+        in = true;
+      } else if (Character.isWhitespace(ch)) {
+        if (in) {
+          out.add(cur.toString());
+          cur.setLength(0);
+          in = false;
+        }
+      } else if (ch == '>' || ch == '<' || ch == ';' || ch == '&') {
+        break; // redirections and command lists end the command we read
+      } else {
+        cur.append(ch);
+        in = true;
+      }
+    }
+    if (in) {
+      out.add(cur.toString());
+    }
+    return out;
+  }
+}

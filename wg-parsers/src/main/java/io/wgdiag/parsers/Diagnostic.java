@@ -1,0 +1,25 @@
+package io.wgdiag.parsers;
+
+/**
+ * A line a lenient parse could not read, kept with its position and text.
+ *
+ * @param line the 1-based line number, 0 for the end of input
+ * @param column the 1-based column, 0 if unknown
+ * @param message what was wrong, e.g. {@code unrecognised line} or {@code expected a number}
+ * @param text the line's text, cut to {@link ParseException#MAX_LINE_TEXT} characters, secrets
+ *     masked
+ */
+public record Diagnostic(int line, int column, String message, String text) {
+
+  /** The same diagnostic with the line number moved by {@code offset}. */
+  public Diagnostic shifted(int offset) {
+    return line <= 0 || offset == 0 ? this : new Diagnostic(line + offset, column, message, text);
+  }
+
+  @Override
+  public String toString() {
+    return (line > 0 ? "line " + line + (column > 0 ? ", column " + column : "") + ": " : "")
+        + message
+        + (text.isEmpty() ? "" : ": " + text);
+  }
+}

@@ -1,0 +1,27 @@
+package io.wgdiag.parsers.counters;
+
+import io.wgdiag.parsers.text.LineCursor;
+import io.wgdiag.parsers.text.LineParser;
+
+/** Reads protocol counters from nstat ({@code nstat -az}). Placeholder until the parser lands: it reads nothing. */
+public final class NstatParser extends LineParser<Object> {
+  /** Creates the parser. */
+  public NstatParser() {
+    super("nstat", Object.class);
+  }
+
+  @Override
+  protected Session<Object> newSession() {
+    return new Session<>() {
+      @Override
+      public boolean accept(LineCursor line) {
+        return false;
+      }
+
+      @Override
+      public Object finish(int lines, boolean strict) {
+        return "not implemented";
+      }
+    };
+  }
+}

@@ -1,0 +1,5 @@
+/** Parsers for: Kernel settings from {@code sysctl}. */
+@NullMarked
+package io.wgdiag.parsers.sysctl;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,389 @@
+package io.wgdiag.parsers.text;
+
+import io.wgdiag.parsers.ParseException;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A cursor over one line of tool output that always knows its position.
+ *
+ * <p>Every read skips leading blanks (spaces and tabs) first, so parsers are indifferent to
+ * indentation and column alignment, which pasted output often loses. Failed reads raise {@link
+ * ParseException} naming the line, the column and what was expected:
+ *
+ * <pre>{@code
+ * c.expect("mtu");
+ * long mtu = c.number("the MTU in bytes after 'mtu'");
+ * // line 7, column 23: expected the MTU in bytes after 'mtu', found 'lock'
+ * }</pre>
+ *
+ * <p>A cursor is reused from line to line by {@link LineParser}; it is not thread-safe and must
+ * not be kept after the call it was handed to.
+ */
+public final class LineCursor {
+  private String line = "";
+  private int pos;
+  private int lineNumber;
+  private final UnaryOperator<String> redactor;
+
+  /** Creates a cursor whose errors pass the line text through {@code redactor} (to mask secrets). */
+  public LineCursor(UnaryOperator<String> redactor) {
+    this.redactor = redactor;
+  }
+
+  /** Creates a cursor over {@code line}, numbered {@code lineNumber}, that masks nothing. */
+  public static LineCursor of(String line, int lineNumber) {
+    LineCursor c = new LineCursor(UnaryOperator.identity());
+    c.reset(line, lineNumber);
+    return c;
+  }
+
+  /** Points the cursor at the start of a new line. */
+  public void reset(String newLine, int newLineNumber) {
+    this.line = newLine;
+    this.lineNumber = newLineNumber;
+    this.pos = 0;
+  }
+
+  /** The whole line. */
+  public String text() {
+    return line;
+  }
+
+  /** The 1-based line number. */
+  public int lineNumber() {
+    return lineNumber;
+  }
+
+  /** The 0-based position of the next character to read. */
+  public int position() {
+    return pos;
+  }
+
+  /** Moves back (or forward) to a position obtained from {@link #position()}. */
+  public void position(int newPos) {
+    if (newPos < 0 || newPos > line.length()) {
+      throw new IllegalArgumentException("position " + newPos + " outside the line");
+    }
+    this.pos = newPos;
+  }
+
+  /** The 1-based column of the next character to read. */
+  public int column() {
+    return pos + 1;
+  }
+
+  private static boolean blank(char ch) {
+    return ch == ' ' || ch == '\t' || ch == '\f' || ch == '\u000b';
+  }
+
+  /** Skips blanks and returns this cursor. */
+  public LineCursor skipBlanks() {
+    while (pos < line.length() && blank(line.charAt(pos))) {
+      pos++;
+    }
+    return this;
+  }
+
+  /** Whether only blanks remain. */
+  public boolean atEnd() {
+    skipBlanks();
+    return pos >= line.length();
+  }
+
+  /** Whether the whole line is blank. */
+  public boolean isBlank() {
+    for (int i = 0; i < line.length(); i++) {
+      if (!blank(line.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The next character after blanks, or {@code '\0'} at the end. Consumes nothing but blanks. */
+  public char peek() {
+    skipBlanks();
+    return pos < line.length() ? line.charAt(pos) : '\0';
+  }
+
+  /** Whether the text after blanks starts with {@code literal}. Consumes nothing but blanks. */
+  public boolean lookingAt(String literal) {
+    skipBlanks();
+    return line.startsWith(literal, pos);
+  }
+
+  /** Whether the next word (after blanks) is exactly {@code word}. Consumes nothing but blanks. */
+  public boolean lookingAtWord(String word) {
+    skipBlanks();
+    int end = pos + word.length();
+    return line.startsWith(word, pos) && (end == line.length() || blank(line.charAt(end)));
+  }
+
+  /** Consumes {@code literal} after blanks if it is there. */
+  public boolean tryConsume(String literal) {
+    if (lookingAt(literal)) {
+      pos += literal.length();
+      return true;
+    }
+    return false;
+  }
+
+  /** Consumes the whole word {@code word} after blanks if it is there. */
+  public boolean tryConsumeWord(String word) {
+    if (lookingAtWord(word)) {
+      pos += word.length();
+      return true;
+    }
+    return false;
+  }
+
+  /** Consumes {@code literal} after blanks, or fails with "expected '<literal>'". */
+  public void expect(String literal) throws ParseException {
+    if (!tryConsume(literal)) {
+      throw error("'" + literal + "'");
+    }
+  }
+
+  /** Reads the next word: the characters up to the next blank or the end. Fails at the end. */
+  public String word() throws ParseException {
+    return word("a word");
+  }
+
+  /** Reads the next word, failing with "expected <what>" at the end of the line. */
+  public String word(String what) throws ParseException {
+    String w = wordOrNull();
+    if (w == null) {
+      throw error(what);
+    }
+    return w;
+  }
+
+  /** Reads the next word, or returns null at the end of the line. */
+  public @Nullable String wordOrNull() {
+    skipBlanks();
+    if (pos >= line.length()) {
+      return null;
+    }
+    int start = pos;
+    while (pos < line.length() && !blank(line.charAt(pos))) {
+      pos++;
+    }
+    return line.substring(start, pos);
+  }
+
+  /** The next word without consuming it, or "" at the end. */
+  public String peekWord() {
+    skipBlanks();
+    int end = pos;
+    while (end < line.length() && !blank(line.charAt(end))) {
+      end++;
+    }
+    return line.substring(pos, end);
+  }
+
+  /** Reads up to (not including) {@code stop} or the end of the line, after blanks. */
+  public String until(char stop) {
+    skipBlanks();
+    int start = pos;
+    int end = line.indexOf(stop, pos);
+    pos = end < 0 ? line.length() : end;
+    return line.substring(start, pos);
+  }
+
+  /** Reads the rest of the line, trimmed. */
+  public String rest() {
+    skipBlanks();
+    String r = line.substring(pos).strip();
+    pos = line.length();
+    return r;
+  }
+
+  /** Whether the next character (after blanks) is an ASCII digit. */
+  public boolean atDigit() {
+    char ch = peek();
+    return ch >= '0' && ch <= '9';
+  }
+
+  /** Reads a non-negative decimal integer, failing with "expected a number". */
+  public long number() throws ParseException {
+    return number("a number");
+  }
+
+  /**
+   * Reads a non-negative decimal integer (up to {@link Long#MAX_VALUE}), failing with "expected
+   * <what>". The digits must end at a blank, the end, or a character that is not a letter or
+   * digit: {@code 123,} reads as 123, {@code 12ab} fails.
+   */
+  public long number(String what) throws ParseException {
+    skipBlanks();
+    int start = pos;
+    long value = 0;
+    while (pos < line.length()) {
+      char ch = line.charAt(pos);
+      if (ch < '0' || ch > '9') {
+        break;
+      }
+      int d = ch - '0';
+      if (value > (Long.MAX_VALUE - d) / 10) {
+        pos = start;
+        throw error(what + " (at most " + Long.MAX_VALUE + ")");
+      }
+      value = value * 10 + d;
+      pos++;
+    }
+    if (pos == start || (pos < line.length() && Character.isLetter(line.charAt(pos)))) {
+      pos = start;
+      throw error(what);
+    }
+    return value;
+  }
+
+  /** Reads an optionally signed decimal integer that fits an int. */
+  public int integer(String what) throws ParseException {
+    skipBlanks();
+    int start = pos;
+    boolean negative = pos < line.length() && line.charAt(pos) == '-';
+    if (negative || (pos < line.length() && line.charAt(pos) == '+')) {
+      pos++;
+    }
+    long v;
+    try {
+      v = number(what);
+    } catch (ParseException e) {
+      pos = start;
+      throw error(what);
+    }
+    if (v > Integer.MAX_VALUE) {
+      pos = start;
+      throw error(what + " (at most " + Integer.MAX_VALUE + ")");
+    }
+    return negative ? (int) -v : (int) v;
+  }
+
+  /**
+   * Reads a decimal number: optional sign, digits, an optional fraction and an optional exponent
+   * ({@code 1e+03}, as {@code %g} prints). With {@code commaDecimal} a comma may stand for the
+   * decimal point, as in non-C locales ({@code 12,5}).
+   */
+  public double decimal(String what, boolean commaDecimal) throws ParseException {
+    skipBlanks();
+    int start = pos;
+    int i = pos;
+    int n = line.length();
+    if (i < n && (line.charAt(i) == '-' || line.charAt(i) == '+')) {
+      i++;
+    }
+    int digits = 0;
+    while (i < n && Character.isDigit(line.charAt(i)) && line.charAt(i) < 128) {
+      i++;
+      digits++;
+    }
+    boolean comma = false;
+    if (i < n && (line.charAt(i) == '.' || (commaDecimal && line.charAt(i) == ','))) {
+      comma = line.charAt(i) == ',';
+      int j = i + 1;
+      int frac = 0;
+      while (j < n && line.charAt(j) >= '0' && line.charAt(j) <= '9') {
+        j++;
+        frac++;
+      }
+      if (frac > 0 || (!comma && digits > 0)) {
+        i = j;
+        digits += frac;
+      }
+    }
+    if (digits == 0) {
+      throw error(what);
+    }
+    if (i < n && (line.charAt(i) == 'e' || line.charAt(i) == 'E')) {
+      int j = i + 1;
+      if (j < n && (line.charAt(j) == '+' || line.charAt(j) == '-')) {
+        j++;
+      }
+      int exp = 0;
+      while (j < n && line.charAt(j) >= '0' && line.charAt(j) <= '9' && exp < 4) {
+        j++;
+        exp++;
+      }
+      if (exp > 0) {
+        i = j;
+      }
+    }
+    String s = line.substring(start, i);
+    if (comma) {
+      s = s.replace(',', '.');
+    }
+    pos = i;
+    return Double.parseDouble(s);
+  }
+
+  /** Reads a decimal number with a point for the decimal separator. */
+  public double decimal(String what) throws ParseException {
+    return decimal(what, false);
+  }
+
+  /**
+   * Reads a number glued to its unit, such as {@code 1.9Gbps}, {@code 32Mb}, {@code 5.0ms} or
+   * {@code 10240p}. The unit is the run of letters, {@code /} and {@code %} that follows.
+   */
+  public Quantity quantity(String what) throws ParseException {
+    int start = skipBlanks().pos;
+    double v = decimal(what);
+    int u = pos;
+    while (pos < line.length()) {
+      char ch = line.charAt(pos);
+      if (Character.isLetter(ch) || ch == '/' || ch == '%') {
+        pos++;
+      } else {
+        break;
+      }
+    }
+    if (pos < line.length() && !blank(line.charAt(pos)) && line.charAt(pos) != ',' && line.charAt(pos) != ')') {
+      pos = start;
+      throw error(what);
+    }
+    return new Quantity(v, line.substring(u, pos));
+  }
+
+  /** An error at the current position: "expected <expected>, found '<next word>'". */
+  public ParseException error(String expected) {
+    return errorAt(pos, "expected " + expected + ", found " + found());
+  }
+
+  /** An error with a free-form problem at 0-based position {@code at}. */
+  public ParseException errorAt(int at, String problem) {
+    return new ParseException(lineNumber, Math.max(0, at) + 1, redactor.apply(line), problem);
+  }
+
+  /** An error for a whole line that is not one this tool prints. */
+  public ParseException unrecognised(String toolId) {
+    return new ParseException(
+        lineNumber, 1, redactor.apply(line), "unrecognised line for " + toolId);
+  }
+
+  private String found() {
+    int save = pos;
+    skipBlanks();
+    if (pos >= line.length()) {
+      pos = save;
+      return "end of line";
+    }
+    int end = pos;
+    while (end < line.length() && !blank(line.charAt(end)) && end - pos < 40) {
+      end++;
+    }
+    String w = line.substring(pos, end);
+    pos = save;
+    // A token the redactor removes from the line is a secret: never echo it.
+    return redactor.apply(line).contains(w) ? "'" + w + "'" : "a redacted value";
+  }
+
+  /**
+   * A number and its unit as printed, before conversion; see {@link Units}.
+   *
+   * @param value the number
+   * @param unit the unit text as printed, possibly empty
+   */
+  public record Quantity(double value, String unit) {}
+}

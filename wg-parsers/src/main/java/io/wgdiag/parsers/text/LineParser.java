@@ -1,0 +1,261 @@
+package io.wgdiag.parsers.text;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.wgdiag.parsers.Diagnostic;
+import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.ParseResult;
+import io.wgdiag.parsers.Parser;
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Base class of the line-oriented parsers: it reads lines (from memory or streamed), cleans them
+ * ({@code \r}, ANSI colour codes), hands each to a fresh {@link Session} through a reused {@link
+ * LineCursor}, and implements strict and lenient mode once for every tool.
+ *
+ * <p>A subclass supplies {@link #newSession()}. The session returns {@code false} for a line the
+ * tool does not print (strict: {@link ParseException}; lenient: a diagnostic, the line kept) and
+ * throws {@link ParseException} for a line it knows but finds malformed. Any runtime exception
+ * escaping a session is turned into a positioned {@link ParseException}, so callers only ever see
+ * that. Where a tool also prints JSON ({@code ip -j}, {@code tc -j}), {@link #jsonForm()} reads it
+ * into the same model; input whose first non-blank character is {@code [} or {@code {} goes there.
+ *
+ * @param <T> the model type
+ */
+public abstract class LineParser<T> implements Parser<T> {
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(64).build())
+          .build();
+
+  private final String toolId;
+  private final Class<T> modelType;
+
+  /** Creates a parser for {@code toolId} returning {@code modelType}. */
+  protected LineParser(String toolId, Class<T> modelType) {
+    this.toolId = toolId;
+    this.modelType = modelType;
+  }
+
+  @Override
+  public final String toolId() {
+    return toolId;
+  }
+
+  @Override
+  public final Class<T> modelType() {
+    return modelType;
+  }
+
+  /** The per-parse state of one parse: single-use, never shared between threads. */
+  protected interface Session<T> {
+    /**
+     * Reads one line.
+     *
+     * @return false if the line is not one this tool prints
+     * @throws ParseException if the line is one the tool prints, but malformed
+     */
+    boolean accept(LineCursor line) throws ParseException;
+
+    /**
+     * Builds the model after the last line.
+     *
+     * @param lines the number of lines read
+     * @param strict whether the parse is strict; a lenient parse should build what it can
+     */
+    T finish(int lines, boolean strict) throws ParseException;
+  }
+
+  /** A fresh session for one parse. */
+  protected abstract Session<T> newSession();
+
+  /** Whether blank lines are skipped before they reach the session (the default). */
+  protected boolean skipsBlankLines() {
+    return true;
+  }
+
+  /**
+   * Masks secrets in a line before it goes into an exception or a diagnostic. The default masks
+   * nothing; the WireGuard dump parser masks private and preshared keys.
+   */
+  protected String redact(String line) {
+    return line;
+  }
+
+  /** The JSON form of this tool's output, or null if it has none. */
+  protected @Nullable JsonForm<T> jsonForm() {
+    return null;
+  }
+
+  /** Reads a tool's JSON output into the model; see {@link #jsonForm()}. */
+  public interface JsonForm<T> {
+    /**
+     * Reads the document at {@code json}; unknown keys go to {@code diagnostics} (both modes: a
+     * JSON key the model lacks is kept, not fatal) and malformed structure raises {@link
+     * ParseException} via {@link JsonSupport}.
+     */
+    T read(JsonParser json, List<Diagnostic> diagnostics, boolean strict)
+        throws IOException, ParseException;
+  }
+
+  @Override
+  public final T parse(CharSequence text) throws ParseException {
+    return run(text, true).model();
+  }
+
+  @Override
+  public final T parse(Reader reader) throws ParseException, IOException {
+    return runReader(reader, true).model();
+  }
+
+  @Override
+  public final ParseResult<T> parseLenient(CharSequence text) throws ParseException {
+    return run(text, false);
+  }
+
+  @Override
+  public final ParseResult<T> parseLenient(Reader reader) throws ParseException, IOException {
+    return runReader(reader, false);
+  }
+
+  private ParseResult<T> run(CharSequence text, boolean strict) throws ParseException {
+    JsonForm<T> json = jsonForm();
+    try {
+      if (json != null && looksLikeJson(text)) {
+        return readJson(json, new StringReader(text.toString()), strict);
+      }
+      return runLines(LineSource.of(text), strict);
+    } catch (IOException e) {
+      throw new IllegalStateException("in-memory text cannot fail to read", e);
+    }
+  }
+
+  private ParseResult<T> runReader(Reader reader, boolean strict)
+      throws ParseException, IOException {
+    JsonForm<T> json = jsonForm();
+    if (json == null) {
+      return runLines(LineSource.of(reader), strict);
+    }
+    PushbackReader in = new PushbackReader(reader, 256);
+    char[] head = new char[256];
+    int n = in.read(head);
+    if (n > 0) {
+      in.unread(head, 0, n);
+    }
+    if (n > 0 && looksLikeJson(new String(head, 0, n))) {
+      return readJson(json, in, strict);
+    }
+    return runLines(LineSource.of(in), strict);
+  }
+
+  private static boolean looksLikeJson(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (!Character.isWhitespace(ch)) {
+        return ch == '[' || ch == '{';
+      }
+    }
+    return false;
+  }
+
+  private ParseResult<T> readJson(JsonForm<T> form, Reader reader, boolean strict)
+      throws ParseException, IOException {
+    List<Diagnostic> diagnostics = new ArrayList<>(0);
+    try (JsonParser p = JSON.createParser(reader)) {
+      T model = form.read(p, diagnostics, strict);
+      if (p.nextToken() != null) {
+        throw JsonSupport.error(p, "end of input after the JSON document");
+      }
+      if (strict && !diagnostics.isEmpty()) {
+        Diagnostic d = diagnostics.get(0);
+        throw new ParseException(d.line(), d.column(), d.text(), d.message());
+      }
+      return new ParseResult<>(model, diagnostics);
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
+      int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
+      throw new ParseException(line, col, "", "malformed JSON: " + e.getOriginalMessage());
+    } catch (RuntimeException e) {
+      throw new ParseException(0, 0, "", "unreadable JSON: " + describe(e));
+    }
+  }
+
+  private ParseResult<T> runLines(LineSource source, boolean strict)
+      throws ParseException, IOException {
+    Session<T> session = newSession();
+    LineCursor cursor = new LineCursor(this::redact);
+    List<Diagnostic> diagnostics = new ArrayList<>(0);
+    boolean skipBlank = skipsBlankLines();
+    int number = 0;
+    String raw;
+    while ((raw = source.next()) != null) {
+      number++;
+      String line = clean(raw);
+      cursor.reset(line, number);
+      if (skipBlank && cursor.isBlank()) {
+        continue;
+      }
+      ParseException problem;
+      try {
+        if (session.accept(cursor)) {
+          continue;
+        }
+        problem = cursor.unrecognised(toolId);
+      } catch (ParseException e) {
+        problem = e;
+      } catch (RuntimeException e) {
+        problem = cursor.errorAt(cursor.position(), "unreadable input: " + describe(e));
+      }
+      if (strict) {
+        throw problem;
+      }
+      diagnostics.add(problem.toDiagnostic());
+    }
+    try {
+      return new ParseResult<>(session.finish(number, strict), diagnostics);
+    } catch (RuntimeException e) {
+      throw new ParseException(0, 0, "", "unreadable input: " + describe(e));
+    }
+  }
+
+  private static String describe(RuntimeException e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : " (" + ParseException.cut(m) + ")");
+  }
+
+  /** Removes ANSI colour sequences ({@code ESC[...m}) and a stray trailing {@code \r}. */
+  static String clean(String line) {
+    if (line.indexOf('\u001b') < 0) {
+      return line;
+    }
+    StringBuilder b = new StringBuilder(line.length());
+    int i = 0;
+    while (i < line.length()) {
+      char ch = line.charAt(i);
+      if (ch == '\u001b' && i + 1 < line.length() && line.charAt(i + 1) == '[') {
+        int j = i + 2;
+        while (j < line.length() && (Character.isDigit(line.charAt(j)) || line.charAt(j) == ';')) {
+          j++;
+        }
+        if (j < line.length() && Character.isLetter(line.charAt(j))) {
+          i = j + 1;
+          continue;
+        }
+      }
+      b.append(ch);
+      i++;
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,31 @@
+package io.wgdiag.parsers.transcript;
+
+import com.google.common.collect.ImmutableList;
+import io.wgdiag.parsers.Diagnostic;
+import java.util.Optional;
+
+/**
+ * One transcript block after parsing.
+ *
+ * @param line the 1-based line of the prompt (0 for raw tool output without a prompt)
+ * @param command the command, or empty for raw tool output
+ * @param toolId the tool id of the parser that read the output, if one was found
+ * @param filtered whether the command piped its output through a filter
+ * @param qualifier the device or address the command was about, if any
+ * @param model the parsed model, absent when no parser was found or nothing could be built
+ * @param diagnostics what could not be read, with transcript line numbers
+ */
+public record ParsedBlock(
+    int line,
+    String command,
+    Optional<String> toolId,
+    boolean filtered,
+    Optional<String> qualifier,
+    Optional<Object> model,
+    ImmutableList<Diagnostic> diagnostics) {
+
+  /** The model, if it is of {@code type}. */
+  public <T> Optional<T> model(Class<T> type) {
+    return model.filter(type::isInstance).map(type::cast);
+  }
+}

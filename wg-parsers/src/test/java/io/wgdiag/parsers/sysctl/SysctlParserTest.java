@@ -1,0 +1,64 @@
+package io.wgdiag.parsers.sysctl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wgdiag.model.sysctl.SysctlSettings;
+import io.wgdiag.parsers.Fixtures;
+import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.ParseResult;
+import io.wgdiag.parsers.transcript.ParsedTranscript;
+import io.wgdiag.parsers.transcript.TranscriptParser;
+import org.junit.jupiter.api.Test;
+
+class SysctlParserTest {
+  private final SysctlParser parser = new SysctlParser();
+
+  @Test
+  void readsSeedSocketBufferTranscript() throws ParseException {
+    ParsedTranscript t =
+        TranscriptParser.standard().parse(Fixtures.read("seed/socket-buffers.txt"), true);
+    SysctlSettings read = t.blocks().get(0).model(SysctlSettings.class).orElseThrow();
+    assertThat(read.longValue("net.core.rmem_max")).hasValue(212992);
+    assertThat(read.longValue("net.core.wmem_max")).hasValue(212992);
+    SysctlSettings written = t.blocks().get(1).model(SysctlSettings.class).orElseThrow();
+    assertThat(written.longValue("net.core.rmem_max")).hasValue(8388608);
+    assertThat(t.blocks().get(1).command()).startsWith("sudo sysctl -w");
+  }
+
+  @Test
+  void readsSysctlAllFromCentos() throws ParseException {
+    SysctlSettings s = parser.parse(Fixtures.read("fixtures/sysctl/centos-7.7-sysctl-a.txt"));
+    assertThat(s.values()).hasSize(895); // 918 lines, dev.cdrom.info on 24 of them
+    assertThat(s.value("dev.cdrom.info").orElseThrow().split("\n", -1)).hasSize(24)
+        .startsWith("CD-ROM information, Id: cdrom.c 3.20 2003/12/17");
+    assertThat(s.longValue("abi.vsyscall32")).hasValue(1);
+    assertThat(s.longValues("net.ipv4.tcp_rmem")).containsExactly(4096, 87380, 6291456);
+    assertThat(s.value("net.ipv4.tcp_congestion_control")).hasValue("cubic");
+  }
+
+  @Test
+  void multiValueTabsFoldAndErrorsAreUnderstood() throws ParseException {
+    SysctlSettings s =
+        parser.parse(
+            "net.ipv4.tcp_wmem = 4096\t16384\t4194304\n"
+                + "sysctl: cannot stat /proc/sys/net/nope: No such file or directory\n"
+                + "kernel.domainname = \n");
+    assertThat(s.value("net.ipv4.tcp_wmem")).hasValue("4096 16384 4194304");
+    assertThat(s.value("kernel.domainname")).hasValue("");
+    assertThat(s.values()).doesNotContainKey("net.nope");
+  }
+
+  @Test
+  void aLineWithoutEqualsIsUnknownStrictlyAndKeptLeniently() throws ParseException {
+    assertThatThrownBy(() -> parser.parse("net.core.rmem_max = 1\ngarbage here\n"))
+        .isInstanceOf(ParseException.class)
+        .hasMessage("line 2, column 1: unrecognised line for sysctl");
+    ParseResult<SysctlSettings> r = parser.parseLenient("net.core.rmem_max = 1\ngarbage here\n");
+    assertThat(r.model().longValue("net.core.rmem_max")).hasValue(1);
+    assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.line()).isEqualTo(2);
+      assertThat(d.text()).isEqualTo("garbage here");
+    });
+  }
+}
