@@ -2,9 +2,13 @@
 module io.wgdiag.analysis {
   requires transitive io.wgdiag.model;
   requires transitive io.wgdiag.parsers;
+  requires com.fasterxml.jackson.core;
   requires static org.immutables.value;
   requires static com.google.errorprone.annotations;
   requires static java.compiler;
 
   exports io.wgdiag.analysis;
+  exports io.wgdiag.analysis.bundle;
+
+  uses io.wgdiag.analysis.Analyzer;
 }

@@ -7,5 +7,10 @@ public enum Severity {
   /** A real problem that costs throughput or latency. */
   WARNING,
   /** Worth knowing; no action needed unless other evidence points here. */
-  INFO
+  INFO;
+
+  /** Whether this is at least as bad as {@code other}. */
+  public boolean atLeast(Severity other) {
+    return ordinal() <= other.ordinal();
+  }
 }

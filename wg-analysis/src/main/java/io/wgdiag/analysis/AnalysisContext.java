@@ -1,0 +1,67 @@
+package io.wgdiag.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What an analyzer sees: the case, the thresholds, and where to put findings. Not thread-safe. */
+public final class AnalysisContext {
+  private final Case kase;
+  private final AnalysisConfig config;
+  private final List<Finding> findings = new ArrayList<>();
+  private final List<NotAssessed> notAssessed = new ArrayList<>();
+
+  AnalysisContext(Case kase, AnalysisConfig config) {
+    this.kase = kase;
+    this.config = config;
+  }
+
+  /** The case under analysis. */
+  public Case kase() {
+    return kase;
+  }
+
+  /** The thresholds. */
+  public AnalysisConfig config() {
+    return config;
+  }
+
+  /** The local host. */
+  public HostSnapshot local() {
+    return kase.local();
+  }
+
+  /** The remote tunnel end, if given. */
+  public Optional<HostSnapshot> remote() {
+    return kase.remote();
+  }
+
+  /** Every host present: local, then remote. */
+  public List<HostSnapshot> hosts() {
+    List<HostSnapshot> out = new ArrayList<>();
+    out.add(kase.local());
+    kase.remote().ifPresent(out::add);
+    return out;
+  }
+
+  /** Reports a finding. */
+  public void report(Finding finding) {
+    findings.add(finding);
+  }
+
+  /** Reports a check that could not be made. */
+  public void notAssessed(String check, String reason, String... collect) {
+    NotAssessed n = NotAssessed.of(check, reason, collect);
+    if (!notAssessed.contains(n)) {
+      notAssessed.add(n);
+    }
+  }
+
+  List<Finding> findings() {
+    return findings;
+  }
+
+  List<NotAssessed> notAssessedList() {
+    return notAssessed;
+  }
+}

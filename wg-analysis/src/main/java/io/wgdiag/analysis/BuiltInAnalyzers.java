@@ -1,0 +1,12 @@
+package io.wgdiag.analysis;
+
+import java.util.List;
+
+/** The analyzers wgdiag ships, in playbook order. */
+final class BuiltInAnalyzers {
+  private BuiltInAnalyzers() {}
+
+  static List<Analyzer> all() {
+    return List.of();
+  }
+}

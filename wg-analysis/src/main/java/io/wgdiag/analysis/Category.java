@@ -1,0 +1,20 @@
+package io.wgdiag.analysis;
+
+/**
+ * The field guide's playbook order: prove MTU first, then CPU, then routing, then treat the rest
+ * as loss and queueing. Findings of equal severity rank in this order.
+ */
+public enum Category {
+  /** Path MTU, fragmentation, MSS clamping. */
+  MTU,
+  /** CPU, softirq and interrupt limits. */
+  CPU,
+  /** Routes, policy rules, AllowedIPs, reverse-path filtering. */
+  ROUTING,
+  /** WireGuard peer health: handshakes, endpoints, keepalive. */
+  PEER,
+  /** Loss and queueing around the tunnel: underlay, qdisc, buffers, conntrack. */
+  LOSS,
+  /** Everything else: offload experiments, virtualisation overhead. */
+  OTHER
+}

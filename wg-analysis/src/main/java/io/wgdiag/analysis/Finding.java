@@ -1,0 +1,67 @@
+package io.wgdiag.analysis;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import org.immutables.value.Value;
+
+/**
+ * One diagnosis: a stable code, how bad and how sure, the explanation in the field guide's terms
+ * (what the numbers mean, what to decide), the evidence with its sources, and the actions.
+ */
+@Value.Immutable
+public abstract class Finding {
+
+  /** The stable code, e.g. {@code mtu.blackhole}; see {@link Codes}. */
+  public abstract String code();
+
+  /** How bad it is. */
+  public abstract Severity severity();
+
+  /** How sure the analyzer is, from 0 to 1. */
+  public abstract double confidence();
+
+  /** The playbook category, for ranking. */
+  public abstract Category category();
+
+  /** A one-line title with the key number. */
+  public abstract String title();
+
+  /** What the evidence means (the field guide's Meaning). */
+  public abstract String explanation();
+
+  /** What to decide next (the field guide's Decision). */
+  public abstract String decision();
+
+  /** Which tunnel end it is about. */
+  @Value.Default
+  public Host host() {
+    return Host.LOCAL;
+  }
+
+  /** The facts behind it, each with its source. */
+  public abstract ImmutableList<Evidence> evidence();
+
+  /** The fixes, each with apply, verify and rollback commands. */
+  public abstract ImmutableList<Action> actions();
+
+  /**
+   * Codes of symptoms this finding explains (e.g. {@code mtu.blackhole} explains {@code
+   * tcp.retransmits}); the report links them here instead of listing them on their own.
+   */
+  public abstract ImmutableSet<String> explains();
+
+  /** The symptoms the report folded into this finding (filled by the ranking). */
+  public abstract ImmutableList<String> linkedSymptoms();
+
+  @Value.Check
+  protected void check() {
+    if (!(confidence() >= 0 && confidence() <= 1)) {
+      throw new IllegalStateException("confidence must be within [0, 1]: " + confidence());
+    }
+  }
+
+  /** A builder. */
+  public static ImmutableFinding.Builder builder() {
+    return ImmutableFinding.builder();
+  }
+}

@@ -1,0 +1,159 @@
+package io.wgdiag.analysis.bundle;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the regular files of a gzip-compressed tar archive (ustar, GNU long names, pax paths) into
+ * memory. Links, devices and directories are skipped; a truncated archive is an error.
+ */
+final class TarGz {
+  private TarGz() {}
+
+  /** The most a bundle may hold, uncompressed, in bytes. */
+  static final long MAX_TOTAL_BYTES = 1L << 30;
+
+  record Entry(String path, byte[] data) {}
+
+  static List<Entry> read(InputStream raw, String name) throws BundleException {
+    List<Entry> out = new ArrayList<>();
+    long total = 0;
+    try (InputStream in = new GZIPInputStream(raw, 65536)) {
+      byte[] header = new byte[512];
+      String longName = null;
+      while (true) {
+        if (!readFully(in, header)) {
+          break; // clean end without the two zero blocks: accepted, as tar does
+        }
+        if (isZero(header)) {
+          break;
+        }
+        String path = cString(header, 0, 100);
+        String prefix = cString(header, 345, 155);
+        if (!prefix.isEmpty() && header[257] == 'u') {
+          path = prefix + "/" + path;
+        }
+        long size = octal(header, 124, 12, name);
+        char type = (char) header[156];
+        if (size < 0 || size > MAX_TOTAL_BYTES) {
+          throw new BundleException(name + ": corrupt tar header (size " + size + ")");
+        }
+        byte[] data = new byte[(int) size];
+        if (!readFully(in, data)) {
+          throw new BundleException(name + ": truncated archive (entry " + path + " is cut short)");
+        }
+        long pad = (512 - size % 512) % 512;
+        if (pad > 0 && !readFully(in, new byte[(int) pad])) {
+          throw new BundleException(name + ": truncated archive");
+        }
+        total += size;
+        if (total > MAX_TOTAL_BYTES) {
+          throw new BundleException(name + ": larger than " + MAX_TOTAL_BYTES + " bytes unpacked");
+        }
+        if (type == 'L') {
+          longName = cString(data, 0, data.length);
+          continue;
+        }
+        if (type == 'x') {
+          String p = paxPath(data);
+          if (p != null) {
+            longName = p;
+          }
+          continue;
+        }
+        if (longName != null) {
+          path = longName;
+          longName = null;
+        }
+        if (type == '0' || type == '\0' || type == '7') {
+          out.add(new Entry(normalise(path), data));
+        }
+      }
+    } catch (EOFException e) {
+      throw new BundleException(name + ": truncated archive");
+    } catch (IOException e) {
+      throw new BundleException(name + ": not a readable .tar.gz (" + e.getMessage() + ")");
+    }
+    return out;
+  }
+
+  private static String normalise(String path) {
+    String p = path;
+    while (p.startsWith("./")) {
+      p = p.substring(2);
+    }
+    while (p.startsWith("/")) {
+      p = p.substring(1);
+    }
+    return p;
+  }
+
+  private static @Nullable String paxPath(byte[] data) {
+    String s = new String(data, StandardCharsets.UTF_8);
+    for (String rec : s.split("\n")) {
+      int sp = rec.indexOf(' ');
+      if (sp > 0 && rec.startsWith("path=", sp + 1)) {
+        return rec.substring(sp + 6);
+      }
+    }
+    return null;
+  }
+
+  private static boolean readFully(InputStream in, byte[] buf) throws IOException {
+    int off = 0;
+    while (off < buf.length) {
+      int n = in.read(buf, off, buf.length - off);
+      if (n < 0) {
+        if (off == 0) {
+          return false;
+        }
+        throw new EOFException();
+      }
+      off += n;
+    }
+    return true;
+  }
+
+  private static boolean isZero(byte[] b) {
+    for (byte x : b) {
+      if (x != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String cString(byte[] b, int off, int len) {
+    int end = off;
+    while (end < off + len && end < b.length && b[end] != 0) {
+      end++;
+    }
+    return new String(b, off, end - off, StandardCharsets.UTF_8);
+  }
+
+  private static long octal(byte[] b, int off, int len, String name) throws BundleException {
+    long v = 0;
+    boolean any = false;
+    for (int i = off; i < off + len; i++) {
+      byte c = b[i];
+      if (c == 0 || c == ' ') {
+        if (any) {
+          break;
+        }
+        continue;
+      }
+      if (c < '0' || c > '7') {
+        throw new BundleException(name + ": not a tar archive inside the gzip stream");
+      }
+      v = v * 8 + (c - '0');
+      any = true;
+    }
+    return v;
+  }
+}
