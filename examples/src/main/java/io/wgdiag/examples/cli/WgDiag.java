@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "wgdiag 0.1.0",
     description = "Typed facts and ranked diagnoses of slow WireGuard tunnels from Linux tool output.",
-    subcommands = {AnalyzeCommand.class, ParseCommand.class, ToolsCommand.class})
+    subcommands = {AnalyzeCommand.class, CollectCommand.class, ParseCommand.class, ToolsCommand.class})
 public final class WgDiag implements Runnable {
   static final int EXIT_OK = 0;
   static final int EXIT_FINDING = 1;

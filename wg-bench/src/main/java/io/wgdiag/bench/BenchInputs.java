@@ -1,0 +1,68 @@
+package io.wgdiag.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The benchmark inputs by name: {@code <tool-id>/<size>}. {@code real} inputs are recorded output
+ * bundled in {@code src/main/resources/inputs/} (sources named beside them); the others come from
+ * {@link Generators} at gateway scale.
+ */
+public final class BenchInputs {
+  private BenchInputs() {}
+
+  private static final long SEED = 20261124L;
+
+  /** Every input the parser benchmarks know, by name, with the tool id that reads it. */
+  public static final Map<String, Supplier<String>> ALL = new LinkedHashMap<>();
+
+  static {
+    ALL.put("wg-show-dump/real", () -> resource("wg-show-dump.txt"));
+    ALL.put("wg-show-dump/1e4-peers", () -> Generators.wgShowAllDump(10_000, SEED));
+    ALL.put("wg-show-dump/1e5-peers", () -> Generators.wgShowAllDump(100_000, SEED));
+    ALL.put("proc-interrupts/real", () -> resource("proc-interrupts.txt"));
+    ALL.put("proc-interrupts/256-cpus", () -> Generators.procInterrupts(256, 200, SEED));
+    ALL.put("mpstat/real", () -> resource("mpstat.txt"));
+    ALL.put("mpstat/256-cpus", () -> Generators.mpstatAll(256, 5, SEED));
+    ALL.put("ss-tcp-info/real", () -> resource("ss-tcp-info.txt"));
+    ALL.put("ss-tcp-info/1e5-sockets", () -> Generators.ssTcpInfo(100_000, SEED));
+    ALL.put("ip-route/real", () -> resource("ip-route.txt"));
+    ALL.put("ip-route/1e6-routes", () -> Generators.ipRoute(1_000_000, SEED));
+    ALL.put("conntrack-stats/real", () -> resource("conntrack-stats.txt"));
+    ALL.put("conntrack-stats/256-cpus", () -> Generators.conntrackStats(256, SEED));
+    ALL.put("tc-qdisc/real", () -> resource("tc-qdisc.txt"));
+    ALL.put("tc-qdisc/mq-64-fq_codel", () -> Generators.tcMqFqCodel(64, SEED));
+    ALL.put("ping/real", () -> resource("ping.txt"));
+    ALL.put("ping/1e5-replies", () -> Generators.ping(100_000, SEED));
+  }
+
+  /** The tool id of an input name. */
+  public static String toolOf(String name) {
+    return name.substring(0, name.indexOf('/'));
+  }
+
+  /** The text of the input {@code name}. */
+  public static String load(String name) {
+    Supplier<String> s = ALL.get(name);
+    if (s == null) {
+      throw new IllegalArgumentException("no benchmark input " + name + "; known: " + ALL.keySet());
+    }
+    return s.get();
+  }
+
+  static String resource(String file) {
+    try (InputStream in = BenchInputs.class.getResourceAsStream("/inputs/" + file)) {
+      if (in == null) {
+        throw new IllegalArgumentException("missing bundled input inputs/" + file);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

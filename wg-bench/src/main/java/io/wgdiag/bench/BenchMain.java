@@ -1,0 +1,110 @@
+package io.wgdiag.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the parser benchmarks with the GC profiler and writes the results table (MB/s, ratio to the
+ * line-splitting baseline of the same run, bytes allocated per input byte).
+ *
+ * <pre>
+ * java -cp wg-bench/target/benchmarks.jar io.wgdiag.bench.BenchMain --quick [--out docs/benchmarks-results.md] [--only REGEX]
+ * java -cp wg-bench/target/benchmarks.jar io.wgdiag.bench.BenchMain --full
+ * </pre>
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws RunnerException, IOException {
+    boolean full = false;
+    Path out = null;
+    String only = ".*";
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--full" -> full = true;
+        case "--quick" -> full = false;
+        case "--out" -> out = Path.of(args[++i]);
+        case "--only" -> only = args[++i];
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    List<String> inputs = new ArrayList<>();
+    for (String name : BenchInputs.ALL.keySet()) {
+      if (name.matches(only)) {
+        inputs.add(name);
+      }
+    }
+    ChainedOptionsBuilder opts =
+        new OptionsBuilder()
+            .include(ParserBenchmark.class.getName() + "\\.")
+            .param("input", inputs.toArray(new String[0]))
+            .addProfiler(GCProfiler.class)
+            .forks(1)
+            .shouldFailOnError(true);
+    if (full) {
+      opts.warmupIterations(5).warmupTime(TimeValue.seconds(2)).measurementIterations(10).measurementTime(TimeValue.seconds(2));
+    } else {
+      opts.warmupIterations(2).warmupTime(TimeValue.milliseconds(700)).measurementIterations(3).measurementTime(TimeValue.milliseconds(700));
+    }
+    Collection<RunResult> results = new Runner(opts.build()).run();
+    String table = table(results, full);
+    System.out.println(table);
+    if (out != null) {
+      Files.writeString(out, table, StandardCharsets.UTF_8);
+    }
+  }
+
+  record Row(double opsPerSec, double opsError, double bytesPerOp) {}
+
+  static String table(Collection<RunResult> results, boolean full) {
+    Map<String, Map<String, Row>> byInput = new LinkedHashMap<>();
+    for (RunResult r : results) {
+      String input = r.getParams().getParam("input");
+      String bench = r.getParams().getBenchmark();
+      bench = bench.substring(bench.lastIndexOf('.') + 1);
+      Result<?> primary = r.getPrimaryResult();
+      Result<?> alloc = r.getSecondaryResults().get("·gc.alloc.rate.norm");
+      if (alloc == null) {
+        alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+      }
+      double allocBytes = alloc == null ? Double.NaN : alloc.getScore();
+      byInput.computeIfAbsent(input, k -> new LinkedHashMap<>())
+          .put(bench, new Row(primary.getScore(), primary.getScoreError(), allocBytes));
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("| input | size (bytes) | parse MB/s | baseline MB/s | ratio to baseline | parse B allocated per input byte |\n");
+    sb.append("|---|---:|---:|---:|---:|---:|\n");
+    for (Map.Entry<String, Map<String, Row>> e : byInput.entrySet()) {
+      String input = e.getKey();
+      long size = BenchInputs.load(input).getBytes(StandardCharsets.UTF_8).length;
+      Row parse = e.getValue().get("parse");
+      Row base = e.getValue().get("baselineLineSplit");
+      if (parse == null || base == null) {
+        continue;
+      }
+      double parseMbs = parse.opsPerSec() * size / 1e6;
+      double baseMbs = base.opsPerSec() * size / 1e6;
+      sb.append(String.format(Locale.ROOT, "| %s | %d | %.1f ± %.1f | %.1f | %.2f | %.2f |%n",
+          input, size, parseMbs, parse.opsError() * size / 1e6, baseMbs, parseMbs / baseMbs, parse.bytesPerOp() / size));
+    }
+    sb.append("\nMode: ").append(full ? "full" : "quick").append(", JDK ").append(System.getProperty("java.version"))
+        .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs.\n");
+    return sb.toString();
+  }
+}

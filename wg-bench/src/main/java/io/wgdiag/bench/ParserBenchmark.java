@@ -1,0 +1,66 @@
+package io.wgdiag.bench;
+
+import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.Parser;
+import io.wgdiag.parsers.ParserRegistry;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Every parser on realistic and gateway-scale inputs, beside a baseline that only splits the same
+ * input into lines and touches each: the practical limit. Throughput in MB/s is ops/s times the
+ * input size; allocation per input byte comes from {@code -prof gc} ({@code gc.alloc.rate.norm}
+ * divided by the input size). {@link BenchMain} runs both and writes the table.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class ParserBenchmark {
+
+  /** The input, {@code <tool-id>/<size>}; see {@link BenchInputs}. */
+  @Param({
+    "wg-show-dump/real", "wg-show-dump/1e4-peers", "wg-show-dump/1e5-peers",
+    "proc-interrupts/real", "proc-interrupts/256-cpus",
+    "mpstat/real", "mpstat/256-cpus",
+    "ss-tcp-info/real", "ss-tcp-info/1e5-sockets",
+    "ip-route/real", "ip-route/1e6-routes",
+    "conntrack-stats/real", "conntrack-stats/256-cpus",
+    "tc-qdisc/real", "tc-qdisc/mq-64-fq_codel",
+    "ping/real", "ping/1e5-replies"
+  })
+  public String input = "";
+
+  private String text = "";
+  private Parser<?> parser = ParserRegistry.standard().parser("sysctl");
+
+  @Setup(Level.Trial)
+  public void setUp() throws ParseException {
+    text = BenchInputs.load(input);
+    parser = ParserRegistry.standard().parser(BenchInputs.toolOf(input));
+    parser.parse(text); // fail fast on an input the parser does not accept
+  }
+
+  @Benchmark
+  public Object parse() throws ParseException {
+    return parser.parse(text);
+  }
+
+  @Benchmark
+  public long baselineLineSplit() {
+    return LineSplitBaseline.touchLines(text);
+  }
+}
