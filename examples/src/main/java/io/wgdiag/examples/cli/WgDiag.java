@@ -29,6 +29,11 @@ public final class WgDiag implements Runnable {
 
   /** Runs the command line and returns its exit code, for embedding and tests. */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line, for embedding: exit codes and one-line errors as documented. */
+  public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new WgDiag());
     cl.setParameterExceptionHandler(
         (ex, a) -> {
@@ -40,7 +45,7 @@ public final class WgDiag implements Runnable {
           c.getErr().println("wgdiag: internal error: " + ex);
           return EXIT_BAD_INPUT;
         });
-    return cl.execute(args);
+    return cl;
   }
 
   @Override

@@ -1,0 +1,104 @@
+package io.wgdiag.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParseCommandTest {
+  @TempDir Path dir;
+
+  private Path write(String name, String text) throws Exception {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  @Test
+  void parsesATranscriptToJson() throws Exception {
+    Path f = write("t.txt", "$ sysctl net.core.rmem_max\nnet.core.rmem_max = 212992\n$ sudo ip link set dev wg0 mtu 1380\n");
+    CliRunner.Result r = CliRunner.run("parse", "--format", "json", f.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).isEmpty();
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    JsonNode b0 = root.get("blocks").get(0);
+    assertThat(b0.get("line").asInt()).isEqualTo(1);
+    assertThat(b0.get("tool").asText()).isEqualTo("sysctl");
+    assertThat(b0.get("model").get("values").get("net.core.rmem_max").asText()).isEqualTo("212992");
+    assertThat(b0.get("diagnostics")).isEmpty();
+    assertThat(root.get("blocks").get(1).get("tool").asText()).isEqualTo("change");
+    assertThat(root.get("blocks").get(1).get("model").get("succeeded").asBoolean()).isTrue();
+  }
+
+  @Test
+  void readsRawOutputOfOneToolFromStdin() throws Exception {
+    CliRunner.Result r = CliRunner.runWithStdin("net.ipv4.ip_forward = 1\n", "parse", "--tool", "sysctl", "--format", "json", "-");
+    assertThat(r.exit()).isZero();
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    assertThat(root.get("blocks").get(0).get("model").get("values").get("net.ipv4.ip_forward").asText()).isEqualTo("1");
+  }
+
+  @Test
+  void malformedInputExitsTwoWithOneLocatedLine() throws Exception {
+    Path f = write("bad.txt", "$ sysctl -a\nnet.core.rmem_max = 1\nthis is not sysctl output\n");
+    CliRunner.Result r = CliRunner.run("parse", f.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().strip()).isEqualTo(f + ":3:1: unrecognised line for sysctl");
+    assertThat(r.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void lenientKeepsTheUnreadLineAsADiagnostic() throws Exception {
+    Path f = write("bad.txt", "$ sysctl -a\nnet.core.rmem_max = 1\nthis is not sysctl output\n");
+    CliRunner.Result r = CliRunner.run("parse", "--lenient", "--format", "json", f.toString());
+    assertThat(r.exit()).isZero();
+    JsonNode d = new ObjectMapper().readTree(r.out()).get("blocks").get(0).get("diagnostics").get(0);
+    assertThat(d.get("line").asInt()).isEqualTo(3);
+    assertThat(d.get("text").asText()).isEqualTo("this is not sysctl output");
+  }
+
+  @Test
+  void unknownCommandInStrictModeNamesThePromptLine() throws Exception {
+    Path f = write("t.txt", "$ sysctl net.core.rmem_max\nnet.core.rmem_max = 1\n$ cd /tmp\n");
+    CliRunner.Result r = CliRunner.run("parse", f.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith(f + ":3:1: no parser for the command 'cd /tmp'");
+  }
+
+  @Test
+  void badInputsAndUsageExitTwoWithoutAStackTrace() throws Exception {
+    Path bin = dir.resolve("bin.dat");
+    Files.write(bin, new byte[] {'a', 0, 'b'});
+    for (String[] args : new String[][] {
+        {"parse", dir.resolve("missing.txt").toString()},
+        {"parse", bin.toString()},
+        {"parse", "--tool", "nope", "-"},
+        {"parse", "--format", "yaml", "-"},
+        {"parse"},
+        {"frobnicate"},
+    }) {
+      CliRunner.Result r = CliRunner.run(args);
+      assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err().lines()).as(String.join(" ", args)).hasSize(1);
+      assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void toolsListsEveryToolId() {
+    CliRunner.Result r = CliRunner.run("tools");
+    assertThat(r.exit()).isZero();
+    for (String id : new String[] {"wg-show", "wg-show-dump", "ip-route-get", "ip-route", "ip-rule", "ip-link",
+        "ip-link-stats", "sysctl", "ping", "ss-tcp-info", "iperf3", "iperf3-json", "mpstat", "top",
+        "proc-interrupts", "proc-softnet-stat", "netstat-stats", "proc-net-snmp", "nstat", "tc-qdisc",
+        "conntrack-stats", "ethtool-features", "iptables-rules", "nft-ruleset", "tcpdump", "tracepath"}) {
+      assertThat(r.out()).contains(id + " ");
+    }
+  }
+}
