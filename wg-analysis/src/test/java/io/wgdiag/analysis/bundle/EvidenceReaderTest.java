@@ -1,0 +1,147 @@
+package io.wgdiag.analysis.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wgdiag.analysis.Capture;
+import io.wgdiag.analysis.Host;
+import io.wgdiag.analysis.HostSnapshot;
+import io.wgdiag.analysis.Phase;
+import io.wgdiag.model.link.Links;
+import io.wgdiag.model.sysctl.SysctlSettings;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvidenceReaderTest {
+  @TempDir Path dir;
+
+  private static final String LINK_STATS = """
+      2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP mode DEFAULT group default qlen 1000
+          link/ether 52:54:00:12:34:56 brd ff:ff:ff:ff:ff:ff
+          RX:  bytes packets errors dropped  missed   mcast
+          9012345678 8123456      0    1452       0  120345
+          TX:  bytes packets errors dropped carrier collsns
+          8123456789 7012345      0       0       0       0
+      """;
+
+  private void write(Path root, String rel, String text) throws Exception {
+    Path p = root.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+  }
+
+  private Path bundle() throws Exception {
+    Path b = dir.resolve("bundle");
+    write(b, "bundle.properties", "interface=wg0\npeer=10.60.0.10\nlabel=test case\n");
+    write(b, "local/before/ip-link-stats@eth0.txt", LINK_STATS);
+    write(b, "local/probe/settings.txt", "$ sysctl net.core.rmem_max\nnet.core.rmem_max = 212992\n");
+    write(b, "local/sysctl.txt", "net.ipv4.conf.all.rp_filter = 1\nnot sysctl at all\n");
+    write(b, "remote/during/sysctl.txt", "net.core.wmem_max = 4096\n");
+    write(b, "NOTES.md", "# Collection notes\n");
+    write(b, "local/unknown-tool.txt", "whatever\n");
+    return b;
+  }
+
+  @Test
+  void readsTheBundleLayoutIntoHostsAndPhases() throws Exception {
+    LoadedEvidence e = EvidenceReader.standard().read(bundle());
+    assertThat(e.kind()).isEqualTo("bundle");
+    assertThat(e.kase().tunnelInterface()).hasValue("wg0");
+    assertThat(e.kase().peerTunnelAddress()).hasValue("10.60.0.10");
+    HostSnapshot local = e.kase().local();
+    Capture link = local.captures(Phase.BEFORE).get(0);
+    assertThat(link.toolId()).isEqualTo("ip-link-stats");
+    assertThat(link.qualifier()).hasValue("eth0");
+    assertThat(link.model(Links.class).orElseThrow().link("eth0").orElseThrow().stats().orElseThrow().rxDropped())
+        .isEqualTo(1452);
+    Capture probe = local.captures(Phase.PROBE).get(0);
+    assertThat(probe.command()).isEqualTo("sysctl net.core.rmem_max");
+    assertThat(probe.source().toString()).isEqualTo("local/probe/settings.txt:1");
+    assertThat(local.latest(SysctlSettings.class, Phase.UNNAMED).orElseThrow().value().longValue("net.ipv4.conf.all.rp_filter"))
+        .hasValue(1);
+    HostSnapshot remote = e.kase().remote().orElseThrow();
+    assertThat(remote.host()).isEqualTo(Host.REMOTE);
+    assertThat(remote.facts(SysctlSettings.class, Phase.DURING)).hasSize(1);
+    assertThat(e.unread()).singleElement().satisfies(u -> {
+      assertThat(u.source()).isEqualTo("local/sysctl.txt:2");
+      assertThat(u.text()).isEqualTo("not sysctl at all");
+    });
+    assertThat(e.notes()).anyMatch(n -> n.startsWith("NOTES.md: skipped"))
+        .anyMatch(n -> n.startsWith("local/unknown-tool.txt: skipped"));
+  }
+
+  @Test
+  void aTarGzOfTheBundleReadsTheSame() throws Exception {
+    Path b = bundle();
+    Path tgz = dir.resolve("case.tar.gz");
+    TarWriter.write(b, "case", tgz);
+    LoadedEvidence fromDir = EvidenceReader.standard().read(b);
+    LoadedEvidence fromTar = EvidenceReader.standard().read(tgz);
+    assertThat(fromTar.kind()).isEqualTo("tar.gz");
+    assertThat(fromTar.kase().local().all()).isEqualTo(fromDir.kase().local().all());
+    assertThat(fromTar.kase().remote().orElseThrow().all()).isEqualTo(fromDir.kase().remote().orElseThrow().all());
+    assertThat(fromTar.unread()).isEqualTo(fromDir.unread());
+  }
+
+  @Test
+  void readsASosreportByItsFileNamesAndManifest() throws Exception {
+    Path sos = dir.resolve("sosreport-gw1-2026");
+    write(sos, "sos_commands/networking/ip_-s_-d_link", LINK_STATS);
+    write(sos, "sos_commands/kernel/sysctl_-a", "net.core.rmem_max = 212992\n");
+    write(sos, "sos_commands/networking/custom_name", "net.core.wmem_max = 1\n");
+    write(sos, "sos_commands/networking/ip_-o_addr", "1: lo    inet 127.0.0.1/8 scope host lo\n");
+    write(sos, "sos_reports/manifest.json", """
+        {"components":{"report":{"plugins":{"networking":{"commands":[
+          {"command":"sysctl net.core.wmem_max","filepath":"sos_commands/networking/custom_name","return_code":0}
+        ]}}}}}
+        """);
+    LoadedEvidence e = EvidenceReader.standard().read(sos);
+    assertThat(e.kind()).isEqualTo("sosreport");
+    List<Capture> all = e.kase().local().all();
+    assertThat(all).extracting(Capture::toolId).containsExactlyInAnyOrder("ip-link-stats", "sysctl", "sysctl");
+    assertThat(e.kase().local().facts(SysctlSettings.class))
+        .anyMatch(f -> f.value().longValue("net.core.wmem_max").orElse(0) == 1);
+    assertThat(e.notes()).anyMatch(n -> n.contains("have no wgdiag parser"));
+  }
+
+  @Test
+  void aSingleTranscriptFileIsTheLocalUnnamedPhase() throws Exception {
+    Path t = dir.resolve("incident.txt");
+    Files.writeString(t, "user@gw:~$ sysctl net.core.rmem_max\nnet.core.rmem_max = 212992\n");
+    LoadedEvidence e = EvidenceReader.standard().read(t);
+    assertThat(e.kind()).isEqualTo("transcript");
+    assertThat(e.kase().local().captures(Phase.UNNAMED)).singleElement()
+        .satisfies(c -> assertThat(c.source().toString()).endsWith("incident.txt:1"));
+  }
+
+  @Test
+  void unusableInputsFailWithOneClearLine() throws Exception {
+    Path bin = dir.resolve("capture.pcap");
+    Files.write(bin, new byte[] {(byte) 0xd4, (byte) 0xc3, (byte) 0xb2, (byte) 0xa1, 2, 0, 4, 0});
+    assertThatThrownBy(() -> EvidenceReader.standard().read(bin))
+        .isInstanceOf(BundleException.class).hasMessageContaining("binary data");
+    assertThatThrownBy(() -> EvidenceReader.standard().read(dir.resolve("nope")))
+        .isInstanceOf(BundleException.class).hasMessageEndingWith("nope: no such file or directory");
+    Path b = bundle();
+    Path tgz = dir.resolve("cut.tar.gz");
+    TarWriter.write(b, "cut", tgz);
+    byte[] whole = Files.readAllBytes(tgz);
+    byte[] gunzipped = TarWriter.gunzip(whole);
+    Path truncated = dir.resolve("truncated.tar.gz");
+    try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(truncated))) {
+      os.write(gunzipped, 0, 700); // a header and part of the first file
+    }
+    assertThatThrownBy(() -> EvidenceReader.standard().read(truncated))
+        .isInstanceOf(BundleException.class).hasMessageContaining("truncated");
+    Path empty = dir.resolve("empty");
+    Files.createDirectories(empty);
+    assertThatThrownBy(() -> EvidenceReader.standard().read(empty))
+        .isInstanceOf(BundleException.class).hasMessageContaining("no evidence");
+  }
+}
