@@ -18,8 +18,22 @@ import org.jspecify.annotations.Nullable;
  * Renders a {@link Report}: as the documented JSON (schema {@code docs/report.schema.json},
  * version {@link Report#SCHEMA_VERSION}) or as text for a person.
  */
-final class ReportView {
+public final class ReportView {
   private ReportView() {}
+
+  /**
+   * The report as JSON text, as {@code wgdiag analyze --format json} prints it (schema {@code
+   * docs/report.schema.json}).
+   */
+  public static String json(Report report, LoadedEvidence evidence) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    try {
+      Output.json(tree(report, evidence), w, false);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return w.toString();
+  }
 
   /** The JSON tree of the report (see docs/report.schema.json). */
   static Map<String, @Nullable Object> tree(Report report, LoadedEvidence evidence) {
