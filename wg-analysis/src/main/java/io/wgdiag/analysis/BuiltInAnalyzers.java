@@ -7,6 +7,6 @@ final class BuiltInAnalyzers {
   private BuiltInAnalyzers() {}
 
   static List<Analyzer> all() {
-    return List.of();
+    return List.of(new NicRxDropsAnalyzer());
   }
 }
