@@ -1,27 +1,212 @@
 package io.wgdiag.parsers.wireguard;
 
+import io.wgdiag.model.wireguard.ImmutableWgInterface;
+import io.wgdiag.model.wireguard.ImmutableWgPeer;
+import io.wgdiag.model.wireguard.IpPrefix;
+import io.wgdiag.model.wireguard.WgInterface;
+import io.wgdiag.model.wireguard.WgPeer;
+import io.wgdiag.model.wireguard.WgShow;
+import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 
-/** Reads WireGuard interfaces and peers, tab-separated dump ({@code wg show wg0 dump}). Placeholder until the parser lands: it reads nothing. */
-public final class WgShowDumpParser extends LineParser<Object> {
+/**
+ * Reads {@code wg show <if> dump} and {@code wg show all dump} (wireguard-tools {@code
+ * dump_print}): tab-separated, one line per interface and one per peer.
+ *
+ * <pre>{@code
+ * [ifname]  private-key  public-key  listen-port  fwmark
+ * [ifname]  public-key  preshared-key  endpoint  allowed-ips  latest-handshake  rx  tx  keepalive
+ * }</pre>
+ *
+ * <p>Lines are told apart by their field count: 4 and 8 fields, or 5 and 9 with {@code all}
+ * (interface name first). Fields are split at tabs, or at blanks when the tabs were lost in a
+ * paste (no field contains a blank). <b>The dump prints the private and preshared keys in
+ * clear</b>: they are read past, never stored (only whether each is set), and masked in every error
+ * and diagnostic.
+ */
+public final class WgShowDumpParser extends LineParser<WgShow> {
+
   /** Creates the parser. */
   public WgShowDumpParser() {
-    super("wg-show-dump", Object.class);
+    super("wg-show-dump", WgShow.class);
+  }
+
+  /**
+   * Masks the private key of interface lines and the preshared key of peer lines. When the line's
+   * layout is not certain (a malformed line), every key-shaped token is masked.
+   */
+  @Override
+  protected String redact(String line) {
+    String[] f = fields(line);
+    int off = (f.length == 5 || f.length == 9) ? 1 : 0;
+    int n = f.length - off;
+    if (n == 4 && keyOrPlaceholder(f[off]) && keyOrPlaceholder(f[off + 1])) {
+      return isPlaceholder(f[off]) ? line : line.replace(f[off], WgText.REDACTED);
+    }
+    if (n == 8 && keyOrPlaceholder(f[off]) && keyOrPlaceholder(f[off + 1])) {
+      return isPlaceholder(f[off + 1]) ? line : line.replace(f[off + 1], WgText.REDACTED);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String tok : line.split("(?<=\\s)|(?=\\s)")) {
+      sb.append(looksLikeKey(tok) ? WgText.REDACTED : tok);
+    }
+    return sb.toString();
+  }
+
+  private static boolean isPlaceholder(String s) {
+    return s.equals("(none)") || s.equals("(hidden)");
+  }
+
+  private static boolean keyOrPlaceholder(String s) {
+    return isPlaceholder(s) || looksLikeKey(s);
+  }
+
+  private static boolean looksLikeKey(String tok) {
+    if (tok.length() != 44 || !tok.endsWith("=")) {
+      return false;
+    }
+    for (int i = 0; i < 43; i++) {
+      char c = tok.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '+' || c == '/')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String[] fields(String line) {
+    String t = line.strip();
+    if (t.isEmpty()) {
+      return new String[0];
+    }
+    return t.indexOf('\t') >= 0 ? t.split("\t") : t.split("\\s+");
   }
 
   @Override
-  protected Session<Object> newSession() {
+  protected Session<WgShow> newSession() {
     return new Session<>() {
+      // In print order; a name printed twice (hand-made dumps do it) starts a second entry.
+      final List<ImmutableWgInterface.Builder> interfaces = new ArrayList<>();
+      final Map<String, ImmutableWgInterface.Builder> latestByName = new LinkedHashMap<>();
+      String current = "";
+
       @Override
-      public boolean accept(LineCursor line) {
-        return false;
+      public boolean accept(LineCursor line) throws ParseException {
+        String[] f = fields(line.text());
+        int off;
+        int n;
+        switch (f.length) {
+          case 4, 8 -> off = 0;
+          case 5, 9 -> off = 1;
+          default -> {
+            return false;
+          }
+        }
+        n = f.length - off;
+        String name = off == 1 ? f[0] : (n == 4 ? "" : current);
+        if (n == 4) {
+          ImmutableWgInterface.Builder b = WgInterface.builder().name(name).line(line.lineNumber());
+          b.hasPrivateKey(!f[off].equals("(none)"));
+          if (!f[off + 1].equals("(none)")) {
+            b.publicKey(f[off + 1]);
+          }
+          long port = number(line, f, off + 2, "the listen port");
+          if (port > 65535) {
+            throw at(line, f, off + 2, "port " + port + " is above 65535");
+          }
+          if (port != 0) {
+            b.listenPort((int) port);
+          }
+          OptionalLong mark = fwmark(line, f, off + 3);
+          if (mark.isPresent()) {
+            b.fwmark(mark.getAsLong());
+          }
+          interfaces.add(b);
+          latestByName.put(name, b);
+          current = name;
+          return true;
+        }
+        ImmutableWgInterface.Builder owner = latestByName.get(name);
+        if (owner == null) {
+          throw line.errorAt(0, "expected the interface line of '" + name + "' before its peers");
+        }
+        ImmutableWgPeer.Builder p = WgPeer.builder().publicKey(f[off]).line(line.lineNumber()).transferExact(true);
+        p.hasPresharedKey(!f[off + 1].equals("(none)"));
+        if (!f[off + 2].equals("(none)")) {
+          p.endpoint(WgText.endpoint(cursorAt(line, f, off + 2), f[off + 2]));
+        }
+        for (IpPrefix prefix : WgText.allowedIps(cursorAt(line, f, off + 3), f[off + 3], ",")) {
+          p.addAllowedIps(prefix);
+        }
+        long hs = number(line, f, off + 4, "the latest handshake in Unix seconds");
+        if (hs != 0) {
+          p.latestHandshakeEpochSeconds(hs);
+        }
+        p.rxBytes(number(line, f, off + 5, "the received byte count"));
+        p.txBytes(number(line, f, off + 6, "the sent byte count"));
+        if (!f[off + 7].equals("off")) {
+          long k = number(line, f, off + 7, "the keepalive interval in seconds or off");
+          if (k > 65535) {
+            throw at(line, f, off + 7, "keepalive " + k + " s is above 65535");
+          }
+          if (k != 0) {
+            p.persistentKeepaliveSeconds((int) k);
+          }
+        }
+        owner.addPeers(p.build());
+        return true;
       }
 
       @Override
-      public Object finish(int lines, boolean strict) {
-        return "not implemented";
+      public WgShow finish(int lines, boolean strict) {
+        List<WgInterface> out = new ArrayList<>();
+        interfaces.forEach(b -> out.add(b.build()));
+        return WgShow.builder().interfaces(out).build();
       }
     };
+  }
+
+  private static LineCursor cursorAt(LineCursor line, String[] f, int index) {
+    line.position(column(line.text(), f, index));
+    return line;
+  }
+
+  private static int column(String text, String[] f, int index) {
+    int pos = 0;
+    for (int i = 0; i <= index && i < f.length; i++) {
+      int at = text.indexOf(f[i], pos);
+      if (at < 0) {
+        return pos;
+      }
+      if (i == index) {
+        return at;
+      }
+      pos = at + f[i].length();
+    }
+    return pos;
+  }
+
+  private static ParseException at(LineCursor line, String[] f, int index, String problem) {
+    return line.errorAt(column(line.text(), f, index), problem);
+  }
+
+  private static long number(LineCursor line, String[] f, int index, String what) throws ParseException {
+    line.position(column(line.text(), f, index));
+    long v = line.number(what);
+    if (line.position() != column(line.text(), f, index) + f[index].length()) {
+      throw at(line, f, index, "expected " + what + ", found '" + f[index] + "'");
+    }
+    return v;
+  }
+
+  private static OptionalLong fwmark(LineCursor line, String[] f, int index) throws ParseException {
+    line.position(column(line.text(), f, index));
+    return WgText.fwmark(line);
   }
 }

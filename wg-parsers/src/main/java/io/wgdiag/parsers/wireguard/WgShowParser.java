@@ -1,27 +1,255 @@
 package io.wgdiag.parsers.wireguard;
 
+import io.wgdiag.model.wireguard.Endpoint;
+import io.wgdiag.model.wireguard.ImmutableWgInterface;
+import io.wgdiag.model.wireguard.ImmutableWgPeer;
+import io.wgdiag.model.wireguard.IpPrefix;
+import io.wgdiag.model.wireguard.WgInterface;
+import io.wgdiag.model.wireguard.WgPeer;
+import io.wgdiag.model.wireguard.WgShow;
+import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import io.wgdiag.parsers.text.Units;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** Reads WireGuard interfaces and peers, human form ({@code wg}). Placeholder until the parser lands: it reads nothing. */
-public final class WgShowParser extends LineParser<Object> {
+/**
+ * Reads {@code wg show} in its human form (wireguard-tools {@code show.c}, {@code pretty_print}):
+ * one or several interfaces and their peers.
+ *
+ * <pre>{@code
+ * interface: wg0
+ *   public key: 2r4...redacted...Kk=
+ *   private key: (hidden)
+ *   listening port: 51820
+ *
+ * peer: q0D...redacted...xw=
+ *   preshared key: (hidden)
+ *   endpoint: 203.0.113.44:51820
+ *   allowed ips: 10.60.0.10/32, 10.20.0.0/16
+ *   latest handshake: 1 hour, 2 minutes, 5 seconds ago
+ *   transfer: 18.42 GiB received, 25.11 GiB sent
+ *   persistent keepalive: every 25 seconds
+ * }</pre>
+ *
+ * <p>Structure is read from the {@code interface:} and {@code peer:} keys, never from indentation
+ * (pasted copies lose it). Keys are opaque tokens (redacted copies are accepted). A private or
+ * preshared key printed in clear ({@code WG_HIDE_KEYS=never}) is read past and masked in errors:
+ * only its presence is kept.
+ */
+public final class WgShowParser extends LineParser<WgShow> {
+
   /** Creates the parser. */
   public WgShowParser() {
-    super("wg-show", Object.class);
+    super("wg-show", WgShow.class);
   }
 
   @Override
-  protected Session<Object> newSession() {
+  protected String redact(String line) {
+    return WgText.maskKeyLine(line);
+  }
+
+  @Override
+  protected Session<WgShow> newSession() {
     return new Session<>() {
+      final List<WgInterface> done = new ArrayList<>();
+      ImmutableWgInterface.@Nullable Builder iface;
+      ImmutableWgPeer.@Nullable Builder peer;
+
       @Override
-      public boolean accept(LineCursor line) {
-        return false;
+      public boolean accept(LineCursor line) throws ParseException {
+        String key = WgText.key(line);
+        if (key == null) {
+          return false;
+        }
+        switch (key) {
+          case "interface":
+            closeInterface();
+            iface = WgInterface.builder().name(line.word("the interface name")).line(line.lineNumber());
+            return end(line);
+          case "peer":
+            ImmutableWgInterface.Builder owner = iface;
+            if (owner == null) {
+              throw line.errorAt(0, "expected an 'interface:' line before this peer");
+            }
+            closePeer(owner);
+            peer = WgPeer.builder().publicKey(line.word("the peer's public key")).transferExact(true).line(line.lineNumber());
+            return end(line);
+          case "public key":
+            requireInterface(line).publicKey(line.word("the public key"));
+            return end(line);
+          case "private key":
+            requireInterface(line).hasPrivateKey(!line.word("a key, (hidden) or (none)").equals("(none)"));
+            return end(line);
+          case "listening port":
+            requireInterface(line).listenPort(port(line));
+            return end(line);
+          case "fwmark":
+            requireInterface(line).fwmark(WgText.fwmark(line));
+            return end(line);
+          case "preshared key":
+            requirePeer(line).hasPresharedKey(!line.word("a key, (hidden) or (none)").equals("(none)"));
+            return end(line);
+          case "endpoint":
+            requirePeer(line).endpoint(WgText.endpoint(line, line.rest()));
+            return true;
+          case "allowed ips":
+            ImmutableWgPeer.Builder p = requirePeer(line);
+            for (IpPrefix prefix : WgText.allowedIps(line, line.rest(), ",")) {
+              p.addAllowedIps(prefix);
+            }
+            return true;
+          case "latest handshake":
+            handshake(requirePeer(line), line);
+            return true;
+          case "transfer":
+            transfer(requirePeer(line), line);
+            return true;
+          case "persistent keepalive":
+            ImmutableWgPeer.Builder k = requirePeer(line);
+            if (line.tryConsumeWord("off")) {
+              return end(line);
+            }
+            line.expect("every");
+            k.persistentKeepaliveSeconds((int) Math.min(Integer.MAX_VALUE, duration(line).getSeconds()));
+            return end(line);
+          default:
+            return false;
+        }
+      }
+
+      private ImmutableWgInterface.Builder requireInterface(LineCursor line) throws ParseException {
+        ImmutableWgInterface.Builder b = iface;
+        if (b == null) {
+          throw line.errorAt(0, "expected an 'interface:' line before this one");
+        }
+        if (peer != null) {
+          throw line.errorAt(0, "interface attribute after a 'peer:' line; expected it before the first peer");
+        }
+        return b;
+      }
+
+      private ImmutableWgPeer.Builder requirePeer(LineCursor line) throws ParseException {
+        ImmutableWgPeer.Builder b = peer;
+        if (b == null) {
+          throw line.errorAt(0, "expected a 'peer:' line before this one");
+        }
+        return b;
+      }
+
+      private void closePeer(ImmutableWgInterface.Builder owner) {
+        if (peer != null) {
+          owner.addPeers(peer.build());
+          peer = null;
+        }
+      }
+
+      private void closeInterface() {
+        ImmutableWgInterface.Builder b = iface;
+        if (b != null) {
+          closePeer(b);
+          done.add(b.build());
+          iface = null;
+        }
       }
 
       @Override
-      public Object finish(int lines, boolean strict) {
-        return "not implemented";
+      public WgShow finish(int lines, boolean strict) {
+        closeInterface();
+        return WgShow.builder().interfaces(done).build();
       }
     };
   }
+
+  private static boolean end(LineCursor line) throws ParseException {
+    if (!line.atEnd()) {
+      throw line.error("end of line");
+    }
+    return true;
+  }
+
+  private static int port(LineCursor line) throws ParseException {
+    long p = line.number("a port number");
+    if (p > 65535) {
+      throw line.errorAt(line.position() - 1, "port " + p + " is above 65535");
+    }
+    return (int) p;
+  }
+
+  /** {@code Now}, {@code 1 hour, 2 minutes, 5 seconds ago} or the clock-wound-backward message. */
+  private static void handshake(ImmutableWgPeer.Builder peer, LineCursor line) throws ParseException {
+    if (line.tryConsumeWord("Now")) {
+      peer.latestHandshakeAge(Duration.ZERO);
+      end(line);
+      return;
+    }
+    if (line.lookingAt("(System clock wound backward")) {
+      peer.clockWoundBackward(true);
+      line.rest();
+      return;
+    }
+    Duration d = duration(line);
+    line.expect("ago");
+    end(line);
+    peer.latestHandshakeAge(d);
+  }
+
+  /** {@code 1 year, 2 days, 3 hours, 4 minutes, 5 seconds} ({@code pretty_time}); a year is 365 days. */
+  static Duration duration(LineCursor line) throws ParseException {
+    long seconds = 0;
+    boolean any = false;
+    while (line.atDigit()) {
+      long n = line.number("a count");
+      String unit = line.word("a time unit (years, days, hours, minutes, seconds)");
+      if (unit.endsWith(",")) {
+        unit = unit.substring(0, unit.length() - 1);
+      } else {
+        line.tryConsume(",");
+      }
+      long f = switch (unit) {
+        case "year", "years" -> 365L * 86400;
+        case "day", "days" -> 86400;
+        case "hour", "hours" -> 3600;
+        case "minute", "minutes" -> 60;
+        case "second", "seconds" -> 1;
+        default -> throw line.errorAt(line.position() - unit.length(), "expected a time unit (years, days, hours, minutes, seconds), found '" + unit + "'");
+      };
+      seconds += n * f;
+      any = true;
+    }
+    if (!any) {
+      throw line.error("a duration such as '28 seconds'");
+    }
+    return Duration.ofSeconds(seconds);
+  }
+
+  /** {@code 18.42 GiB received, 25.11 GiB sent} ({@code bytes()}: B below 1 KiB, else two decimals). */
+  private static void transfer(ImmutableWgPeer.Builder peer, LineCursor line) throws ParseException {
+    long rx = size(line);
+    line.expect("received,");
+    long tx = size(line);
+    line.expect("sent");
+    end(line);
+    peer.rxBytes(rx).txBytes(tx).transferExact(false);
+  }
+
+  private static long size(LineCursor line) throws ParseException {
+    int at = line.skipBlanks().position();
+    double v = line.decimal("a size such as '18.42'");
+    String unit = line.word("a unit (B, KiB, MiB, GiB, TiB)");
+    long b = Units.bytes(v, unit);
+    if (b < 0 || unit.isEmpty() || unit.equals("b")) {
+      throw line.errorAt(at, "expected a size in B, KiB, MiB, GiB or TiB, found '" + unit + "'");
+    }
+    return b;
+  }
+
+  /** Tests only: exposes the endpoint reader. */
+  static Endpoint endpointOf(String text) throws ParseException {
+    return WgText.endpoint(LineCursor.of(text, 1), text);
+  }
+
 }

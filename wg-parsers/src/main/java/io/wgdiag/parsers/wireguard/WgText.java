@@ -1,0 +1,102 @@
+package io.wgdiag.parsers.wireguard;
+
+import io.wgdiag.model.wireguard.Endpoint;
+import io.wgdiag.model.wireguard.ImmutableEndpoint;
+import io.wgdiag.model.wireguard.IpPrefix;
+import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.LineCursor;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What both WireGuard forms share: endpoints, AllowedIPs, fwmarks, key masking. */
+final class WgText {
+  private WgText() {}
+
+  static final String REDACTED = "(redacted)";
+
+  private static final String[] KEYS = {
+    "interface", "public key", "private key", "listening port", "fwmark", "peer", "preshared key",
+    "endpoint", "allowed ips", "latest handshake", "transfer", "persistent keepalive"
+  };
+
+  /** The {@code key:} a human-form line starts with (consumed), or null if it starts with none. */
+  static @Nullable String key(LineCursor line) {
+    for (String k : KEYS) {
+      if (line.lookingAt(k + ":")) {
+        line.tryConsume(k + ":");
+        return k;
+      }
+    }
+    return null;
+  }
+
+  /** Masks the value of a {@code private key:} or {@code preshared key:} line unless it is a placeholder. */
+  static String maskKeyLine(String line) {
+    for (String k : new String[] {"private key:", "preshared key:"}) {
+      int i = line.indexOf(k);
+      if (i >= 0) {
+        String v = line.substring(i + k.length()).strip();
+        if (!v.equals("(hidden)") && !v.equals("(none)") && !v.isEmpty()) {
+          return line.substring(0, i + k.length()) + " " + REDACTED;
+        }
+      }
+    }
+    return line;
+  }
+
+  /** {@code host:port}, {@code [v6]:port}; the whole of {@code text} must be the endpoint. */
+  static Endpoint endpoint(LineCursor line, String text) throws ParseException {
+    int at = Math.max(0, line.position() - text.length());
+    String host;
+    String port;
+    if (text.startsWith("[")) {
+      int close = text.indexOf("]:");
+      if (close < 0) {
+        throw line.errorAt(at, "expected an endpoint such as [2001:db8::1]:51820, found '" + text + "'");
+      }
+      host = text.substring(1, close);
+      port = text.substring(close + 2);
+    } else {
+      int colon = text.lastIndexOf(':');
+      if (colon <= 0 || text.indexOf(':') != colon) {
+        throw line.errorAt(at, "expected an endpoint such as 203.0.113.44:51820, found '" + text + "'");
+      }
+      host = text.substring(0, colon);
+      port = text.substring(colon + 1);
+    }
+    if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(Character::isDigit)) {
+      throw line.errorAt(at, "expected a port number after the endpoint address, found '" + port + "'");
+    }
+    return ImmutableEndpoint.of(host, Integer.parseInt(port));
+  }
+
+  /** AllowedIPs separated by {@code separator} ({@code ", "} in the human form, {@code ","} in dumps); {@code (none)} is empty. */
+  static List<IpPrefix> allowedIps(LineCursor line, String text, String separator) throws ParseException {
+    List<IpPrefix> out = new ArrayList<>();
+    String t = text.strip();
+    if (t.equals("(none)") || t.isEmpty()) {
+      return out;
+    }
+    for (String part : t.split(separator)) {
+      String p = part.strip();
+      out.add(IpPrefix.parse(p).orElseThrow(() -> line.errorAt(Math.max(0, line.text().indexOf(p)),
+          "expected an IP prefix such as 10.60.0.10/32, found '" + p + "'")));
+    }
+    return out;
+  }
+
+  /** {@code 0xca6c}, a decimal, or {@code off}; off is empty. */
+  static java.util.OptionalLong fwmark(LineCursor line) throws ParseException {
+    String w = line.word("a fwmark such as 0xca6c or off");
+    if (w.equals("off")) {
+      return java.util.OptionalLong.empty();
+    }
+    try {
+      long v = w.startsWith("0x") ? Long.parseUnsignedLong(w.substring(2), 16) : Long.parseLong(w);
+      return v == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(v);
+    } catch (NumberFormatException e) {
+      throw line.errorAt(line.position() - w.length(), "expected a fwmark such as 0xca6c or off, found '" + w + "'");
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package io.wgdiag.parsers.wireguard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wgdiag.model.wireguard.WgShow;
+import io.wgdiag.parsers.Diagnostic;
+import io.wgdiag.parsers.Fixtures;
+import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.ParseResult;
+import io.wgdiag.parsers.Parser;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Private and preshared keys never leave a parser: not through a getter, {@code toString}, an
+ * exception's message or line text, or a lenient diagnostic — for valid and malformed input.
+ */
+class KeyLeakTest {
+  private static final String B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+  @Provide
+  Arbitrary<String> keys() {
+    return Arbitraries.strings().withChars(B64).ofLength(43).map(s -> s + "=");
+  }
+
+  @Provide
+  Arbitrary<String> breakages() {
+    return Arbitraries.of("", "\tgarbage", "\tx\ty", " 51820", "x");
+  }
+
+  @Property(tries = 300)
+  void dumpKeysNeverLeak(
+      @ForAll("keys") String priv, @ForAll("keys") String psk, @ForAll("keys") String pub,
+      @ForAll("breakages") String breakInterface, @ForAll("breakages") String breakPeer) {
+    Assume.that(!priv.equals(pub) && !psk.equals(pub) && !priv.equals(psk));
+    String text = "wg0\t" + priv + "\t" + pub + "\t51820" + (breakInterface.isEmpty() ? "\toff" : breakInterface) + "\n"
+        + "wg0\t" + pub + "\t" + psk + "\t192.0.2.2:51820\t10.0.0.2/32\t0\t1\t2\t" + (breakPeer.isEmpty() ? "off" : breakPeer) + "\n";
+    assertNoLeak(new WgShowDumpParser(), text, priv, psk);
+  }
+
+  @Property(tries = 200)
+  void humanFormKeysShownInClearNeverLeak(
+      @ForAll("keys") String priv, @ForAll("keys") String psk, @ForAll("breakages") String junk) {
+    Assume.that(!priv.equals(psk));
+    String text = "interface: wg0\n  private key: " + priv + junk + "\n  listening port: 51820\n\npeer: P\n  preshared key: "
+        + psk + junk + "\n  allowed ips: 10.0.0.2/32\n";
+    assertNoLeak(new WgShowParser(), text, priv, psk);
+  }
+
+  @Test
+  void capturedOutputWithKeysInClearLeaksNothing() {
+    String shown = Fixtures.read("fixtures/wg-show/wireguard-go-keys-shown.txt");
+    List<String> secrets = new ArrayList<>();
+    for (String line : shown.split("\n")) {
+      String t = line.strip();
+      if (t.startsWith("private key: ") || t.startsWith("preshared key: ")) {
+        secrets.add(t.substring(t.indexOf(": ") + 2));
+      }
+    }
+    assertThat(secrets).hasSize(2);
+    assertNoLeak(new WgShowParser(), shown, secrets.toArray(new String[0]));
+    String dump = Fixtures.read("fixtures/wg-show-dump/wireguard-go-all.txt");
+    List<String> dumpSecrets = new ArrayList<>();
+    for (String line : dump.split("\n")) {
+      String[] f = line.split("\t");
+      if (f.length == 5) {
+        dumpSecrets.add(f[1]);
+      } else if (f.length == 9 && !f[2].equals("(none)")) {
+        dumpSecrets.add(f[2]);
+      }
+    }
+    assertThat(dumpSecrets).hasSizeGreaterThanOrEqualTo(4);
+    assertNoLeak(new WgShowDumpParser(), dump, dumpSecrets.toArray(new String[0]));
+    // and a malformed copy of it
+    assertNoLeak(new WgShowDumpParser(), dump.replace("\t51820\t", "\tport\t"), dumpSecrets.toArray(new String[0]));
+  }
+
+  private static void assertNoLeak(Parser<WgShow> parser, String text, String... secrets) {
+    List<String> seen = new ArrayList<>();
+    try {
+      WgShow m = parser.parse(text);
+      seen.add(m.toString());
+      collectGetters(m, seen);
+    } catch (ParseException e) {
+      seen.add(e.getMessage());
+      seen.add(e.lineText());
+      seen.add(e.problem());
+    }
+    try {
+      ParseResult<WgShow> r = parser.parseLenient(text);
+      seen.add(r.model().toString());
+      collectGetters(r.model(), seen);
+      for (Diagnostic d : r.diagnostics()) {
+        seen.add(d.toString());
+        seen.add(d.text());
+        seen.add(d.message());
+      }
+    } catch (ParseException e) {
+      seen.add(e.getMessage());
+      seen.add(e.lineText());
+    }
+    for (String s : seen) {
+      for (String secret : secrets) {
+        assertThat(s).doesNotContain(secret);
+      }
+    }
+  }
+
+  private static void collectGetters(Object o, List<String> out) {
+    if (o == null) {
+      return;
+    }
+    if (o instanceof Iterable<?> it) {
+      for (Object x : it) {
+        collectGetters(x, out);
+      }
+      return;
+    }
+    if (!o.getClass().getName().startsWith("io.wgdiag.")) {
+      out.add(String.valueOf(o));
+      return;
+    }
+    out.add(o.toString());
+    for (Method m : o.getClass().getMethods()) {
+      if (m.getParameterCount() == 0 && m.getDeclaringClass().getName().startsWith("io.wgdiag.")
+          && !m.getName().equals("hashCode") && !m.getName().startsWith("builder") && m.getReturnType() != void.class
+          && !java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+        try {
+          collectGetters(m.invoke(o), out);
+        } catch (ReflectiveOperationException e) {
+          out.add(e.toString());
+        }
+      }
+    }
+  }
+}
