@@ -239,6 +239,35 @@ public final class LineCursor {
     return value;
   }
 
+  /**
+   * Reads a non-negative integer glued to {@code suffix}, such as {@code 2002ms} or {@code 10240p},
+   * failing with "expected <what>" when either part is missing.
+   */
+  public long number(String what, String suffix) throws ParseException {
+    skipBlanks();
+    int start = pos;
+    int end = pos;
+    while (end < line.length() && line.charAt(end) >= '0' && line.charAt(end) <= '9') {
+      end++;
+    }
+    if (end == start || !line.startsWith(suffix, end)) {
+      throw error(what + " followed by '" + suffix + "'");
+    }
+    int after = end + suffix.length();
+    if (after < line.length() && Character.isLetterOrDigit(line.charAt(after))) {
+      throw error(what + " followed by '" + suffix + "'");
+    }
+    String saved = line;
+    line = line.substring(0, end);
+    try {
+      long v = number(what);
+      pos = after;
+      return v;
+    } finally {
+      line = saved;
+    }
+  }
+
   /** Reads an optionally signed decimal integer that fits an int. */
   public int integer(String what) throws ParseException {
     skipBlanks();
