@@ -1,27 +1,164 @@
 package io.wgdiag.parsers.netfilter;
 
+import io.wgdiag.model.netfilter.ImmutableIptablesRule;
+import io.wgdiag.model.netfilter.ImmutableIptablesRules;
+import io.wgdiag.model.netfilter.IptablesRule;
+import io.wgdiag.model.netfilter.IptablesRules;
+import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Reads iptables rules (-S or iptables-save) ({@code iptables -S}). Placeholder until the parser lands: it reads nothing. */
-public final class IptablesRulesParser extends LineParser<Object> {
+/**
+ * Reads {@code iptables -S} and {@code iptables-save} (ip6tables too): policies, chains and rules,
+ * parsed into match tokens, target and target options; deep enough to answer whether TCP MSS is
+ * clamped and whether the ICMP messages PMTU discovery needs are dropped.
+ *
+ * <pre>{@code
+ * *mangle
+ * :FORWARD ACCEPT [0:0]
+ * -P INPUT ACCEPT
+ * -A FORWARD -o wg0 -p tcp -m tcp --tcp-flags FIN,SYN,RST,ACK SYN -j TCPMSS --clamp-mss-to-pmtu
+ * -A INPUT -p icmp -m icmp --icmp-type 3/4 -j DROP
+ * COMMIT
+ * }</pre>
+ */
+public final class IptablesRulesParser extends LineParser<IptablesRules> {
+
   /** Creates the parser. */
   public IptablesRulesParser() {
-    super("iptables-rules", Object.class);
+    super("iptables-rules", IptablesRules.class);
   }
 
   @Override
-  protected Session<Object> newSession() {
+  protected Session<IptablesRules> newSession() {
+    ImmutableIptablesRules.Builder b = IptablesRules.builder();
     return new Session<>() {
+      String table = "filter";
+
       @Override
-      public boolean accept(LineCursor line) {
-        return false;
+      public boolean accept(LineCursor line) throws ParseException {
+        String t = line.text().strip();
+        if (t.startsWith("#") || t.equals("COMMIT")) {
+          line.rest();
+          return true;
+        }
+        if (t.startsWith("*")) {
+          table = t.substring(1).strip();
+          if (table.isEmpty()) {
+            throw line.errorAt(0, "expected a table name after '*'");
+          }
+          return true;
+        }
+        ImmutableIptablesRule.Builder r = IptablesRule.builder().table(table).text(t).line(line.lineNumber());
+        if (t.startsWith(":")) {
+          line.expect(":");
+          r.command(":").chain(line.word("the chain name"));
+          String policy = line.word("the chain policy");
+          r.policy(policy);
+          line.rest(); // [packets:bytes]
+          b.addRules(r.build());
+          return true;
+        }
+        List<String> words = tokens(line);
+        if (words.isEmpty() || !words.get(0).startsWith("-")) {
+          return false;
+        }
+        String cmd = words.get(0);
+        switch (cmd) {
+          case "-P" -> {
+            if (words.size() != 3) {
+              throw line.errorAt(0, "expected '-P CHAIN POLICY'");
+            }
+            r.command(cmd).chain(words.get(1)).policy(words.get(2));
+          }
+          case "-N", "-X", "-F", "-Z" -> {
+            if (words.size() < 2) {
+              throw line.errorAt(0, "expected a chain after " + cmd);
+            }
+            r.command(cmd).chain(words.get(1));
+          }
+          case "-A", "-I", "-D", "-R" -> {
+            if (words.size() < 2) {
+              throw line.errorAt(0, "expected a chain after " + cmd);
+            }
+            r.command(cmd).chain(words.get(1));
+            int i = 2;
+            if (!cmd.equals("-A") && i < words.size() && words.get(i).chars().allMatch(Character::isDigit)) {
+              i++; // rule number
+            }
+            boolean inTarget = false;
+            for (; i < words.size(); i++) {
+              String w = words.get(i);
+              if (!inTarget && (w.equals("-j") || w.equals("--jump") || w.equals("-g") || w.equals("--goto"))) {
+                if (i + 1 >= words.size()) {
+                  throw line.errorAt(t.length(), "expected a target after " + w);
+                }
+                r.target(words.get(++i));
+                inTarget = true;
+              } else if (inTarget) {
+                r.addTargetOptions(w);
+              } else {
+                r.addMatches(w);
+              }
+            }
+          }
+          default -> {
+            return false;
+          }
+        }
+        b.addRules(r.build());
+        return true;
       }
 
       @Override
-      public Object finish(int lines, boolean strict) {
-        return "not implemented";
+      public IptablesRules finish(int lines, boolean strict) {
+        return b.build();
       }
     };
+  }
+
+  /** Splits a rule into words, honouring double quotes ({@code --comment "a b"}). */
+  private static List<String> tokens(LineCursor line) throws ParseException {
+    List<String> out = new ArrayList<>();
+    String t = line.text();
+    int i = 0;
+    StringBuilder cur = new StringBuilder();
+    boolean in = false;
+    boolean quoted = false;
+    while (i < t.length()) {
+      char c = t.charAt(i);
+      if (quoted) {
+        if (c == '\\' && i + 1 < t.length()) {
+          cur.append(t.charAt(++i));
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cur.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+        in = true;
+      } else if (c == ' ' || c == '\t') {
+        if (in) {
+          out.add(cur.toString());
+          cur.setLength(0);
+          in = false;
+        }
+      } else {
+        cur.append(c);
+        in = true;
+      }
+      i++;
+    }
+    if (quoted) {
+      throw line.errorAt(t.lastIndexOf('"'), "unterminated quote");
+    }
+    if (in) {
+      out.add(cur.toString());
+    }
+    line.position(t.length());
+    return out;
   }
 }

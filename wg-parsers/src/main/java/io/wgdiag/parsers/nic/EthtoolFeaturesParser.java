@@ -1,26 +1,86 @@
 package io.wgdiag.parsers.nic;
 
+import io.wgdiag.model.nic.EthtoolFeature;
+import io.wgdiag.model.nic.EthtoolFeatures;
+import io.wgdiag.model.nic.ImmutableEthtoolFeature;
+import io.wgdiag.model.nic.ImmutableEthtoolFeatures;
+import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 
-/** Reads NIC offload features ({@code ethtool -k eth0}). Placeholder until the parser lands: it reads nothing. */
-public final class EthtoolFeaturesParser extends LineParser<Object> {
+/**
+ * Reads {@code ethtool -k IFACE} (also filtered by egrep, without its header) and what {@code
+ * ethtool -K} prints: nothing on success, error lines otherwise, or an {@code Actual changes:} block.
+ *
+ * <pre>{@code
+ * Features for eth0:
+ * rx-checksumming: on
+ * tx-checksumming: on
+ * 	tx-checksum-ipv4: off [fixed]
+ * generic-receive-offload: on
+ * rx-vlan-filter: off [requested on]
+ * Cannot get device udp large send offload settings: Operation not supported
+ * }</pre>
+ */
+public final class EthtoolFeaturesParser extends LineParser<EthtoolFeatures> {
+
   /** Creates the parser. */
   public EthtoolFeaturesParser() {
-    super("ethtool-features", Object.class);
+    super("ethtool-features", EthtoolFeatures.class);
   }
 
   @Override
-  protected Session<Object> newSession() {
+  protected Session<EthtoolFeatures> newSession() {
+    ImmutableEthtoolFeatures.Builder b = EthtoolFeatures.builder();
     return new Session<>() {
       @Override
-      public boolean accept(LineCursor line) {
-        return false;
+      public boolean accept(LineCursor line) throws ParseException {
+        if (line.tryConsume("Features for ")) {
+          String dev = line.rest();
+          b.device(dev.endsWith(":") ? dev.substring(0, dev.length() - 1) : dev);
+          return true;
+        }
+        String t = line.text().strip();
+        if (t.startsWith("Cannot ") || t.startsWith("Could not ") || t.startsWith("Actual changes:")
+            || t.startsWith("netlink error") || t.startsWith("ethtool: ") || t.startsWith("No data available")
+            || t.startsWith("Operation not supported")) {
+          b.addMessages(t);
+          line.rest();
+          return true;
+        }
+        int colon = t.indexOf(": ");
+        if (colon <= 0 || t.substring(0, colon).indexOf(' ') >= 0) {
+          return false;
+        }
+        String name = line.until(':');
+        line.expect(":");
+        ImmutableEthtoolFeature.Builder f = EthtoolFeature.builder().name(name.strip()).line(line.lineNumber());
+        String state = line.word("on or off");
+        if (state.equals("on")) {
+          f.enabled(true);
+        } else if (state.equals("off")) {
+          f.enabled(false);
+        } else {
+          throw line.errorAt(line.position() - state.length(), "expected on or off, found '" + state + "'");
+        }
+        while (!line.atEnd()) {
+          if (line.tryConsume("[fixed]")) {
+            f.fixed(true);
+          } else if (line.tryConsume("[requested on]")) {
+            f.requested(true);
+          } else if (line.tryConsume("[requested off]")) {
+            f.requested(false);
+          } else {
+            throw line.error("[fixed], [requested on] or [requested off]");
+          }
+        }
+        b.addFeatures(f.build());
+        return true;
       }
 
       @Override
-      public Object finish(int lines, boolean strict) {
-        return "not implemented";
+      public EthtoolFeatures finish(int lines, boolean strict) {
+        return b.build();
       }
     };
   }

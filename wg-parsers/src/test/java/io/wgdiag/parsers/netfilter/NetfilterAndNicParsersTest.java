@@ -1,0 +1,143 @@
+package io.wgdiag.parsers.netfilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wgdiag.model.counters.ProtocolCounters;
+import io.wgdiag.model.netfilter.ConntrackCpu;
+import io.wgdiag.model.netfilter.ConntrackStats;
+import io.wgdiag.model.netfilter.IptablesRule;
+import io.wgdiag.model.netfilter.IptablesRules;
+import io.wgdiag.model.nic.EthtoolFeatures;
+import io.wgdiag.parsers.Fixtures;
+import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.counters.NetstatStatsParser;
+import io.wgdiag.parsers.nic.EthtoolFeaturesParser;
+import io.wgdiag.parsers.transcript.ParsedTranscript;
+import io.wgdiag.parsers.transcript.TranscriptParser;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class NetfilterAndNicParsersTest {
+
+  @Test
+  void seedTask14ConntrackPerCpu() throws ParseException {
+    ConntrackStats s = TranscriptParser.standard().parse(Fixtures.read("seed/task14.txt"), true)
+        .blocks().get(0).model(ConntrackStats.class).orElseThrow();
+    assertThat(s.cpus()).extracting(ConntrackCpu::cpu).containsExactly(0, 1);
+    assertThat(s.cpus().get(0).get("found")).isEqualTo(912345);
+    assertThat(s.cpus().get(0).get("search_restart")).isEqualTo(120);
+    assertThat(s.total("invalid")).isEqualTo(20);
+    assertThat(s.total("found")).isEqualTo(912345 + 901234);
+    assertThat(s.total("clash_resolve")).isZero();
+  }
+
+  @Test
+  void realConntrackRowsWithTabsAndTrailingBlanksAndCount() throws ParseException {
+    ConntrackStats s = new ConntrackStatsParser().parse(Fixtures.read("fixtures/conntrack-stats/lab-conntrack-S.txt"));
+    assertThat(s.cpus().get(1).counters()).containsKeys("clash_resolve", "chaintoolong").hasSize(10);
+    assertThat(new ConntrackStatsParser().parse(Fixtures.read("fixtures/conntrack-stats/lab-conntrack-C.txt")).entries()).hasValue(1);
+    assertThatThrownBy(() -> new ConntrackStatsParser().parse("cpu=0 found=12 invalid=x\n"))
+        .hasMessage("line 1, column 24: expected a number after 'invalid=', found 'x'");
+  }
+
+  @Provide
+  Arbitrary<Map<String, Long>> counters() {
+    return Arbitraries.maps(
+            Arbitraries.of("found", "invalid", "ignore", "insert", "insert_failed", "drop", "early_drop", "error",
+                "search_restart", "clash_resolve", "chaintoolong", "searched", "new", "delete"),
+            Arbitraries.longs().between(0, Long.MAX_VALUE))
+        .ofMaxSize(14);
+  }
+
+  /** Whatever key subset a conntrack-tools version prints, every key=value reads back. */
+  @Property(tries = 200)
+  void anyCounterSubsetReadsBack(@ForAll("counters") Map<String, Long> counters) throws ParseException {
+    StringBuilder sb = new StringBuilder("cpu=3   \t");
+    counters.forEach((k, v) -> sb.append(k).append('=').append(v).append(' '));
+    ConntrackCpu c = new ConntrackStatsParser().parse(sb.append('\n')).cpus().get(0);
+    assertThat(c.cpu()).isEqualTo(3);
+    assertThat(c.counters()).isEqualTo(new LinkedHashMap<>(counters));
+  }
+
+  @Test
+  void seedTask15AndTheOffloadExperiment() throws ParseException {
+    EthtoolFeatures f = TranscriptParser.standard().parse(Fixtures.read("seed/task15.txt"), true)
+        .blocks().get(0).model(EthtoolFeatures.class).orElseThrow();
+    assertThat(f.device()).isEmpty();
+    assertThat(f.isEnabled("gro")).hasValue(true);
+    assertThat(f.isEnabled("tso")).hasValue(true);
+    assertThat(f.isEnabled("rx-checksumming")).hasValue(true);
+    ParsedTranscript exp = TranscriptParser.standard().parse(Fixtures.read("seed/offload-experiment.txt"), true);
+    assertThat(exp.blocks().get(0).model(EthtoolFeatures.class).orElseThrow().messages())
+        .containsExactly("Cannot get device settings: Operation not supported");
+    ParsedTranscript under = TranscriptParser.standard().parse(Fixtures.read("seed/offload-underlay.txt"), true);
+    assertThat(under.blocks().get(0).model(EthtoolFeatures.class).orElseThrow().features()).isEmpty();
+    assertThat(under.blocks().get(1).model(EthtoolFeatures.class).orElseThrow().isEnabled("gro")).hasValue(false);
+  }
+
+  @Test
+  void realEthtoolOutputs() throws ParseException {
+    EthtoolFeaturesParser p = new EthtoolFeaturesParser();
+    EthtoolFeatures lo = p.parse(Fixtures.read("fixtures/ethtool-features/lab-ethtool-k-lo.txt"));
+    assertThat(lo.device()).hasValue("lo");
+    assertThat(lo.feature("rx-checksumming").orElseThrow().fixed()).isTrue();
+    EthtoolFeatures tun = p.parse(Fixtures.read("fixtures/ethtool-features/lab-ethtool-k-wireguard-go.txt"));
+    assertThat(tun.feature("tx-checksum-ip-generic").orElseThrow().requested()).hasValue(true);
+    assertThat(tun.isEnabled("tso")).hasValue(false);
+    EthtoolFeatures failed = p.parse(Fixtures.read("fixtures/ethtool-features/lab-ethtool-K-lo-rx-off.txt"));
+    assertThat(failed.messages()).containsExactly("Could not change any device features", "Actual changes:");
+    assertThat(failed.feature("rx-checksum").orElseThrow().requested()).hasValue(false);
+    assertThatThrownBy(() -> p.parse("generic-receive-offload: maybe\n"))
+        .hasMessage("line 1, column 26: expected on or off, found 'maybe'");
+  }
+
+  @Test
+  void seedTask16MssClampAndRealRules() throws ParseException {
+    IptablesRules seed = TranscriptParser.standard().parse(Fixtures.read("seed/task16.txt"), false).blocks().stream()
+        .filter(b -> b.toolId().orElse("").equals("iptables-rules")).findFirst().orElseThrow()
+        .model(IptablesRules.class).orElseThrow();
+    assertThat(seed.mssClamps()).singleElement().satisfies(r -> {
+      assertThat(r.chain()).isEqualTo("FORWARD");
+      assertThat(r.option("-o")).hasValue("wg0");
+      assertThat(r.targetOptions()).containsExactly("--clamp-mss-to-pmtu");
+    });
+    IptablesRulesParser p = new IptablesRulesParser();
+    IptablesRules filter = p.parse(Fixtures.read("fixtures/iptables-rules/lab-iptables-S.txt"));
+    assertThat(filter.pmtuIcmpDrops()).singleElement().satisfies(r -> assertThat(r.option("--icmp-type")).hasValue("3/4"));
+    IptablesRule comment = filter.rules().get(4);
+    assertThat(comment.option("--comment")).hasValue("drop invalid state");
+    assertThat(filter.rules().get(6).targetOptions()).containsExactly("--reject-with", "tcp-reset");
+    IptablesRules save = p.parse(Fixtures.read("fixtures/iptables-rules/lab-iptables-save.txt"));
+    assertThat(save.mssClamps()).hasSize(2).allSatisfy(r -> assertThat(r.table()).isEqualTo("mangle"));
+    assertThat(save.mssClamps().get(1).targetOptions()).containsExactly("--set-mss", "1360");
+    assertThat(save.pmtuIcmpDrops()).singleElement().satisfies(r -> assertThat(r.table()).isEqualTo("filter"));
+    assertThat(p.parse(Fixtures.read("fixtures/iptables-rules/lab-ip6tables-S.txt")).pmtuIcmpDrops()).hasSize(1);
+  }
+
+  @Test
+  void seedTask11NetstatUdpAndRealHostCounters() throws ParseException {
+    ProtocolCounters c = TranscriptParser.standard().parse(Fixtures.read("seed/task11.txt"), true)
+        .blocks().get(0).model(ProtocolCounters.class).orElseThrow();
+    assertThat(c.udpInDatagrams()).hasValue(2212345);
+    assertThat(c.get("Udp", "NoPorts")).hasValue(0);
+    assertThat(c.udpOutDatagrams()).hasValue(1832);
+    assertThat(c.udpRcvbufErrors()).hasValue(0);
+    assertThat(c.udpSndbufErrors()).hasValue(412);
+    assertThat(c.get("IpExt", "InNoRoutes")).hasValue(0);
+    assertThat(c.sections()).containsKey("UdpLite");
+    ProtocolCounters host = new NetstatStatsParser().parse(Fixtures.read("fixtures/netstat-stats/host-netstat-s.txt"));
+    assertThat(host.get("Ip", "Forwarding")).hasValue(2);
+    assertThat(host.get("Ip", "InReceives")).hasValue(4064);
+    assertThat(host.get("IcmpMsg", "InType3")).hasValue(1);
+    assertThat(host.get("TcpExt", "Quick ack mode was activated N times")).hasValue(3);
+    assertThat(host.get("TcpExt", "TCPTimeouts")).hasValue(2);
+    assertThat(host.tcpOutSegs()).isPresent();
+  }
+}
