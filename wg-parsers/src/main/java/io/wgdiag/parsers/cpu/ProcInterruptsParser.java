@@ -1,26 +1,81 @@
 package io.wgdiag.parsers.cpu;
 
+import io.wgdiag.model.cpu.ImmutableIrqRow;
+import io.wgdiag.model.cpu.ImmutableProcInterrupts;
+import io.wgdiag.model.cpu.IrqRow;
+import io.wgdiag.model.cpu.ProcInterrupts;
+import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 
-/** Reads per-CPU interrupt counts ({@code cat /proc/interrupts}). Placeholder until the parser lands: it reads nothing. */
-public final class ProcInterruptsParser extends LineParser<Object> {
+/**
+ * Reads {@code /proc/interrupts}: the {@code CPU0 CPU1 ...} header, then {@code IRQ:} rows with one
+ * count per CPU followed by free text (controller, hwirq, device names with spaces and commas).
+ * {@code ERR} and {@code MIS} carry one number. A filtered copy without the header takes its CPU
+ * count from the first row.
+ */
+public final class ProcInterruptsParser extends LineParser<ProcInterrupts> {
+
   /** Creates the parser. */
   public ProcInterruptsParser() {
-    super("proc-interrupts", Object.class);
+    super("proc-interrupts", ProcInterrupts.class);
   }
 
   @Override
-  protected Session<Object> newSession() {
+  protected Session<ProcInterrupts> newSession() {
+    ImmutableProcInterrupts.Builder b = ProcInterrupts.builder();
     return new Session<>() {
+      int cpus = -1;
+
       @Override
-      public boolean accept(LineCursor line) {
-        return false;
+      public boolean accept(LineCursor line) throws ParseException {
+        if (line.lookingAt("CPU")) {
+          int n = 0;
+          while (!line.atEnd()) {
+            String w = line.word();
+            if (!w.startsWith("CPU")) {
+              throw line.errorAt(line.position() - w.length(), "expected CPUn in the header, found '" + w + "'");
+            }
+            n++;
+          }
+          cpus = n;
+          return true;
+        }
+        String irq = line.until(':');
+        if (!line.tryConsume(":") || irq.isEmpty() || irq.indexOf(' ') >= 0) {
+          return false;
+        }
+        ImmutableIrqRow.Builder r = IrqRow.builder().irq(irq).line(line.lineNumber());
+        int n = 0;
+        while (line.atDigit() && (cpus < 0 || n < cpus)) {
+          int save = line.position();
+          String w = line.peekWord();
+          if (!w.chars().allMatch(Character::isDigit)) {
+            line.position(save);
+            break; // a description that starts with a digit, e.g. "327680-edge"
+          }
+          r.addCounts(line.number("an interrupt count"));
+          n++;
+        }
+        if (n == 0) {
+          throw line.error("interrupt counts after '" + irq + ":'");
+        }
+        boolean single = irq.equals("ERR") || irq.equals("MIS");
+        if (!single) {
+          if (cpus < 0) {
+            cpus = n;
+          } else if (n != cpus) {
+            throw line.error(cpus + " counts (one per CPU), found " + n + " then");
+          }
+        }
+        r.description(line.rest());
+        b.addRows(r.build());
+        return true;
       }
 
       @Override
-      public Object finish(int lines, boolean strict) {
-        return "not implemented";
+      public ProcInterrupts finish(int lines, boolean strict) {
+        return b.cpuCount(Math.max(cpus, 0)).build();
       }
     };
   }

@@ -1,26 +1,71 @@
 package io.wgdiag.parsers.cpu;
 
+import io.wgdiag.model.cpu.ImmutableSoftnetRow;
+import io.wgdiag.model.cpu.ImmutableSoftnetStat;
+import io.wgdiag.model.cpu.SoftnetRow;
+import io.wgdiag.model.cpu.SoftnetStat;
+import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Reads per-CPU softnet counters ({@code cat /proc/net/softnet_stat}). Placeholder until the parser lands: it reads nothing. */
-public final class SoftnetStatParser extends LineParser<Object> {
+/**
+ * Reads {@code /proc/net/softnet_stat}: one row per CPU of 8-digit hex columns; 9 to 15 columns by
+ * kernel version (the 15th, on current kernels, is the CPU number).
+ *
+ * <pre>{@code
+ * 0001a2b3 00000000 0000002a 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000
+ * }</pre>
+ */
+public final class SoftnetStatParser extends LineParser<SoftnetStat> {
+
   /** Creates the parser. */
   public SoftnetStatParser() {
-    super("proc-softnet-stat", Object.class);
+    super("proc-softnet-stat", SoftnetStat.class);
   }
 
   @Override
-  protected Session<Object> newSession() {
+  protected Session<SoftnetStat> newSession() {
+    ImmutableSoftnetStat.Builder b = SoftnetStat.builder();
     return new Session<>() {
+      int index;
+
       @Override
-      public boolean accept(LineCursor line) {
-        return false;
+      public boolean accept(LineCursor line) throws ParseException {
+        List<Long> cols = new ArrayList<>();
+        while (!line.atEnd()) {
+          int at = line.position();
+          String w = line.word();
+          if (w.length() > 16 || w.isEmpty()) {
+            throw line.errorAt(at, "expected a hex column, found '" + w + "'");
+          }
+          long v = 0;
+          for (int i = 0; i < w.length(); i++) {
+            int d = Character.digit(w.charAt(i), 16);
+            if (d < 0) {
+              if (cols.isEmpty()) {
+                return false;
+              }
+              throw line.errorAt(at, "expected a hex column, found '" + w + "'");
+            }
+            v = (v << 4) | d;
+          }
+          cols.add(v);
+        }
+        if (cols.size() < 3) {
+          throw line.errorAt(0, "expected at least 3 hex columns (processed, dropped, time_squeeze), found " + cols.size());
+        }
+        int cpu = cols.size() >= 15 ? (int) (long) cols.get(14) : index;
+        ImmutableSoftnetRow.Builder r = SoftnetRow.builder().cpu(cpu).columns(cols).line(line.lineNumber());
+        b.addRows(r.build());
+        index++;
+        return true;
       }
 
       @Override
-      public Object finish(int lines, boolean strict) {
-        return "not implemented";
+      public SoftnetStat finish(int lines, boolean strict) {
+        return b.build();
       }
     };
   }

@@ -1,27 +1,210 @@
 package io.wgdiag.parsers.cpu;
 
+import com.google.common.collect.ImmutableMap;
+import io.wgdiag.model.cpu.ImmutableTopIteration;
+import io.wgdiag.model.cpu.ImmutableTopProcess;
+import io.wgdiag.model.cpu.ImmutableTopReport;
+import io.wgdiag.model.cpu.TopIteration;
+import io.wgdiag.model.cpu.TopProcess;
+import io.wgdiag.model.cpu.TopReport;
+import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
-/** Reads top batch output: summary and process table ({@code top -b -n 1}). Placeholder until the parser lands: it reads nothing. */
-public final class TopParser extends LineParser<Object> {
+/**
+ * Reads {@code top -b -n N} (procps-ng), also cut by {@code | head}: the summary lines of each
+ * iteration ({@code top -}, {@code Tasks:}, {@code %Cpu(s):} or per-CPU {@code %CpuN :}, {@code
+ * KiB/MiB/GiB Mem} and {@code Swap}) and the process table, read by its header row.
+ */
+public final class TopParser extends LineParser<TopReport> {
+
   /** Creates the parser. */
   public TopParser() {
-    super("top", Object.class);
+    super("top", TopReport.class);
   }
 
   @Override
-  protected Session<Object> newSession() {
+  protected Session<TopReport> newSession() {
+    ImmutableTopReport.Builder report = TopReport.builder();
     return new Session<>() {
+      ImmutableTopIteration.@Nullable Builder it;
+      final Map<String, ImmutableMap<String, Double>> cpu = new LinkedHashMap<>();
+      final Map<String, Double> memory = new LinkedHashMap<>();
+      @Nullable List<String> header;
+
       @Override
-      public boolean accept(LineCursor line) {
+      public boolean accept(LineCursor line) throws ParseException {
+        String t = line.text().strip();
+        if (t.startsWith("top - ")) {
+          close();
+          ImmutableTopIteration.Builder b = TopIteration.builder();
+          it = b;
+          header = null;
+          String[] parts = t.substring(6).split(" ", 2);
+          b.time(parts[0]);
+          int la = t.indexOf("load average:");
+          if (la < 0) {
+            throw line.errorAt(0, "expected 'load average:' on the top line");
+          }
+          line.position(line.text().indexOf("load average:") + "load average:".length());
+          b.load1(line.decimal("the 1-minute load"));
+          line.expect(",");
+          b.load5(line.decimal("the 5-minute load"));
+          line.expect(",");
+          b.load15(line.decimal("the 15-minute load"));
+          return true;
+        }
+        ImmutableTopIteration.Builder b = it;
+        if (b == null) {
+          return false;
+        }
+        if (t.startsWith("Tasks:") || t.startsWith("Threads:")) {
+          line.position(line.text().indexOf(':') + 1);
+          while (!line.atEnd()) {
+            long n = line.number("a task count");
+            String state = line.word("a task state").replace(",", "");
+            b.putTask(state, n);
+          }
+          return true;
+        }
+        if (t.startsWith("%Cpu")) {
+          int colon = t.indexOf(':');
+          String id = t.substring(4, colon).strip();
+          id = id.equals("(s)") ? "all" : id;
+          line.position(line.text().indexOf(':') + 1);
+          Map<String, Double> shares = new LinkedHashMap<>();
+          while (!line.atEnd()) {
+            line.tryConsume(",");
+            double v = line.decimal("a CPU share in percent");
+            // "0.0 hi,100.0 si": a 100.0 touches the comma, so the key ends at the first non-letter
+            String key = letters(line);
+            if (key.isEmpty()) {
+              throw line.error("us, sy, ni, id, wa, hi, si or st");
+            }
+            shares.put(key, v);
+          }
+          cpu.put(id, ImmutableMap.copyOf(shares));
+          return true;
+        }
+        if (t.matches("^[KMGTPE]i?B (Mem|Swap) *:.*")) {
+          String unit = t.substring(0, t.indexOf(' '));
+          b.memoryUnit(unit);
+          String kind = t.contains("Mem") && t.indexOf("Mem") < t.indexOf(':') ? "Mem" : "Swap";
+          line.position(line.text().indexOf(':') + 1);
+          while (!line.atEnd()) {
+            line.tryConsume(",");
+            line.tryConsume(".");
+            double v = line.decimal("a memory figure");
+            String label = line.word("total, free, used, buff/cache or avail").replace(",", "").replace(".", "");
+            if (label.equals("avail")) {
+              label = "avail " + line.word("Mem");
+              memory.put(label, v);
+            } else {
+              memory.put(kind + " " + label, v);
+            }
+          }
+          return true;
+        }
+        if (t.startsWith("PID ")) {
+          header = List.of(t.split("\\s+"));
+          return true;
+        }
+        List<String> h = header;
+        if (h != null && line.atDigit()) {
+          String[] f = t.split("\\s+");
+          ImmutableTopProcess.Builder p = TopProcess.builder().line(line.lineNumber());
+          Map<String, String> fields = new LinkedHashMap<>();
+          // Free-text columns can hold blanks. The extra words go to the last free-text column
+          // (COMMAND by default, ENVIRON in wide all-fields output): columns before it are read
+          // from the left, columns after it from the right.
+          int cmd = -1;
+          for (int i = 0; i < h.size(); i++) {
+            if (List.of("COMMAND", "ENVIRON", "CGROUPS", "CGNAME", "SUPGRPS").contains(h.get(i))) {
+              cmd = i;
+            }
+          }
+          int extra = f.length - h.size();
+          if (extra < 0 || (extra > 0 && cmd < 0)) {
+            throw line.errorAt(0, "expected " + h.size() + " columns as the header names, found " + f.length);
+          }
+          for (int i = 0; i < h.size(); i++) {
+            if (i < cmd || extra == 0) {
+              fields.put(h.get(i), f[i]);
+            } else if (i == cmd) {
+              fields.put(h.get(i), String.join(" ", java.util.Arrays.copyOfRange(f, i, i + extra + 1)));
+            } else {
+              fields.put(h.get(i), f[i + extra]);
+            }
+          }
+          p.pid(number(line, fields.get("PID"), "the PID"));
+          p.user(fields.getOrDefault("USER", ""));
+          p.command(fields.getOrDefault("COMMAND", ""));
+          String c = fields.get("%CPU");
+          if (c != null) {
+            p.cpuPercent(decimal(line, c, "%CPU"));
+          }
+          String m = fields.get("%MEM");
+          if (m != null) {
+            p.memPercent(decimal(line, m, "%MEM"));
+          }
+          b.addProcesses(p.fields(fields).build());
+          line.rest();
+          return true;
+        }
         return false;
       }
 
+      private void close() {
+        ImmutableTopIteration.Builder b = it;
+        if (b != null) {
+          report.addIterations(b.cpu(cpu).memory(memory).build());
+          cpu.clear();
+          memory.clear();
+          it = null;
+        }
+      }
+
       @Override
-      public Object finish(int lines, boolean strict) {
-        return "not implemented";
+      public TopReport finish(int lines, boolean strict) {
+        close();
+        return report.build();
       }
     };
+  }
+
+  private static String letters(LineCursor line) {
+    line.skipBlanks();
+    String t = line.text();
+    int start = line.position();
+    int end = start;
+    while (end < t.length() && Character.isLetter(t.charAt(end))) {
+      end++;
+    }
+    line.position(end);
+    return t.substring(start, end);
+  }
+
+  private static long number(LineCursor line, @Nullable String s, String what) throws ParseException {
+    if (s == null || s.isEmpty() || !s.chars().allMatch(Character::isDigit) || s.length() > 18) {
+      throw line.errorAt(0, "expected " + what + ", found '" + s + "'");
+    }
+    return Long.parseLong(s);
+  }
+
+  private static double decimal(LineCursor line, String s, String what) throws ParseException {
+    LineCursor c = LineCursor.of(s, line.lineNumber());
+    try {
+      double v = c.decimal(what, true);
+      if (c.atEnd()) {
+        return v;
+      }
+    } catch (ParseException e) {
+      // positioned below
+    }
+    throw line.errorAt(Math.max(0, line.text().indexOf(s)), "expected " + what + ", found '" + s + "'");
   }
 }

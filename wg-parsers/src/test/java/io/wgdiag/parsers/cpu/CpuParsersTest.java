@@ -1,0 +1,171 @@
+package io.wgdiag.parsers.cpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wgdiag.model.cpu.CpuLoad;
+import io.wgdiag.model.cpu.IrqRow;
+import io.wgdiag.model.cpu.MpstatReport;
+import io.wgdiag.model.cpu.ProcInterrupts;
+import io.wgdiag.model.cpu.SoftnetStat;
+import io.wgdiag.model.cpu.TopIteration;
+import io.wgdiag.model.cpu.TopProcess;
+import io.wgdiag.model.cpu.TopReport;
+import io.wgdiag.parsers.Fixtures;
+import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.transcript.ParsedBlock;
+import io.wgdiag.parsers.transcript.TranscriptParser;
+import java.util.List;
+import java.util.Locale;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class CpuParsersTest {
+
+  @Test
+  void seedTask10OneCorePinnedInSoftirqTwelveHourClock() throws ParseException {
+    MpstatReport r = TranscriptParser.standard().parse(Fixtures.read("seed/task10.txt"), true)
+        .blocks().get(0).model(MpstatReport.class).orElseThrow();
+    assertThat(r.cpuCount()).hasValue(8);
+    assertThat(r.host()).hasValue("server");
+    assertThat(r.samples()).singleElement().satisfies(s -> {
+      assertThat(s.time()).isEqualTo("12:10:02 AM");
+      assertThat(s.all().orElseThrow().softPercent()).hasValue(20.9);
+      assertThat(s.perCpu()).hasSize(8);
+    });
+    CpuLoad cpu0 = r.busiestCpu().orElseThrow();
+    assertThat(cpu0.cpu()).isEqualTo("0");
+    assertThat(cpu0.softPercent()).hasValue(62.3);
+    assertThat(cpu0.idlePercent()).hasValue(15.6);
+    assertThat(cpu0.busyPercent()).isCloseTo(84.4, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(cpu0.guestPercent()).isEmpty();
+  }
+
+  @Test
+  void realAndJcMpstat() throws ParseException {
+    MpstatParser p = new MpstatParser();
+    MpstatReport host = p.parse(Fixtures.read("fixtures/mpstat/host-mpstat-P-ALL-1-2.txt"));
+    assertThat(host.cpuCount()).hasValue(2);
+    assertThat(host.samples()).hasSize(2);
+    assertThat(host.averageBlock()).isPresent();
+    assertThat(host.averageBlock().orElseThrow().perCpu()).hasSize(2);
+    MpstatReport a = p.parse(Fixtures.read("fixtures/mpstat/host-mpstat-A-1-1.txt"));
+    assertThat(a.samples().get(0).perCpu()).extracting(c -> c.usrPercent().orElseThrow()).containsExactly(0.99, 99.01);
+    assertThat(a.otherTables()).anySatisfy(t -> assertThat(t.columns()).containsExactly("intr/s"));
+    assertThat(a.otherTables()).anySatisfy(t -> assertThat(t.columns()).contains("NET_RX/s"));
+    MpstatReport jc = p.parse(Fixtures.read("fixtures/mpstat/jc-centos-7.7-mpstat-A-2-5.txt"));
+    assertThat(jc.samples()).hasSize(5);
+    assertThat(jc.samples().get(0).time()).endsWith("PM");
+  }
+
+  @Test
+  void decimalCommasAndOldColumnNames() throws ParseException {
+    MpstatReport r = new MpstatParser().parse("""
+        Linux 2.6.32 (old) 	03.11.2012 	_x86_64_	(2 CPU)
+
+        15:04:05     CPU   %user   %nice %system %iowait    %irq   %soft  %steal   %idle
+        15:04:06     all    12,50    0,00    3,00    0,00    0,00    1,25    0,00   83,25
+        15:04:06       0    25,00    0,00    6,00    0,00    0,00    2,50    0,00   66,50
+        """);
+    CpuLoad all = r.samples().get(0).all().orElseThrow();
+    assertThat(all.usrPercent()).hasValue(12.5);
+    assertThat(all.sysPercent()).hasValue(3.0);
+    assertThat(all.idlePercent()).hasValue(83.25);
+    assertThat(all.gnicePercent()).isEmpty();
+    assertThatThrownBy(() -> new MpstatParser().parse("12:00:00 CPU %usr %idle\n12:00:01 all 1.0\n"))
+        .hasMessage("line 2, column 1: expected 3 values after the time (CPU and 2 columns), found 2");
+  }
+
+  /** Samples rendered with any CPU count read back, row for row. */
+  @Property(tries = 150)
+  void renderedSamplesReadBack(@ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 10000) Integer> idle,
+      @ForAll boolean twelveHour) throws ParseException {
+    String time = twelveHour ? "01:02:03 PM" : "13:02:03";
+    StringBuilder sb = new StringBuilder("Linux 6.1.0 (h) \t01/01/2026 \t_x86_64_\t(" + idle.size() + " CPU)\n\n");
+    sb.append(time).append("  CPU    %usr   %nice    %sys %iowait    %irq   %soft  %steal  %guest  %gnice   %idle\n");
+    for (int i = 0; i < idle.size(); i++) {
+      double id = idle.get(i) / 100.0;
+      sb.append(String.format(Locale.ROOT, "%s %5d %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f%n",
+          time, i, 100 - id, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, id));
+    }
+    MpstatReport r = new MpstatParser().parse(sb);
+    assertThat(r.cpuCount()).hasValue(idle.size());
+    assertThat(r.samples().get(0).perCpu()).hasSize(idle.size());
+    for (int i = 0; i < idle.size(); i++) {
+      assertThat(r.samples().get(0).perCpu().get(i).idlePercent().orElseThrow()).isEqualTo(idle.get(i) / 100.0);
+    }
+  }
+
+  @Test
+  void seedTask16TopAndInterruptsCutByHeadAndGrep() throws ParseException {
+    List<ParsedBlock> blocks = TranscriptParser.standard().parse(Fixtures.read("seed/task16.txt"), false).blocks();
+    ParsedBlock topBlock = blocks.stream().filter(b -> b.toolId().orElse("").equals("top")).findFirst().orElseThrow();
+    assertThat(topBlock.diagnostics()).isEmpty();
+    assertThat(topBlock.filtered()).isTrue();
+    TopIteration it = topBlock.model(TopReport.class).orElseThrow().last().orElseThrow();
+    assertThat(it.load1()).hasValue(3.21);
+    assertThat(it.allCpu("si")).hasValue(54.2);
+    assertThat(it.allCpu("sy")).hasValue(27.6);
+    assertThat(it.tasks()).containsEntry("total", 213L).containsEntry("running", 2L);
+    assertThat(it.memoryUnit()).hasValue("MiB");
+    assertThat(it.memory()).containsEntry("Mem total", 16000.0).containsEntry("avail Mem", 11200.0);
+    TopProcess first = it.processes().get(0);
+    assertThat(first.isKsoftirqd()).isTrue();
+    assertThat(first.perCpuThreadCpu()).hasValue(0);
+    assertThat(first.cpuPercent()).hasValue(62.0);
+    assertThat(it.processes().get(1).perCpuThreadCpu()).hasValue(4);
+
+    ParsedBlock irqBlock = blocks.stream().filter(b -> b.toolId().orElse("").equals("proc-interrupts")).findFirst().orElseThrow();
+    assertThat(irqBlock.diagnostics()).isEmpty();
+    ProcInterrupts irq = irqBlock.model(ProcInterrupts.class).orElseThrow();
+    assertThat(irq.cpuCount()).isEqualTo(8);
+    assertThat(irq.rows().get(0).counts()).containsExactly(8123456L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
+    assertThat(irq.rows().get(0).description()).isEqualTo("PCI-MSI 327680-edge virtio0-input.0");
+    assertThat(irq.rowsMatching("virtio0-output")).extracting(IrqRow::total).containsExactly(7012345L);
+  }
+
+  @Test
+  void realTopInterruptsAndSoftnet() throws ParseException {
+    TopReport top = new TopParser().parse(Fixtures.read("fixtures/top/host-top-b-n2.txt"));
+    assertThat(top.iterations()).hasSize(2);
+    TopReport one = new TopParser().parse(Fixtures.read("fixtures/top/host-top-b-1-n1.txt"));
+    TopIteration it = one.last().orElseThrow();
+    assertThat(it.cpu().get("0")).containsEntry("sy", 100.0);
+    assertThat(it.processes().get(0).command()).isEqualTo("sha256sum");
+    assertThat(it.processes().get(0).cpuPercent()).hasValue(93.8);
+    TopReport wide = new TopParser().parse(Fixtures.read("fixtures/top/jc-centos-7.7-top-b-n1-gib-allfields-w.txt"));
+    assertThat(wide.last().orElseThrow().processes().get(0).fields()).containsEntry("PPID", "1884").containsEntry("RUSER", "kbrazil");
+    assertThat(new TopParser().parse(Fixtures.read("fixtures/top/jc-centos-7.7-top-b-n3.txt")).iterations()).hasSize(3);
+
+    ProcInterrupts irq = new ProcInterruptsParser().parse(Fixtures.read("fixtures/proc-interrupts/jc-linux-proc-interrupts.txt"));
+    assertThat(irq.cpuCount()).isEqualTo(2);
+    IrqRow err = irq.rows().stream().filter(r -> r.irq().equals("ERR")).findFirst().orElseThrow();
+    assertThat(err.counts()).containsExactly(0L);
+    IrqRow cal = irq.rows().stream().filter(r -> r.irq().equals("CAL")).findFirst().orElseThrow();
+    assertThat(cal.counts()).containsExactly(175136L, 130374L);
+    assertThat(cal.description()).isEqualTo("Function call interrupts");
+    assertThat(irq.rows().get(0).description()).isEqualTo("IO-APIC    2-edge      timer");
+
+    SoftnetStat s = new SoftnetStatParser().parse(Fixtures.read("fixtures/proc-softnet-stat/host-softnet_stat.txt"));
+    assertThat(s.rows()).hasSize(2);
+    assertThat(s.rows().get(0).processed()).isEqualTo(0x27b);
+    assertThat(s.rows().get(1).cpu()).isEqualTo(0); // the 15th column
+    assertThat(s.rows().get(1).columns()).hasSize(15);
+  }
+
+  @Test
+  void softnetOlderLayoutUsesTheRowIndex() throws ParseException {
+    SoftnetStat s = new SoftnetStatParser().parse(
+        "0000a000 00000002 0000002a 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000\n"
+            + "0000b000 00000000 00000001 00000000 00000000 00000000 00000000 00000000 00000000 00000005 00000000\n");
+    assertThat(s.rows().get(1).cpu()).isEqualTo(1);
+    assertThat(s.rows().get(0).dropped()).isEqualTo(2);
+    assertThat(s.rows().get(0).timeSqueeze()).isEqualTo(42);
+    assertThat(s.rows().get(1).receivedRps()).isEqualTo(5);
+    assertThatThrownBy(() -> new SoftnetStatParser().parse("0000a000 0000zz02 0000002a\n"))
+        .hasMessage("line 1, column 10: expected a hex column, found '0000zz02'");
+  }
+}
