@@ -1,27 +1,192 @@
 package io.wgdiag.parsers.qdisc;
 
+import io.wgdiag.model.qdisc.ImmutableQdisc;
+import io.wgdiag.model.qdisc.ImmutableQdiscReport;
+import io.wgdiag.model.qdisc.Qdisc;
+import io.wgdiag.model.qdisc.QdiscReport;
+import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import io.wgdiag.parsers.text.Units;
+import org.jspecify.annotations.Nullable;
 
-/** Reads queue disciplines and their statistics, text or JSON ({@code tc qdisc show dev eth0}). Placeholder until the parser lands: it reads nothing. */
-public final class TcQdiscParser extends LineParser<Object> {
+/**
+ * Reads {@code tc qdisc show} and {@code tc -s qdisc show} (iproute2 {@code tc/tc_qdisc.c}): the
+ * header of each qdisc with its options, the {@code Sent}/{@code backlog} statistics and the
+ * kind-specific statistics lines (fq_codel, fq, cake, htb, tbf, ...), kept as key-value pairs.
+ */
+public final class TcQdiscParser extends LineParser<QdiscReport> {
+
   /** Creates the parser. */
   public TcQdiscParser() {
-    super("tc-qdisc", Object.class);
+    super("tc-qdisc", QdiscReport.class);
   }
 
   @Override
-  protected Session<Object> newSession() {
+  protected Session<QdiscReport> newSession() {
+    ImmutableQdiscReport.Builder out = QdiscReport.builder();
     return new Session<>() {
+      ImmutableQdisc.@Nullable Builder q;
+
       @Override
-      public boolean accept(LineCursor line) {
-        return false;
+      public boolean accept(LineCursor line) throws ParseException {
+        line.tryConsumeWord("deleted");
+        line.tryConsumeWord("replaced");
+        line.tryConsumeWord("added");
+        if (line.tryConsumeWord("qdisc")) {
+          flush();
+          q = header(line);
+          return true;
+        }
+        ImmutableQdisc.Builder b = q;
+        if (b == null) {
+          return false;
+        }
+        if (line.tryConsumeWord("Sent")) {
+          sent(b, line);
+          return true;
+        }
+        if (line.lookingAtWord("rate") || line.lookingAtWord("backlog")) {
+          backlog(b, line);
+          return true;
+        }
+        // kind-specific statistics: "maxpacket 1514 drop_overlimit 0 ...", "flows 3 (inactive 1 throttled 0)"
+        pairs(line, true, b);
+        return true;
+      }
+
+      private void flush() {
+        if (q != null) {
+          out.addQdiscs(q.build());
+          q = null;
+        }
       }
 
       @Override
-      public Object finish(int lines, boolean strict) {
-        return "not implemented";
+      public QdiscReport finish(int lines, boolean strict) {
+        flush();
+        return out.build();
       }
     };
+  }
+
+  private static ImmutableQdisc.Builder header(LineCursor line) throws ParseException {
+    ImmutableQdisc.Builder b = Qdisc.builder().line(line.lineNumber());
+    b.kind(line.word("the qdisc kind"));
+    String handle = line.word("the handle such as 0:");
+    if (!handle.endsWith(":")) {
+      throw line.errorAt(line.position() - handle.length(), "expected a handle such as 1:, found '" + handle + "'");
+    }
+    b.handle(handle);
+    while (!line.atEnd()) {
+      if (line.tryConsumeWord("dev")) {
+        b.device(line.word("the device after 'dev'"));
+      } else if (line.tryConsumeWord("root")) {
+        b.root(true);
+      } else if (line.tryConsumeWord("parent")) {
+        b.parent(line.word("the parent after 'parent'"));
+      } else if (line.tryConsumeWord("refcnt")) {
+        b.refcnt((int) Math.min(Integer.MAX_VALUE, line.number("the reference count")));
+      } else if (line.tryConsumeWord("ingress_block") || line.tryConsumeWord("egress_block")) {
+        line.word("the block index");
+      } else if (line.tryConsumeWord("offloaded")) {
+        b.putOption("offloaded", "");
+      } else {
+        pairs(line, false, b);
+      }
+    }
+    return b;
+  }
+
+  /** Reads {@code key value} pairs to the end of the line; a key followed by a non-value is a flag. */
+  private static void pairs(LineCursor line, boolean stats, ImmutableQdisc.Builder b) throws ParseException {
+    String lastKey = null;
+    java.util.Map<String, String> acc = new java.util.LinkedHashMap<>();
+    while (!line.atEnd()) {
+      String w = line.word();
+      String clean = w.replace("(", "").replace(")", "").replace(",", "");
+      if (clean.isEmpty()) {
+        continue;
+      }
+      if (isValue(clean)) {
+        if (lastKey == null) {
+          throw line.errorAt(line.position() - w.length(), "expected a name before the value '" + w + "'");
+        }
+        String prev = acc.get(lastKey);
+        acc.put(lastKey, prev == null || prev.isEmpty() ? clean : prev + " " + clean);
+      } else {
+        lastKey = clean;
+        acc.putIfAbsent(clean, "");
+      }
+    }
+    if (stats) {
+      acc.forEach(b::putStat);
+    } else {
+      acc.forEach(b::putOption);
+    }
+  }
+
+  private static boolean isValue(String w) {
+    char c = w.charAt(0);
+    return Character.isDigit(c) || (c == '-' && w.length() > 1 && Character.isDigit(w.charAt(1))) || w.startsWith("0x");
+  }
+
+  /** {@code Sent 912345678 bytes 701234 pkt (dropped 123, overlimits 0 requeues 12)}. */
+  private static void sent(ImmutableQdisc.Builder b, LineCursor line) throws ParseException {
+    if (line.tryConsumeWord("software") || line.tryConsumeWord("hardware")) {
+      line.rest(); // offload split lines repeat the totals
+      return;
+    }
+    b.sentBytes(line.number("the bytes sent"));
+    line.expect("bytes");
+    b.sentPackets(line.number("the packets sent"));
+    if (!(line.tryConsumeWord("pkt") || line.tryConsumeWord("pkts") || line.tryConsumeWord("packets"))) {
+      throw line.error("'pkt'");
+    }
+    if (line.tryConsume("(")) {
+      while (!line.atEnd() && !line.lookingAt(")")) {
+        String k = line.word("dropped, overlimits or requeues");
+        long v = line.number("a count after '" + k + "'");
+        line.tryConsume(",");
+        switch (k) {
+          case "dropped" -> b.dropped(v);
+          case "overlimits" -> b.overlimits(v);
+          case "requeues" -> b.requeues(v);
+          default -> throw line.errorAt(line.position() - 1, "expected dropped, overlimits or requeues, found '" + k + "'");
+        }
+      }
+      line.expect(")");
+    }
+    if (!line.atEnd()) {
+      throw line.error("end of line");
+    }
+  }
+
+  /** {@code [rate 1234Kbit 30pps ]backlog 0b 0p requeues 12}. */
+  private static void backlog(ImmutableQdisc.Builder b, LineCursor line) throws ParseException {
+    if (line.tryConsumeWord("rate")) {
+      LineCursor.Quantity r = line.quantity("a rate such as 1234Kbit");
+      double bps = Units.bitsPerSecond(r.value(), r.unit());
+      if (Double.isNaN(bps)) {
+        throw line.errorAt(line.position() - r.unit().length(), "expected a rate unit (bit, Kbit, Mbit, Gbit), found '" + r.unit() + "'");
+      }
+      b.rateBitsPerSecond(bps);
+      line.quantity("a packet rate such as 30pps");
+    }
+    if (line.tryConsumeWord("backlog")) {
+      LineCursor.Quantity bytes = line.quantity("the backlog in bytes such as 0b");
+      long by = Units.bytes(bytes.value(), bytes.unit());
+      if (by < 0) {
+        throw line.errorAt(line.position() - bytes.unit().length(), "expected a size unit (b, Kb, Mb), found '" + bytes.unit() + "'");
+      }
+      b.backlogBytes(by);
+      b.backlogPackets(line.number("the backlog in packets", "p"));
+    }
+    if (line.tryConsumeWord("requeues")) {
+      b.requeues(line.number("the requeue count"));
+    }
+    if (!line.atEnd()) {
+      throw line.error("end of line");
+    }
   }
 }

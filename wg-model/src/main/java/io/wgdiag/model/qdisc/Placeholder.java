@@ -1,6 +1,0 @@
-package io.wgdiag.model.qdisc;
-
-/** Keeps the exported package non-empty until its models land; delete it then. */
-final class Placeholder {
-  private Placeholder() {}
-}

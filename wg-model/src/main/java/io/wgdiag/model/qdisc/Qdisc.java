@@ -1,0 +1,91 @@
+package io.wgdiag.model.qdisc;
+
+import com.google.common.collect.ImmutableMap;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * One queueing discipline of {@code tc [-s] qdisc show}:
+ *
+ * <pre>{@code
+ * qdisc fq_codel 0: dev eth0 root refcnt 2 limit 10240p flows 1024 quantum 1514 target 5ms interval 100ms memory_limit 32Mb ecn
+ *  Sent 912345678 bytes 701234 pkt (dropped 123, overlimits 0 requeues 12)
+ *  backlog 0b 0p requeues 12
+ *   maxpacket 1514 drop_overlimit 0 new_flow_count 12 ecn_mark 0
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class Qdisc {
+
+  /** The kind: {@code fq_codel}, {@code pfifo_fast}, {@code mq}, {@code tbf}, {@code htb}, {@code noqueue}, ... */
+  public abstract String kind();
+
+  /** The handle, e.g. {@code 0:} or {@code 1:}. */
+  public abstract String handle();
+
+  /** The device, when printed ({@code tc qdisc show dev X} omits it). */
+  public abstract Optional<String> device();
+
+  /** The parent class ({@code 1:3}), absent for the root. */
+  public abstract Optional<String> parent();
+
+  /** Whether this is the device's root qdisc. */
+  @Value.Default
+  public boolean root() {
+    return false;
+  }
+
+  /** The reference count, when printed. */
+  public abstract OptionalInt refcnt();
+
+  /** The options as printed, {@code name → value} ({@code limit → 10240p}); flags ({@code ecn}) map to "". */
+  public abstract ImmutableMap<String, String> options();
+
+  /** Bytes sent ({@code Sent N bytes}). */
+  public abstract OptionalLong sentBytes();
+
+  /** Packets sent. */
+  public abstract OptionalLong sentPackets();
+
+  /** Packets dropped by this qdisc. */
+  public abstract OptionalLong dropped();
+
+  /** Times the qdisc was over its limit (shapers: delayed packets). */
+  public abstract OptionalLong overlimits();
+
+  /** Packets requeued (the driver was busy). */
+  public abstract OptionalLong requeues();
+
+  /** Bytes queued at the moment of the capture ({@code backlog 0b}). */
+  public abstract OptionalLong backlogBytes();
+
+  /** Packets queued at the moment of the capture ({@code 0p}). */
+  public abstract OptionalLong backlogPackets();
+
+  /** The rate estimate in bits per second, when printed ({@code rate 1234Kbit}). */
+  public abstract OptionalDouble rateBitsPerSecond();
+
+  /** Kind-specific statistics as printed ({@code maxpacket → 1514}, {@code ecn_mark → 0}, {@code flows → 3}). */
+  public abstract ImmutableMap<String, String> stats();
+
+  /** Whether this is a plain FIFO (pfifo_fast, pfifo, bfifo): no fairness, no AQM. */
+  public boolean isFifo() {
+    return Set.of("pfifo_fast", "pfifo", "bfifo", "pfifo_head_drop").contains(kind());
+  }
+
+  /** The 1-based line in the parsed text; 0 if unknown. */
+  @Value.Auxiliary
+  @Value.Default
+  public int line() {
+    return 0;
+  }
+
+  /** A builder. */
+  public static ImmutableQdisc.Builder builder() {
+    return ImmutableQdisc.builder();
+  }
+}
