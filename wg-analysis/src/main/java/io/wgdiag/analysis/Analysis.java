@@ -51,7 +51,12 @@ public final class Analysis {
     AnalysisContext ctx = new AnalysisContext(kase, config);
     List<String> ran = new ArrayList<>();
     for (Analyzer a : analyzers) {
-      a.analyze(ctx);
+      try {
+        a.analyze(ctx);
+      } catch (RuntimeException e) {
+        // one broken analyzer (a plugin's, say) must not take the whole report down
+        ctx.notAssessed("analyzer " + a.id(), "it failed: " + e, "report this as a bug, with the evidence");
+      }
       ran.add(a.id());
     }
     return Report.builder()
@@ -69,13 +74,15 @@ public final class Analysis {
   static List<Finding> rank(List<Finding> findings) {
     List<Finding> sorted = new ArrayList<>(findings);
     sorted.sort(RANKING);
-    // Causes absorb the symptoms they explain, on the same host.
+    // A cause absorbs the symptoms it explains on the same host, wherever the symptom ranks; two
+    // findings that explain each other both stay.
     Map<Finding, List<String>> linked = new LinkedHashMap<>();
     List<Finding> kept = new ArrayList<>();
     for (Finding f : sorted) {
       Finding cause = null;
-      for (Finding c : kept) {
-        if (c.host() == f.host() && c.explains().contains(f.code())) {
+      for (Finding c : sorted) {
+        if (c != f && c.host() == f.host() && c.explains().contains(f.code()) && !f.explains().contains(c.code())
+            && c.severity().atLeast(f.severity())) {
           cause = c;
           break;
         }

@@ -57,6 +57,20 @@ public final class AnalysisContext {
     }
   }
 
+  /** Whether a finding with one of {@code codes} was already reported for {@code host}. */
+  public boolean findingsOnHost(Host host, String... codes) {
+    for (Finding f : findings) {
+      if (f.host() == host) {
+        for (String c : codes) {
+          if (f.code().equals(c)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   List<Finding> findings() {
     return findings;
   }

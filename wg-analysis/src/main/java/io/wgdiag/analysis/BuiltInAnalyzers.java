@@ -7,6 +7,13 @@ final class BuiltInAnalyzers {
   private BuiltInAnalyzers() {}
 
   static List<Analyzer> all() {
-    return List.of(new NicRxDropsAnalyzer());
+    return List.of(
+        new RoutingAnalyzer(),
+        new MtuAnalyzer(),
+        new CpuAnalyzer(),
+        new PeerAnalyzer(),
+        new NicRxDropsAnalyzer(),
+        new LossAnalyzer(),
+        new OffloadAnalyzer());
   }
 }

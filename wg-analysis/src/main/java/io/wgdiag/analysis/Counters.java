@@ -39,12 +39,17 @@ final class Counters {
 
   /** The comparison window for {@code type} on {@code host}, if it has any snapshot. */
   static <T> Optional<Window<T>> window(HostSnapshot host, Class<T> type) {
-    Optional<Fact<T>> before = host.latest(type, Phase.BEFORE);
-    Optional<Fact<T>> later = host.latest(type, Phase.DURING, Phase.AFTER);
+    return window(host, type, x -> true);
+  }
+
+  /** The comparison window over the snapshots of {@code type} that pass {@code usable} (e.g. those with counters). */
+  static <T> Optional<Window<T>> window(HostSnapshot host, Class<T> type, java.util.function.Predicate<T> usable) {
+    List<Fact<T>> all = host.facts(type).stream().filter(f -> usable.test(f.value())).toList();
+    Optional<Fact<T>> before = last(all, Phase.BEFORE);
+    Optional<Fact<T>> later = last(all, Phase.DURING).or(() -> last(all, Phase.AFTER));
     if (before.isPresent() && later.isPresent()) {
       return Optional.of(new Window<>(before, later.get()));
     }
-    List<Fact<T>> all = host.facts(type);
     if (all.isEmpty()) {
       return Optional.empty();
     }
@@ -56,6 +61,16 @@ final class Counters {
       }
     }
     return Optional.of(new Window<>(Optional.empty(), all.get(all.size() - 1)));
+  }
+
+  private static <T> Optional<Fact<T>> last(List<Fact<T>> facts, Phase phase) {
+    Fact<T> out = null;
+    for (Fact<T> f : facts) {
+      if (f.phase() == phase) {
+        out = f;
+      }
+    }
+    return Optional.ofNullable(out);
   }
 
   /** {@code part / whole}, 0 when {@code whole} is not positive. */

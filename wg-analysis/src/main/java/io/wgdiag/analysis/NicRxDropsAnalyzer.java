@@ -31,8 +31,9 @@ final class NicRxDropsAnalyzer implements Analyzer {
   @Override
   public void analyze(AnalysisContext ctx) {
     for (HostSnapshot host : ctx.hosts()) {
-      Optional<Counters.Window<Links>> w = Counters.window(host, Links.class);
-      if (w.isEmpty() || w.get().to().value().links().stream().noneMatch(l -> l.stats().isPresent())) {
+      Optional<Counters.Window<Links>> w =
+          Counters.window(host, Links.class, l -> l.links().stream().anyMatch(x -> x.stats().isPresent()));
+      if (w.isEmpty()) {
         if (host.host() == Host.LOCAL) {
           ctx.notAssessed("NIC receive drops", "no ip -s link output on the " + host.host().label() + " host",
               "ip -s -s link show");

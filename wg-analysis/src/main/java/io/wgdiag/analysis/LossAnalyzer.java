@@ -1,0 +1,422 @@
+package io.wgdiag.analysis;
+
+import io.wgdiag.model.counters.ProtocolCounters;
+import io.wgdiag.model.iperf.IperfInterval;
+import io.wgdiag.model.iperf.IperfResult;
+import io.wgdiag.model.netfilter.ConntrackStats;
+import io.wgdiag.model.ping.PingResult;
+import io.wgdiag.model.qdisc.Qdisc;
+import io.wgdiag.model.qdisc.QdiscReport;
+import io.wgdiag.model.tcp.SsReport;
+import io.wgdiag.model.tcp.TcpSocket;
+import io.wgdiag.model.wireguard.WgPeer;
+import io.wgdiag.model.wireguard.WgShow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * If MTU, CPU and routing look sane, treat it as loss and queueing around the tunnel. Codes {@code
+ * underlay.loss}, {@code underlay.jitter}, {@code queue.bufferbloat}, {@code queue.fifo}, {@code
+ * queue.qdisc-drops}, {@code udp.buffer-errors}, {@code conntrack.pressure}, {@code path.loss} and
+ * {@code tcp.retransmits}; see docs/analysis.md.
+ */
+final class LossAnalyzer implements Analyzer {
+
+  @Override
+  public String id() {
+    return "loss";
+  }
+
+  @Override
+  public Set<String> codes() {
+    return Set.of(Codes.UNDERLAY_LOSS, Codes.UNDERLAY_JITTER, Codes.QUEUE_BUFFERBLOAT, Codes.QUEUE_FIFO,
+        Codes.QUEUE_QDISC_DROPS, Codes.UDP_BUFFER_ERRORS, Codes.CONNTRACK_PRESSURE, Codes.PATH_LOSS, Codes.TCP_RETRANSMITS);
+  }
+
+  @Override
+  public void analyze(AnalysisContext ctx) {
+    boolean anyUnderlay = false;
+    for (HostSnapshot host : ctx.hosts()) {
+      Tunnel t = Tunnel.of(host, ctx.kase());
+      anyUnderlay |= underlay(ctx, t);
+      boolean bloat = bufferbloat(ctx, t);
+      fifo(ctx, t, bloat);
+      qdiscDrops(ctx, t);
+      boolean udp = udpBuffers(ctx, t);
+      conntrack(ctx, t);
+      boolean localDrops = udp || ctx.findingsOnHost(host.host(), Codes.NIC_RX_DROPS, Codes.QUEUE_QDISC_DROPS);
+      retransmits(ctx, t, localDrops);
+    }
+    transferMismatch(ctx);
+    if (!anyUnderlay) {
+      ctx.notAssessed("underlay loss and jitter", "no ping to the peer's endpoint (underlay)",
+          "ping -c 20 <peer endpoint address>");
+    }
+  }
+
+  private boolean underlay(AnalysisContext ctx, Tunnel t) {
+    boolean any = false;
+    for (Fact<PingResult> f : t.host.facts(PingResult.class)) {
+      PingResult r = f.value();
+      if (Tunnel.isDfProbe(f.capture()) || !t.isUnderlayPing(f) || f.phase() == Phase.DURING || !r.hasSummary()) {
+        continue;
+      }
+      any = true;
+      String target = r.address().or(r::target).orElse("the peer");
+      double loss = r.lossPercent().orElse(0);
+      if (loss > 0 && r.received().orElse(0) > 0 || loss >= 100 && r.transmitted().orElse(0) > 0 && !t.isTunnelDestination(target)) {
+        boolean warn = loss >= ctx.config().underlayLossWarnPercent();
+        ctx.report(Finding.builder()
+            .code(Codes.UNDERLAY_LOSS)
+            .severity(warn ? Severity.WARNING : Severity.INFO)
+            .confidence(r.transmitted().orElse(0) >= 10 ? 0.8 : 0.6)
+            .category(Category.LOSS)
+            .host(t.host.host())
+            .title("The underlay loses " + Fmt.pct(loss) + " of pings to " + target)
+            .explanation("WireGuard rides on UDP without retransmission: underlay loss reaches TCP inside the tunnel, which "
+                + "punishes it with smaller windows and retransmits.")
+            .decision("Don't expect miracles from MTU tweaks: you may need queue management or a better path or provider. "
+                + "Compare from several networks and escalate with this evidence.")
+            .addEvidence(Evidence.of(f.source(), r.transmitted().orElse(0) + " sent, " + r.received().orElse(0) + " received, "
+                + Fmt.pct(loss) + " loss"))
+            .addExplains(Codes.TCP_RETRANSMITS, Codes.PATH_LOSS)
+            .build());
+      }
+      if (r.rttMdevMillis().isPresent() && r.rttAvgMillis().isPresent() && r.rttMinMillis().isPresent()
+          && r.rttAvgMillis().getAsDouble() > 0) {
+        double mdev = r.rttMdevMillis().getAsDouble();
+        double avg = r.rttAvgMillis().getAsDouble();
+        double max = r.rttMaxMillis().orElse(avg);
+        double min = r.rttMinMillis().getAsDouble();
+        if (mdev >= ctx.config().jitterMdevShare() * avg && mdev >= 1.0) {
+          boolean spikes = max >= 2 * min;
+          ctx.report(Finding.builder()
+              .code(Codes.UNDERLAY_JITTER)
+              .severity(spikes ? Severity.WARNING : Severity.INFO)
+              .confidence(0.75)
+              .category(Category.LOSS)
+              .host(t.host.host())
+              .title("Underlay RTT to " + target + " jitters: min " + Fmt.ms(min) + ", avg " + Fmt.ms(avg) + ", max " + Fmt.ms(max)
+                  + ", mdev " + Fmt.ms(mdev))
+              .explanation("The underlay's round-trip time has spikes; the tunnel amplifies them into TCP throughput pain "
+                  + "(retransmit timers, shrinking windows).")
+              .decision("If underlay jitter/loss is present, don't expect miracles from MTU tweaks; you may need queue "
+                  + "management or a better path/provider.")
+              .addEvidence(Evidence.of(f.source(), "rtt min/avg/max/mdev = " + min + "/" + avg + "/" + max + "/" + mdev + " ms"))
+              .addExplains(Codes.TCP_RETRANSMITS)
+              .build());
+        }
+      }
+    }
+    return any;
+  }
+
+  /** RTT under load (DURING pings, ss) against the idle RTT (other pings to the same target). */
+  private boolean bufferbloat(AnalysisContext ctx, Tunnel t) {
+    List<Fact<PingResult>> pings = t.host.facts(PingResult.class).stream()
+        .filter(f -> !Tunnel.isDfProbe(f.capture()) && f.value().rttAvgMillis().isPresent()).toList();
+    for (Fact<PingResult> loaded : pings) {
+      boolean underLoad = loaded.phase() == Phase.DURING || loaded.capture().qualifier().map(q -> q.contains("loaded")).orElse(false);
+      if (!underLoad) {
+        continue;
+      }
+      Optional<String> target = loaded.value().address().or(loaded.value()::target);
+      Optional<Fact<PingResult>> idle = pings.stream().filter(f -> f != loaded && f.phase() != Phase.DURING)
+          .filter(f -> f.value().address().or(f.value()::target).equals(target)).findFirst();
+      if (idle.isEmpty()) {
+        continue;
+      }
+      double base = idle.get().value().rttAvgMillis().getAsDouble();
+      double load = loaded.value().rttAvgMillis().getAsDouble();
+      if (load >= ctx.config().bufferbloatRatio() * base && load - base >= ctx.config().bufferbloatExtraMillis()) {
+        ctx.report(Finding.builder()
+            .code(Codes.QUEUE_BUFFERBLOAT)
+            .severity(Severity.WARNING)
+            .confidence(0.8)
+            .category(Category.LOSS)
+            .host(t.host.host())
+            .title("RTT to " + target.orElse("the peer") + " rises from " + Fmt.ms(base) + " idle to " + Fmt.ms(load) + " under load")
+            .explanation("Latency that explodes under load is queueing delay: a large buffer somewhere on the path fills "
+                + "up (bufferbloat). Interactive flows suffer even when throughput looks acceptable.")
+            .decision("Use fq_codel or cake on the egress that matters, avoid 'just increase buffers', and measure ping "
+                + "under load again.")
+            .addEvidence(Evidence.of(idle.get().source(), "idle: rtt avg " + Fmt.ms(base)))
+            .addEvidence(Evidence.of(loaded.source(), "under load: rtt avg " + Fmt.ms(load) + ", max "
+                + Fmt.ms(loaded.value().rttMaxMillis().orElse(load))))
+            .addExplains(Codes.TCP_RETRANSMITS, Codes.QUEUE_FIFO)
+            .build());
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void fifo(AnalysisContext ctx, Tunnel t, boolean bloat) {
+    Optional<Fact<QdiscReport>> q = t.host.latest(QdiscReport.class);
+    if (q.isEmpty()) {
+      return;
+    }
+    for (Qdisc d : q.get().value().roots()) {
+      boolean underlay = t.underlayDevice.map(u -> d.device().map(u::equals).orElse(true)).orElse(d.device().isEmpty());
+      if (!d.isFifo() || !underlay) {
+        continue;
+      }
+      String dev = d.device().or(() -> t.underlayDevice).orElse(q.get().capture().qualifier().orElse("<dev>"));
+      ctx.report(Finding.builder()
+          .code(Codes.QUEUE_FIFO)
+          .severity(bloat ? Severity.WARNING : Severity.INFO)
+          .confidence(bloat ? 0.8 : 0.6)
+          .category(Category.LOSS)
+          .host(t.host.host())
+          .title("The egress " + dev + " queues with a plain FIFO (" + d.kind() + ")")
+          .explanation("A FIFO has no fairness and no active queue management: one bulk transfer fills it and every other "
+              + "flow waits behind it. Peak throughput looks fine; latency under load does not.")
+          .decision("Switch the egress that matters to fq_codel (or cake where available).")
+          .addEvidence(Evidence.of(q.get().sourceOf(d.line()), "qdisc " + d.kind() + " " + d.handle() + " root" + d.device().map(x -> " dev " + x).orElse("")))
+          .addActions(Action.builder()
+              .description("Replace the root qdisc with fq_codel")
+              .addApply("tc qdisc replace dev " + dev + " root fq_codel")
+              .addVerify("tc -s qdisc show dev " + dev, "ping -c 20 <peer> during an iperf3 run   # RTT stays near idle")
+              .addRollback("tc qdisc replace dev " + dev + " root " + d.kind())
+              .build())
+          .build());
+    }
+  }
+
+  private void qdiscDrops(AnalysisContext ctx, Tunnel t) {
+    Optional<Counters.Window<QdiscReport>> w =
+        Counters.window(t.host, QdiscReport.class, r -> r.qdiscs().stream().anyMatch(q -> q.sentPackets().isPresent()));
+    if (w.isEmpty()) {
+      return;
+    }
+    Counters.Window<QdiscReport> win = w.get();
+    for (Qdisc d : win.to().value().qdiscs()) {
+      if (d.kind().equals("noqueue") || d.dropped().isEmpty()) {
+        continue;
+      }
+      Optional<Qdisc> before = win.from().flatMap(f -> f.value().qdiscs().stream()
+          .filter(x -> x.kind().equals(d.kind()) && x.handle().equals(d.handle()) && x.device().equals(d.device())).findFirst());
+      long drops = d.dropped().getAsLong() - before.map(b -> b.dropped().orElse(0)).orElse(0L);
+      long sent = d.sentPackets().orElse(0) - before.map(b -> b.sentPackets().orElse(0)).orElse(0L);
+      long over = d.overlimits().orElse(0) - before.map(b -> b.overlimits().orElse(0)).orElse(0L);
+      if (drops <= 0) {
+        continue;
+      }
+      double ratio = Counters.ratio(drops, sent + drops);
+      boolean rising = before.isPresent();
+      String dev = d.device().orElse(win.to().capture().qualifier().orElse("<dev>"));
+      ctx.report(Finding.builder()
+          .code(Codes.QUEUE_QDISC_DROPS)
+          .severity(rising && ratio >= ctx.config().dropWarnRatio() ? Severity.WARNING : Severity.INFO)
+          .confidence(rising ? 0.8 : 0.5)
+          .category(Category.LOSS)
+          .host(t.host.host())
+          .title("qdisc " + d.kind() + " on " + dev + " dropped " + drops + " packets (" + Fmt.ratio(ratio) + ")"
+              + (over > 0 ? ", " + over + " overlimits" : "") + (rising ? " under load" : " since it was set up"))
+          .explanation("Drops at the qdisc are local congestion or shaping: the host offered more than the egress (or its "
+              + "shaper) allows.")
+          .decision("If drops correlate with slowdowns, address egress queueing: fq_codel/cake, reduce offered load, or fix "
+              + "upstream shaping instead of blaming WireGuard.")
+          .addEvidence(Evidence.of(win.to().sourceOf(d.line()), "Sent " + d.sentPackets().orElse(0) + " pkt, dropped " + d.dropped().getAsLong()
+              + ", overlimits " + d.overlimits().orElse(0) + ", backlog " + d.backlogBytes().orElse(0) + " B (" + win.describe() + ")"))
+          .addExplains(Codes.TCP_RETRANSMITS, Codes.UDP_BUFFER_ERRORS)
+          .build());
+    }
+  }
+
+  private boolean udpBuffers(AnalysisContext ctx, Tunnel t) {
+    Optional<Counters.Window<ProtocolCounters>> w = Counters.window(t.host, ProtocolCounters.class);
+    if (w.isEmpty()) {
+      if (t.host.host() == Host.LOCAL) {
+        ctx.notAssessed("UDP socket buffer errors", "no netstat -su, nstat or /proc/net/snmp output", "netstat -su");
+      }
+      return false;
+    }
+    Counters.Window<ProtocolCounters> win = w.get();
+    long snd = win.delta(c -> c.udpSndbufErrors().orElse(0));
+    long rcv = win.delta(c -> c.udpRcvbufErrors().orElse(0));
+    long out = win.delta(c -> c.udpOutDatagrams().orElse(0));
+    long in = win.delta(c -> c.udpInDatagrams().orElse(0));
+    if (snd <= 0 && rcv <= 0) {
+      return false;
+    }
+    double ratio = Math.max(Counters.ratio(snd, out + snd), Counters.ratio(rcv, in + rcv));
+    boolean warn = ratio >= ctx.config().udpBufferErrorWarnRatio();
+    String side = snd >= rcv ? "send" : "receive";
+    ctx.report(Finding.builder()
+        .code(Codes.UDP_BUFFER_ERRORS)
+        .severity(warn ? Severity.WARNING : Severity.INFO)
+        .confidence(win.isDelta() ? 0.85 : 0.65)
+        .category(Category.LOSS)
+        .host(t.host.host())
+        .title("UDP " + side + " buffer errors: " + snd + " send and " + rcv + " receive (" + Fmt.ratio(ratio) + " of datagrams)"
+            + (win.isDelta() ? " during the load" : ""))
+        .explanation(side.equals("send") ? "Send buffer errors: the host could not queue UDP fast enough, because the "
+            + "socket buffer, the qdisc or the NIC's TX queue is congested." : "Receive buffer errors: datagrams arrived "
+            + "faster than the application (the WireGuard socket) drained them.")
+        .decision("Investigate qdisc and NIC TX queues first; raise rmem/wmem only with this evidence, knowing that bigger "
+            + "buffers move the queueing (and its latency) into the socket.")
+        .addEvidence(Evidence.of(win.to().source(), "Udp SndbufErrors " + snd + ", RcvbufErrors " + rcv + ", OutDatagrams " + out
+            + ", InDatagrams " + in + " (" + win.describe() + ")"))
+        .addActions(Action.builder()
+            .description("Allow larger socket buffers, then re-measure")
+            .addApply("sysctl -w net.core." + (side.equals("send") ? "wmem" : "rmem") + "_max=8388608")
+            .addVerify("netstat -su   # before and after an iperf3 run: buffer errors must stop rising",
+                "ping -c 20 <peer> during the load   # latency must not explode")
+            .addRollback("sysctl -w net.core." + (side.equals("send") ? "wmem" : "rmem") + "_max=212992")
+            .build())
+        .build());
+    return true;
+  }
+
+  private void conntrack(AnalysisContext ctx, Tunnel t) {
+    Optional<Counters.Window<ConntrackStats>> w = Counters.window(t.host, ConntrackStats.class);
+    if (w.isEmpty() || w.get().to().value().cpus().isEmpty()) {
+      return;
+    }
+    Counters.Window<ConntrackStats> win = w.get();
+    long failed = win.delta(c -> c.total("insert_failed")) + win.delta(c -> c.total("drop")) + win.delta(c -> c.total("early_drop"));
+    long invalid = win.delta(c -> c.total("invalid"));
+    long found = win.delta(c -> c.total("found"));
+    double invalidRatio = Counters.ratio(invalid, found + invalid);
+    boolean fire = (failed > 0 && (win.isDelta() || failed > 100)) || invalidRatio >= ctx.config().conntrackInvalidRatio();
+    if (!fire) {
+      return;
+    }
+    ctx.report(Finding.builder()
+        .code(Codes.CONNTRACK_PRESSURE)
+        .severity(Severity.WARNING)
+        .confidence(win.isDelta() ? 0.8 : 0.55)
+        .category(Category.LOSS)
+        .host(t.host.host())
+        .title("conntrack under pressure: " + failed + " insert failures/drops, invalid " + Fmt.ratio(invalidRatio) + " of lookups"
+            + (win.isDelta() ? " during the load" : ""))
+        .explanation("Connection tracking drops or rejects entries (table full, clashes) or sees many invalid packets: NAT "
+            + "rules, UDP timeouts or middleboxes are rewriting or expiring state, and the gateway pays CPU for it.")
+        .decision("Verify NAT rules and UDP timeouts; exempt tunnel traffic from conntrack where safe (notrack), or raise "
+            + "nf_conntrack_max with evidence.")
+        .addEvidence(Evidence.of(win.to().source(), "insert_failed+drop+early_drop " + failed + ", invalid " + invalid + ", found "
+            + found + " (" + win.describe() + ")"))
+        .build());
+  }
+
+  private void retransmits(AnalysisContext ctx, Tunnel t, boolean localDrops) {
+    List<Evidence> ev = new ArrayList<>();
+    double worst = 0;
+    for (Fact<SsReport> f : t.host.facts(SsReport.class)) {
+      for (TcpSocket s : f.value().sockets()) {
+        long retr = s.retransTotal().orElse(0);
+        long segs = s.dataSegsOut().orElse(s.segsOut().orElse(0));
+        if (retr > 0 && segs > 0) {
+          double r = (double) retr / segs;
+          worst = Math.max(worst, r);
+          ev.add(Evidence.of(f.sourceOf(s.line()), s.localAddress() + ":" + s.localPort() + " → " + s.peerAddress() + ":" + s.peerPort()
+              + ": retrans " + s.retransCurrent().orElse(0) + "/" + retr + " over " + segs + " segments (" + Fmt.ratio(r) + ")"));
+        }
+      }
+    }
+    boolean unstable = false;
+    for (Fact<IperfResult> f : t.host.facts(IperfResult.class)) {
+      Optional<IperfInterval> sender = f.value().summary("sender");
+      if (sender.isEmpty() || sender.get().retransmits().orElse(0) == 0) {
+        continue;
+      }
+      long retr = sender.get().retransmits().getAsLong();
+      long segs = Math.max(1, sender.get().bytes() / 1448);
+      double r = (double) retr / segs;
+      worst = Math.max(worst, r);
+      boolean sumRows = f.value().parallelStreams() > 1;
+      List<Double> rates = f.value().intervals().stream().filter(i -> i.stream().equals("SUM") == sumRows)
+          .map(IperfInterval::bitsPerSecond).sorted().toList();
+      boolean thisUnstable = rates.size() >= 3 && rates.get(0) < 0.8 * rates.get(rates.size() / 2);
+      unstable |= thisUnstable;
+      ev.add(Evidence.of(f.sourceOf(sender.get().line()), "iperf3: " + retr + " retransmits at " + Fmt.bitrate(sender.get().bitsPerSecond())
+          + (thisUnstable ? "; interval throughput from " + Fmt.bitrate(rates.get(0)) + " to " + Fmt.bitrate(rates.get(rates.size() - 1)) : "")));
+    }
+    Optional<Counters.Window<ProtocolCounters>> w = Counters.window(t.host, ProtocolCounters.class);
+    if (w.isPresent() && w.get().to().value().tcpOutSegs().isPresent()) {
+      long retr = w.get().delta(c -> c.tcpRetransSegs().orElse(0));
+      long segs = w.get().delta(c -> c.tcpOutSegs().orElse(0));
+      if (retr > 0 && segs > 0) {
+        double r = (double) retr / segs;
+        if (w.get().isDelta()) {
+          worst = Math.max(worst, r);
+        }
+        ev.add(Evidence.of(w.get().to().source(), "Tcp RetransSegs " + retr + " of OutSegs " + segs + " (" + Fmt.ratio(r) + ", " + w.get().describe() + ")"));
+      }
+    }
+    if (ev.isEmpty() || (worst < ctx.config().retransmitInfoRatio() && !unstable)) {
+      return;
+    }
+    boolean loss = worst >= ctx.config().retransmitWarnRatio() && !localDrops;
+    ctx.report(Finding.builder()
+        .code(loss ? Codes.PATH_LOSS : Codes.TCP_RETRANSMITS)
+        .severity(loss ? Severity.WARNING : worst >= ctx.config().retransmitWarnRatio() ? Severity.WARNING : Severity.INFO)
+        .confidence(loss ? 0.7 : 0.6)
+        .category(Category.LOSS)
+        .host(t.host.host())
+        .title((loss ? "Loss on the path: " : "TCP retransmits: ") + "up to " + Fmt.ratio(worst) + " of segments retransmitted"
+            + (unstable ? ", throughput unstable" : ""))
+        .explanation(loss ? "TCP inside the tunnel retransmits heavily and no local drop (NIC, qdisc, UDP buffers) explains it: "
+            + "packets are lost between the two ends." : "Retransmits over a VPN usually mean MTU blackholing, underlay loss or "
+            + "jitter, or buffering and queueing. On their own they are a symptom, not a cause.")
+        .decision("Next: MTU tests (DF pings) and loss counters (ip -s link, tc -s qdisc, netstat -su) on both ends; compare "
+            + "one end's bytes sent with the other's received.")
+        .evidence(ev)
+        .build());
+  }
+
+  /** One end's WireGuard bytes sent against the other end's bytes received, over the same window. */
+  private void transferMismatch(AnalysisContext ctx) {
+    if (ctx.remote().isEmpty()) {
+      return;
+    }
+    HostSnapshot l = ctx.local();
+    HostSnapshot r = ctx.remote().get();
+    Optional<Counters.Window<WgShow>> lw = Counters.window(l, WgShow.class);
+    Optional<Counters.Window<WgShow>> rw = Counters.window(r, WgShow.class);
+    if (lw.isEmpty() || rw.isEmpty() || !lw.get().isDelta() || !rw.get().isDelta()) {
+      ctx.notAssessed("loss between the two ends (WireGuard bytes sent against received)",
+          "need wg show dump before and after the load on both ends", "wg show all dump   # on both ends, before and after");
+      return;
+    }
+    long sent = peerTotal(lw.get(), true);
+    long received = peerTotal(rw.get(), false);
+    if (sent <= 0) {
+      return;
+    }
+    double missing = (double) (sent - received) / sent;
+    if (missing < ctx.config().transferMismatchShare()) {
+      return;
+    }
+    ctx.report(Finding.builder()
+        .code(Codes.PATH_LOSS)
+        .severity(Severity.WARNING)
+        .confidence(0.85)
+        .category(Category.LOSS)
+        .host(Host.LOCAL)
+        .title("Lost between the ends: local sent " + Fmt.bytes(sent) + " into the tunnel, remote received " + Fmt.bytes(received)
+            + " (" + Fmt.ratio(missing) + " missing)")
+        .explanation("WireGuard counts the bytes of its own messages at both ends; what one end sent and the other never "
+            + "received was lost on the path (underlay loss, policing, or a middlebox).")
+        .decision("Baseline the underlay (ping with loss counts, from several networks); escalate to the provider with this "
+            + "evidence.")
+        .addEvidence(Evidence.of(lw.get().to().source(), "local WireGuard tx " + Fmt.bytes(sent) + " (" + lw.get().describe() + ")"))
+        .addEvidence(Evidence.of(rw.get().to().source(), "remote WireGuard rx " + Fmt.bytes(received) + " (" + rw.get().describe() + ")"))
+        .addExplains(Codes.TCP_RETRANSMITS)
+        .build());
+  }
+
+  private static long peerTotal(Counters.Window<WgShow> w, boolean tx) {
+    long total = 0;
+    for (WgPeer p : w.to().value().allPeers()) {
+      long now = tx ? p.txBytes() : p.rxBytes();
+      long before = w.from().flatMap(f -> f.value().allPeers().stream().filter(x -> x.publicKey().equals(p.publicKey())).findFirst())
+          .map(x -> tx ? x.txBytes() : x.rxBytes()).orElse(0L);
+      total += now - before;
+    }
+    return total;
+  }
+}
