@@ -80,7 +80,9 @@ final class MtuAnalyzer implements Analyzer {
       }
       anyLadder |= !tunnelProbes.isEmpty();
       boolean blackhole = blackhole(ctx, t, tunnelProbes, underlayProbes);
-      localLimit(ctx, t, tunnelProbes);
+      List<Probe> all = new ArrayList<>(tunnelProbes);
+      all.addAll(underlayProbes);
+      localLimit(ctx, t, all); // the local interface refuses whatever the target
       boolean mismatch = mismatch(ctx, t, underlayProbes);
       if (!blackhole) {
         icmpFiltered(ctx, t);

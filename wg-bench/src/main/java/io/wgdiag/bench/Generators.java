@@ -37,7 +37,7 @@ public final class Generators {
       }
       sb.append("\t10.").append((i >> 16) & 255).append('.').append((i >> 8) & 255).append('.').append(i & 255).append("/32");
       if (i % 5 == 0) {
-        sb.append(",fd00::").append(Integer.toHexString(i)).append("/128");
+        sb.append(",fd00::").append(Integer.toHexString(i >> 16)).append(':').append(Integer.toHexString(i & 0xffff)).append("/128");
       }
       sb.append('\t').append(i % 13 == 0 ? 0 : 1795500000L + r.nextInt(100000));
       sb.append('\t').append(r.nextLong(1L << 40)).append('\t').append(r.nextLong(1L << 40));
