@@ -14,10 +14,10 @@ WG_COLOR_MODE=never; export WG_COLOR_MODE
 S_COLORS=never; export S_COLORS
 unset WG_HIDE_KEYS
 
-usage() { echo "usage: collect.sh --interface IF --peer TUNNEL_IP [--underlay IP] [--iperf IP] [--iperf-port N] [--duration S] [--out DIR|FILE.tar.gz] [--anonymize]" >&2; exit 2; }
+usage() { echo "usage: collect.sh --interface IF --peer TUNNEL_IP [--underlay IP] [--iperf IP] [--iperf-port N] [--duration S] [--bitrate RATE] [--out DIR|FILE.tar.gz] [--anonymize]" >&2; exit 2; }
 die() { echo "collect.sh: $*" >&2; exit 2; }
 
-IFACE= PEER= UNDERLAY= IPERF= IPERF_PORT=5201 DURATION=8 OUT=wgdiag-bundle ANON=0 TMO=20
+IFACE= PEER= UNDERLAY= IPERF= IPERF_PORT=5201 DURATION=8 OUT=wgdiag-bundle ANON=0 TMO=20 BITRATE=
 while [ $# -gt 0 ]; do
   case "$1" in
     --interface) [ $# -ge 2 ] || usage; IFACE=$2; shift 2 ;;
@@ -26,6 +26,7 @@ while [ $# -gt 0 ]; do
     --iperf) [ $# -ge 2 ] || usage; IPERF=$2; shift 2 ;;
     --iperf-port) [ $# -ge 2 ] || usage; IPERF_PORT=$2; shift 2 ;;
     --duration) [ $# -ge 2 ] || usage; DURATION=$2; shift 2 ;;
+    --bitrate) [ $# -ge 2 ] || usage; BITRATE=$2; shift 2 ;;
     --out) [ $# -ge 2 ] || usage; OUT=$2; shift 2 ;;
     --anonymize) ANON=1; shift ;;
     -h|--help) usage ;;
@@ -50,6 +51,7 @@ is_ip "$PEER" || die "--peer must be an IPv4 or IPv6 address, not '$PEER'"
 [ -z "$UNDERLAY" ] || is_ip "$UNDERLAY" || die "--underlay must be an IP address, not '$UNDERLAY'"
 [ -z "$IPERF" ] || is_ip "$IPERF" || die "--iperf must be an IP address, not '$IPERF'"
 case "$IPERF_PORT" in ''|*[!0-9]*) die "--iperf-port must be a number" ;; esac
+case "$BITRATE" in '') ;; *[!0-9KMGkmg]*|[!0-9]*) die "--bitrate must be digits with an optional K, M or G" ;; esac
 case "$DURATION" in ''|*[!0-9]*) die "--duration must be whole seconds" ;; esac
 [ "$DURATION" -ge 2 ] && [ "$DURATION" -le 300 ] || die "--duration must be 2 to 300 seconds"
 
@@ -172,6 +174,7 @@ counters() {
 load() {
   name=$1; shift
   SAMPLES=$((DURATION - 3)); [ "$SAMPLES" -ge 1 ] || SAMPLES=1
+  if [ -n "$BITRATE" ]; then set -- "$@" -b "$BITRATE"; fi
   start "during/iperf3@$name.txt" iperf3 -c "$IPERF" -p "$IPERF_PORT" -t "$DURATION" "$@" || return
   start "during/mpstat@$name.txt" mpstat -P ALL 1 "$SAMPLES"
   start "during/ping@loaded-$name.txt" ping -c "$SAMPLES" -i 1 -W 2 "$PEER"

@@ -54,7 +54,7 @@ final class RoutingAnalyzer implements Analyzer {
   /** Addresses the user tested through the tunnel: the peer address given, iperf3 servers, DF ping targets. */
   private static Set<String> testedTargets(Tunnel t) {
     Set<String> out = new LinkedHashSet<>();
-    t.kase.peerTunnelAddress().ifPresent(out::add);
+    t.givenPeerAddress().ifPresent(out::add);
     for (Fact<IperfResult> f : t.host.facts(IperfResult.class)) {
       f.value().server().ifPresent(out::add);
     }
@@ -74,7 +74,9 @@ final class RoutingAnalyzer implements Analyzer {
         if (l.device().isEmpty() || l.error().isPresent()) {
           continue;
         }
-        boolean tunnelTarget = targets.contains(l.destination()) || t.isTunnelDestination(l.destination());
+        // the peer's endpoint is reached through the underlay by design
+        boolean tunnelTarget = !t.endpointHosts().contains(l.destination())
+            && (targets.contains(l.destination()) || t.isTunnelDestination(l.destination()));
         if (!tunnelTarget) {
           continue;
         }
@@ -137,7 +139,7 @@ final class RoutingAnalyzer implements Analyzer {
       // the rule is about the tunnel when its source prefix holds the tunnel's own address (the
       // source the kernel picks for the peer) or the peer's tunnel address (the same subnet)
       boolean tunnelSource = from.isPresent()
-          && (t.kase.peerTunnelAddress().map(a -> from.get().contains(a)).orElse(false)
+          && (t.givenPeerAddress().map(a -> from.get().contains(a)).orElse(false)
               || t.host.facts(RouteLookups.class).stream().flatMap(l -> l.value().lookups().stream())
                   .anyMatch(l -> l.device().equals(Optional.of(t.iface)) && l.source().map(s -> from.get().contains(s)).orElse(false)));
       if (!tunnelSource) {

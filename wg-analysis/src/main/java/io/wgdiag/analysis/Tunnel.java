@@ -41,7 +41,8 @@ final class Tunnel {
     this.kase = kase;
     this.wg = host.latest(WgShow.class);
     this.links = host.latest(Links.class, Phase.UNNAMED, Phase.BEFORE, Phase.AFTER, Phase.DURING, Phase.PROBE);
-    String name = kase.tunnelInterface().orElse(null);
+    // bundle.properties describes the local end; the remote end's names are inferred
+    String name = host.host() == Host.LOCAL ? kase.tunnelInterface().orElse(null) : null;
     if (name == null && wg.isPresent()) {
       for (WgInterface i : wg.get().value().interfaces()) {
         if (!i.name().isEmpty()) {
@@ -127,8 +128,13 @@ final class Tunnel {
   }
 
   /** Whether {@code address} is the peer's tunnel address or inside a peer's AllowedIPs. */
+  /** The peer's tunnel address as given (local end only). */
+  Optional<String> givenPeerAddress() {
+    return host.host() == Host.LOCAL ? kase.peerTunnelAddress() : Optional.empty();
+  }
+
   boolean isTunnelDestination(String address) {
-    if (kase.peerTunnelAddress().map(address::equals).orElse(false)) {
+    if (givenPeerAddress().map(address::equals).orElse(false)) {
       return true;
     }
     for (WgPeer p : peers()) {

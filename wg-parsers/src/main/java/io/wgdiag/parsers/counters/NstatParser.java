@@ -1,26 +1,69 @@
 package io.wgdiag.parsers.counters;
 
+import io.wgdiag.model.counters.ProtocolCounters;
+import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Reads protocol counters from nstat ({@code nstat -az}). Placeholder until the parser lands: it reads nothing. */
-public final class NstatParser extends LineParser<Object> {
+/**
+ * Reads {@code nstat -az} / {@code nstat -zas} (iproute2): a {@code #kernel} line, then {@code
+ * NameWithPrefix value rate} rows such as {@code UdpSndbufErrors 412 0.0}, split into protocol and
+ * counter name ({@code Udp}, {@code SndbufErrors}).
+ */
+public final class NstatParser extends LineParser<ProtocolCounters> {
+
+  /** Protocol prefixes, longest first so {@code UdpLite6} wins over {@code Udp}. */
+  private static final List<String> PREFIXES = List.of(
+      "UdpLite6", "IcmpMsg6", "MPTcpExt", "UdpLite", "IcmpMsg", "TcpExt", "IpExt", "Icmp6", "Udp6", "Ip6", "Icmp",
+      "Tcp", "Udp", "Sctp", "Ip");
+
   /** Creates the parser. */
   public NstatParser() {
-    super("nstat", Object.class);
+    super("nstat", ProtocolCounters.class);
+  }
+
+  /** {@code UdpSndbufErrors} → {@code [Udp, SndbufErrors]}; an unknown prefix stays whole under {@code Other}. */
+  static String[] split(String name) {
+    for (String p : PREFIXES) {
+      if (name.startsWith(p) && name.length() > p.length()) {
+        return new String[] {p, name.substring(p.length())};
+      }
+    }
+    return new String[] {"Other", name};
   }
 
   @Override
-  protected Session<Object> newSession() {
+  protected Session<ProtocolCounters> newSession() {
+    Map<String, Map<String, Long>> sections = new LinkedHashMap<>();
     return new Session<>() {
       @Override
-      public boolean accept(LineCursor line) {
-        return false;
+      public boolean accept(LineCursor line) throws ParseException {
+        if (line.lookingAt("#")) {
+          line.rest(); // "#kernel"
+          return true;
+        }
+        String name = line.word();
+        if (!Character.isLetter(name.charAt(0))) {
+          return false;
+        }
+        long v = line.number("the counter value");
+        if (!line.atEnd()) {
+          line.decimal("the rate"); // per second since the last nstat run
+        }
+        if (!line.atEnd()) {
+          throw line.error("end of line");
+        }
+        String[] pn = split(name);
+        sections.computeIfAbsent(pn[0], k -> new LinkedHashMap<>()).put(pn[1], v);
+        return true;
       }
 
       @Override
-      public Object finish(int lines, boolean strict) {
-        return "not implemented";
+      public ProtocolCounters finish(int lines, boolean strict) {
+        return ProcNetSnmpParser.build(sections);
       }
     };
   }

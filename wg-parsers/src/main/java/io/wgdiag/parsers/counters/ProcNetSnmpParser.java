@@ -1,27 +1,94 @@
 package io.wgdiag.parsers.counters;
 
+import com.google.common.collect.ImmutableMap;
+import io.wgdiag.model.counters.ProtocolCounters;
+import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
-/** Reads protocol counters from /proc/net/snmp and /proc/net/netstat ({@code cat /proc/net/snmp}). Placeholder until the parser lands: it reads nothing. */
-public final class ProcNetSnmpParser extends LineParser<Object> {
+/**
+ * Reads {@code /proc/net/snmp} and {@code /proc/net/netstat}: pairs of lines, a header {@code Udp:
+ * InDatagrams NoPorts ...} then the values {@code Udp: 2212345 0 ...}; and {@code /proc/net/snmp6}:
+ * {@code Udp6InDatagrams 1234} lines. Values may be negative ({@code Tcp MaxConn -1}).
+ */
+public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
+
   /** Creates the parser. */
   public ProcNetSnmpParser() {
-    super("proc-net-snmp", Object.class);
+    super("proc-net-snmp", ProtocolCounters.class);
   }
 
   @Override
-  protected Session<Object> newSession() {
+  protected Session<ProtocolCounters> newSession() {
+    Map<String, Map<String, Long>> sections = new LinkedHashMap<>();
     return new Session<>() {
+      @Nullable String pendingProto;
+      @Nullable List<String> pendingNames;
+
       @Override
-      public boolean accept(LineCursor line) {
+      public boolean accept(LineCursor line) throws ParseException {
+        String t = line.text().strip();
+        int colon = t.indexOf(':');
+        if (colon > 0 && t.substring(0, colon).indexOf(' ') < 0) {
+          String proto = t.substring(0, colon);
+          String[] words = t.substring(colon + 1).strip().split("\\s+");
+          boolean numbers = words.length > 0 && NetstatStatsParser.isNumber(words[0]);
+          if (!numbers) {
+            pendingProto = proto;
+            pendingNames = new ArrayList<>(List.of(words));
+            return true;
+          }
+          List<String> names = pendingNames;
+          if (names == null || !proto.equals(pendingProto)) {
+            throw line.errorAt(0, "expected the header line of '" + proto + ":' before its values");
+          }
+          if (words.length != names.size()) {
+            throw line.errorAt(0, "expected " + names.size() + " values as the '" + proto + ":' header names, found " + words.length);
+          }
+          Map<String, Long> m = sections.computeIfAbsent(proto, k -> new LinkedHashMap<>());
+          for (int i = 0; i < words.length; i++) {
+            m.put(names.get(i), value(line, words[i]));
+          }
+          pendingNames = null;
+          pendingProto = null;
+          return true;
+        }
+        // /proc/net/snmp6: "Ip6InReceives   1234"
+        String[] w = t.split("\\s+");
+        if (w.length == 2 && NetstatStatsParser.isNumber(w[1])) {
+          String[] pn = NstatParser.split(w[0]);
+          sections.computeIfAbsent(pn[0], k -> new LinkedHashMap<>()).put(pn[1], value(line, w[1]));
+          return true;
+        }
         return false;
       }
 
       @Override
-      public Object finish(int lines, boolean strict) {
-        return "not implemented";
+      public ProtocolCounters finish(int lines, boolean strict) throws ParseException {
+        if (strict && pendingNames != null) {
+          throw new ParseException(lines, 0, "", "expected the values line after the '" + pendingProto + ":' header");
+        }
+        return build(sections);
       }
     };
+  }
+
+  static ProtocolCounters build(Map<String, Map<String, Long>> sections) {
+    ImmutableMap.Builder<String, ImmutableMap<String, Long>> b = ImmutableMap.builder();
+    sections.forEach((k, v) -> b.put(k, ImmutableMap.copyOf(v)));
+    return ProtocolCounters.builder().sections(b.buildKeepingLast()).build();
+  }
+
+  static long value(LineCursor line, String s) throws ParseException {
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw line.errorAt(Math.max(0, line.text().indexOf(s)), "expected a counter value, found '" + s + "'");
+    }
   }
 }
