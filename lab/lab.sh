@@ -5,6 +5,7 @@
 #   lab/lab.sh record SCENARIO OUTDIR     record one scenario into OUTDIR/SCENARIO
 #   lab/lab.sh record-all OUTDIR          record every scenario
 #   lab/lab.sh list                       the scenarios
+#   lab/lab.sh up | down                  bring the healthy tunnel up (and leave it) | tear it down
 #   lab/lab.sh cleanup                    remove anything a crashed run left behind
 #
 # Topology: wgdlab-a (local, 192.0.2.1, tunnel 10.60.0.1) -- wgdlab-r (router) -- wgdlab-b (remote,
@@ -178,6 +179,8 @@ record() {
 
 case "${1:-}" in
   list) echo "$SCENARIOS" | tr ' ' '\n' ;;
+  up) check; trap cleanup EXIT; setup; trap - EXIT; rm -rf "$KEYDIR"; echo "lab: up: $A (10.60.0.1, $WGA) <-> $B (10.60.0.10, $WGB)" ;;
+  down) cleanup ;;
   cleanup) cleanup ;;
   record) check; trap cleanup EXIT; record "$2" "$3/$2" ;;
   record-all) check; trap cleanup EXIT; for s in $SCENARIOS; do record "$s" "$2/$s" || log "$s failed"; done ;;
