@@ -9,8 +9,7 @@ import java.util.function.Function;
  * since boot; the field guide says "if drops rise during iperf" again and again.
  *
  * <p>{@link #window} picks the pair of snapshots to compare: BEFORE against DURING (else AFTER);
- * without BEFORE, the first against the last capture of the host when there are several; with a
- * single capture, only totals are known and the window says so.
+ * without both, only totals are known and the window says so.
  */
 final class Counters {
   private Counters() {}
@@ -53,13 +52,11 @@ final class Counters {
     if (all.isEmpty()) {
       return Optional.empty();
     }
-    if (all.size() >= 2 && before.isEmpty() && all.get(0).phase() != Phase.PROBE) {
-      Fact<T> first = all.get(0);
-      Fact<T> last = all.get(all.size() - 1);
-      if (first.phase() != last.phase() || first.phase() == Phase.UNNAMED) {
-        return Optional.of(new Window<>(Optional.of(first), last));
-      }
+    if (all.isEmpty()) {
+      return Optional.empty();
     }
+    // Without a BEFORE and a later phase, only totals are known: two captures in one phase may be
+    // two different tools (wg show and its dump, netstat and /proc/net/snmp), not two moments.
     return Optional.of(new Window<>(Optional.empty(), all.get(all.size() - 1)));
   }
 

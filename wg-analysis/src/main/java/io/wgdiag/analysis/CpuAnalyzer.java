@@ -298,6 +298,11 @@ final class CpuAnalyzer implements Analyzer {
         }
         continue;
       }
+      if (rateLimited(single.get()) || rateLimited(multi.get())) {
+        ctx.notAssessed("single flow against parallel flows", "the iperf3 runs were rate-limited (-b), so their ratio says nothing",
+            "iperf3 -c <peer tunnel address> -t 15", "iperf3 -c <peer tunnel address> -P 4 -t 15");
+        continue;
+      }
       IperfInterval s = best(single.get().value());
       IperfInterval m = best(multi.get().value());
       double ratio = m.bitsPerSecond() / Math.max(1, s.bitsPerSecond());
@@ -322,6 +327,11 @@ final class CpuAnalyzer implements Analyzer {
               + Fmt.bitrate(m.bitsPerSecond()) + m.retransmits().stream().mapToObj(r -> ", " + r + " retransmits").findFirst().orElse("")))
           .build());
     }
+  }
+
+  private static boolean rateLimited(Fact<IperfResult> f) {
+    String cmd = " " + f.capture().command() + " ";
+    return cmd.contains(" -b ") || cmd.contains(" --bitrate ") || cmd.contains(" --bandwidth ");
   }
 
   private static IperfInterval best(IperfResult r) {

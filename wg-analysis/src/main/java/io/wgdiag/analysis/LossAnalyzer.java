@@ -44,10 +44,16 @@ final class LossAnalyzer implements Analyzer {
       boolean bloat = bufferbloat(ctx, t);
       fifo(ctx, t, bloat);
       qdiscDrops(ctx, t);
-      boolean udp = udpBuffers(ctx, t);
+      udpBuffers(ctx, t);
       conntrack(ctx, t);
-      boolean localDrops = udp || ctx.findingsOnHost(host.host(), Codes.NIC_RX_DROPS, Codes.QUEUE_QDISC_DROPS);
-      retransmits(ctx, t, localDrops);
+    }
+    // Retransmits are path loss only when no drop at either end explains them.
+    boolean drops = false;
+    for (Host h : Host.values()) {
+      drops |= ctx.findingsOnHost(h, Codes.NIC_RX_DROPS, Codes.QUEUE_QDISC_DROPS, Codes.UDP_BUFFER_ERRORS);
+    }
+    for (HostSnapshot host : ctx.hosts()) {
+      retransmits(ctx, Tunnel.of(host, ctx.kase()), drops);
     }
     transferMismatch(ctx);
     if (!anyUnderlay) {

@@ -55,7 +55,11 @@ public abstract class Route {
   /** The route MTU in bytes ({@code mtu N} or {@code mtu lock N}). */
   public abstract OptionalInt mtuBytes();
 
-  /** Whether the MTU is locked ({@code mtu lock N}): PMTU discovery will not change it. */
+  /**
+   * Whether the MTU is locked ({@code mtu lock N}): PMTU discovery will not change it. Only the text
+   * form shows the lock ({@code ip -j} drops it), so it is left out of equality.
+   */
+  @Value.Auxiliary
   @Value.Default
   public boolean mtuLocked() {
     return false;

@@ -32,6 +32,11 @@ public final class IpRouteParser extends LineParser<RouteTable> {
   }
 
   @Override
+  protected JsonForm<RouteTable> jsonForm() {
+    return (p, diagnostics, strict) -> RouteJson.routes(p, diagnostics);
+  }
+
+  @Override
   protected Session<RouteTable> newSession() {
     ImmutableRouteTable.Builder table = RouteTable.builder();
     return new Session<>() {

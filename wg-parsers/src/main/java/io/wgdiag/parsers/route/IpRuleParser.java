@@ -27,6 +27,11 @@ public final class IpRuleParser extends LineParser<RuleSet> {
   }
 
   @Override
+  protected JsonForm<RuleSet> jsonForm() {
+    return (p, diagnostics, strict) -> RouteJson.rules(p, diagnostics);
+  }
+
+  @Override
   protected Session<RuleSet> newSession() {
     ImmutableRuleSet.Builder out = RuleSet.builder();
     return new Session<>() {

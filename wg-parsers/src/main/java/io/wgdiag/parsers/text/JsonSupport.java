@@ -33,6 +33,66 @@ public final class JsonSupport {
   }
 
   /**
+   * Reads the value the parser stands on (after {@code nextToken()}) into plain Java: {@code
+   * Map<String,Object>} (insertion order), {@code List<Object>}, {@code String}, {@code Long} or
+   * {@code BigInteger} for integers, {@code Double}, {@code Boolean}, or the {@link #NULL} marker.
+   */
+  public static Object tree(JsonParser p) throws IOException, ParseException {
+    JsonToken t = p.currentToken();
+    if (t == null) {
+      throw error(p, "a JSON value");
+    }
+    switch (t) {
+      case START_OBJECT -> {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          p.nextToken();
+          m.put(name, tree(p));
+        }
+        return m;
+      }
+      case START_ARRAY -> {
+        java.util.List<Object> l = new java.util.ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          if (p.currentToken() == null) {
+            throw error(p, "']'");
+          }
+          l.add(tree(p));
+        }
+        return l;
+      }
+      case VALUE_STRING -> {
+        return p.getText();
+      }
+      case VALUE_NUMBER_INT -> {
+        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : (Object) p.getLongValue();
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return p.getDoubleValue();
+      }
+      case VALUE_TRUE -> {
+        return Boolean.TRUE;
+      }
+      case VALUE_FALSE -> {
+        return Boolean.FALSE;
+      }
+      case VALUE_NULL -> {
+        return NULL;
+      }
+      default -> throw error(p, "a JSON value");
+    }
+  }
+
+  /** Stands for JSON {@code null} in {@link #tree} results. */
+  public static final Object NULL = new Object() {
+    @Override
+    public String toString() {
+      return "null";
+    }
+  };
+
+  /**
    * Records the field the parser stands on as unknown (kept as a diagnostic with its text) and
    * skips its value.
    */
