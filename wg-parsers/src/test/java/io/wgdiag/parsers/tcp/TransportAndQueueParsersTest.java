@@ -138,6 +138,22 @@ class TransportAndQueueParsersTest {
   }
 
   @Test
+  void iperfJsonReadsIntoTheTextModel() throws ParseException {
+    IperfResult j = new io.wgdiag.parsers.iperf.Iperf3JsonParser().parse(Fixtures.read("fixtures/iperf3-json/lab-loopback-tcp.json"));
+    assertThat(j.protocol()).isEqualTo("TCP");
+    assertThat(j.streams()).containsExactly("5");
+    assertThat(j.server()).hasValue("127.0.0.1");
+    assertThat(j.intervals()).hasSize(2);
+    assertThat(j.summary("sender").orElseThrow().retransmits()).hasValue(25);
+    assertThat(j.summary("sender").orElseThrow().bytes()).isEqualTo(5571870720L);
+    assertThat(j.summary("receiver")).isPresent();
+    // the text run of the same configuration has the same shape
+    IperfResult t = new Iperf3Parser().parse(Fixtures.read("fixtures/iperf3/lab-loopback-tcp-single.txt"));
+    assertThat(t.intervals()).hasSameSizeAs(j.intervals());
+    assertThat(t.parallelStreams()).isEqualTo(j.parallelStreams());
+  }
+
+  @Test
   void seedQdiscsAndRealShaperUnderLoad() throws ParseException {
     ParsedTranscript t12 = TranscriptParser.standard().parse(Fixtures.read("seed/task12.txt"), true);
     Qdisc fq = t12.blocks().get(0).model(QdiscReport.class).orElseThrow().qdiscs().get(0);
