@@ -22,6 +22,67 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
     super("tc-qdisc", QdiscReport.class);
   }
 
+  /**
+   * {@code tc -j -s qdisc}: the same qdiscs and counters. Options keep the JSON's raw numbers (rates in
+   * bytes per second, sizes in bytes, times in microseconds) where the text prints humanised units.
+   */
+  @Override
+  protected JsonForm<QdiscReport> jsonForm() {
+    return (p, diagnostics, strict) -> {
+      p.nextToken();
+      Object tree = io.wgdiag.parsers.text.JsonSupport.tree(p);
+      if (!(tree instanceof java.util.List<?> list)) {
+        throw io.wgdiag.parsers.text.JsonSupport.error(p, "a JSON array of qdiscs");
+      }
+      ImmutableQdiscReport.Builder out = QdiscReport.builder();
+      for (Object o : list) {
+        if (!(o instanceof java.util.Map<?, ?> m) || !(m.get("kind") instanceof String kind) || !(m.get("handle") instanceof String handle)) {
+          throw io.wgdiag.parsers.text.JsonSupport.error(p, "a qdisc object with kind and handle");
+        }
+        ImmutableQdisc.Builder b = Qdisc.builder().kind(kind).handle(handle);
+        if (m.get("dev") instanceof String dev) {
+          b.device(dev);
+        }
+        if (Boolean.TRUE.equals(m.get("root"))) {
+          b.root(true);
+        }
+        if (m.get("parent") instanceof String parent) {
+          b.parent(parent);
+        }
+        if (m.get("refcnt") instanceof Long refcnt) {
+          b.refcnt((int) (long) refcnt);
+        }
+        if (m.get("options") instanceof java.util.Map<?, ?> opts) {
+          opts.forEach((k, v) -> b.putOption(String.valueOf(k), v instanceof java.util.List<?> l
+              ? String.join(" ", l.stream().map(String::valueOf).toList()) : Boolean.TRUE.equals(v) ? "" : String.valueOf(v)));
+        }
+        if (m.get("bytes") instanceof Long v) {
+          b.sentBytes(v);
+        }
+        if (m.get("packets") instanceof Long v) {
+          b.sentPackets(v);
+        }
+        if (m.get("drops") instanceof Long v) {
+          b.dropped(v);
+        }
+        if (m.get("overlimits") instanceof Long v) {
+          b.overlimits(v);
+        }
+        if (m.get("requeues") instanceof Long v) {
+          b.requeues(v);
+        }
+        if (m.get("backlog") instanceof Long v) {
+          b.backlogBytes(v);
+        }
+        if (m.get("qlen") instanceof Long v) {
+          b.backlogPackets(v);
+        }
+        out.addQdiscs(b.build());
+      }
+      return out.build();
+    };
+  }
+
   @Override
   protected Session<QdiscReport> newSession() {
     ImmutableQdiscReport.Builder out = QdiscReport.builder();

@@ -188,6 +188,20 @@ class TransportAndQueueParsersTest {
   }
 
   @Test
+  void tcJsonGivesTheSameQdiscsAndCounters() throws ParseException {
+    QdiscReport text = new TcQdiscParser().parse(Fixtures.read("fixtures/tc-qdisc/lab-tc-s-qdisc-under-load.txt"));
+    QdiscReport json = new TcQdiscParser().parse(Fixtures.read("json-captures/tc/tc-j-s-qdisc.json"));
+    assertThat(json.qdiscs()).extracting(Qdisc::kind).containsExactlyElementsOf(text.qdiscs().stream().map(Qdisc::kind).toList());
+    assertThat(json.qdiscs()).extracting(Qdisc::device).containsExactlyElementsOf(text.qdiscs().stream().map(Qdisc::device).toList());
+    assertThat(json.qdiscs()).extracting(Qdisc::parent).containsExactlyElementsOf(text.qdiscs().stream().map(Qdisc::parent).toList());
+    Qdisc tbf = json.qdiscs().get(1);
+    // captured a moment after the text, under the same load: counters only grew
+    assertThat(tbf.dropped().orElseThrow()).isGreaterThanOrEqualTo(text.qdiscs().get(1).dropped().orElseThrow());
+    assertThat(tbf.backlogBytes()).hasValue(28310);
+    assertThat(tbf.options()).containsEntry("rate", "2500000");
+  }
+
+  @Test
   void qdiscVariants() throws ParseException {
     QdiscReport r = new TcQdiscParser().parse("""
         qdisc fq_codel 0: dev eth0 root refcnt 2 limit 10240p flows 1024 quantum 1514 target 5ms interval 100ms memory_limit 32Mb ecn drop_batch 64
