@@ -311,6 +311,10 @@ final class MtuAnalyzer implements Analyzer {
     Optional<Fact<SysctlSettings>> fwd = t.host.facts(SysctlSettings.class).stream()
         .filter(f -> f.value().longValue("net.ipv4.ip_forward").isPresent()).reduce((a, b) -> b);
     List<Fact<IptablesRules>> rules = t.host.facts(IptablesRules.class);
+    List<Fact<io.wgdiag.model.netfilter.NftRuleset>> nft = t.host.facts(io.wgdiag.model.netfilter.NftRuleset.class);
+    if (nft.stream().anyMatch(f -> !f.value().mssClamps().isEmpty())) {
+      return; // nftables clamps (iptables-nft rules show up here too)
+    }
     if (rules.isEmpty()) {
       if (mtuProblem) {
         ctx.notAssessed("TCP MSS clamping", "no iptables or nft rules captured", "iptables -t mangle -S", "nft list ruleset");

@@ -1,26 +1,99 @@
 package io.wgdiag.parsers.netfilter;
 
+import io.wgdiag.model.netfilter.ImmutableNftRuleset;
+import io.wgdiag.model.netfilter.NftRule;
+import io.wgdiag.model.netfilter.NftRuleset;
+import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
-/** Reads nftables ruleset ({@code nft list ruleset}). Placeholder until the parser lands: it reads nothing. */
-public final class NftRulesetParser extends LineParser<Object> {
+/**
+ * Reads {@code nft list ruleset} (and {@code nft -a}): nested {@code table}, {@code chain}, {@code
+ * set}/{@code map} blocks and the rule lines inside chains, kept as text with their table and chain.
+ * Unbalanced braces are an error naming the line.
+ */
+public final class NftRulesetParser extends LineParser<NftRuleset> {
+
   /** Creates the parser. */
   public NftRulesetParser() {
-    super("nft-ruleset", Object.class);
+    super("nft-ruleset", NftRuleset.class);
   }
 
   @Override
-  protected Session<Object> newSession() {
+  protected Session<NftRuleset> newSession() {
+    ImmutableNftRuleset.Builder b = NftRuleset.builder();
     return new Session<>() {
+      final Deque<String[]> stack = new ArrayDeque<>(); // {kind, name}
+      String family = "";
+      String table = "";
+      String chain = "";
+
       @Override
-      public boolean accept(LineCursor line) {
-        return false;
+      public boolean accept(LineCursor line) throws ParseException {
+        String t = line.text().strip();
+        if (t.startsWith("#")) {
+          return true; // comments and "# Warning: table ip x is managed by iptables-nft"
+        }
+        if (t.equals("}")) {
+          if (stack.isEmpty()) {
+            throw line.errorAt(line.text().indexOf('}'), "a '}' with no open block");
+          }
+          String[] closed = stack.pop();
+          if (closed[0].equals("chain")) {
+            chain = "";
+          } else if (closed[0].equals("table")) {
+            table = "";
+            family = "";
+          }
+          return true;
+        }
+        if (t.endsWith("{")) {
+          String[] w = t.substring(0, t.length() - 1).strip().split("\\s+");
+          switch (w[0]) {
+            case "table" -> {
+              if (w.length < 2 || !stack.isEmpty()) {
+                throw line.errorAt(0, "expected 'table [family] name {' at the top level");
+              }
+              family = w.length >= 3 ? w[1] : "ip";
+              table = w[w.length - 1];
+            }
+            case "chain" -> {
+              if (w.length < 2 || table.isEmpty()) {
+                throw line.errorAt(0, "expected 'chain name {' inside a table");
+              }
+              chain = w[1];
+            }
+            default -> { } // set, map, flowtable, counter, quota, ... and elements = { spanning lines
+          }
+          stack.push(new String[] {w[0], w[0].equals("table") ? table : w.length > 1 ? w[1] : ""});
+          return true;
+        }
+        if (stack.isEmpty()) {
+          return false;
+        }
+        if (!chain.isEmpty() && t.startsWith("type ") && t.contains(" hook ")) {
+          b.putBaseChain(family + " " + table + " " + chain, t);
+          return true;
+        }
+        if (t.endsWith("}") && !stack.isEmpty() && t.indexOf('{') < 0) {
+          // the end of a multi-line element list: "10.0.0.2 }"
+          stack.pop();
+          return true;
+        }
+        if (!chain.isEmpty() && stack.peek()[0].equals("chain")) {
+          b.addRules(NftRule.builder().family(family).table(table).chain(chain).text(t).line(line.lineNumber()).build());
+        }
+        return true;
       }
 
       @Override
-      public Object finish(int lines, boolean strict) {
-        return "not implemented";
+      public NftRuleset finish(int lines, boolean strict) throws ParseException {
+        if (strict && !stack.isEmpty()) {
+          throw new ParseException(lines, 0, "", "expected '}' to close " + stack.peek()[0] + " " + stack.peek()[1] + " before the end");
+        }
+        return b.build();
       }
     };
   }

@@ -122,6 +122,22 @@ class NetfilterAndNicParsersTest {
   }
 
   @Test
+  void nftRulesetFindsClampsAndIcmpDrops() throws ParseException {
+    io.wgdiag.model.netfilter.NftRuleset r = new NftRulesetParser().parse(
+        Fixtures.read("fixtures/nft-ruleset/lab-iptables-nft-ruleset.txt"));
+    assertThat(r.mssClamps()).hasSize(2).allSatisfy(x -> {
+      assertThat(x.table()).isEqualTo("mangle");
+      assertThat(x.family()).isEqualTo("ip");
+    });
+    assertThat(r.mssClamps().get(0).chain()).isEqualTo("FORWARD");
+    assertThat(r.pmtuIcmpDrops()).singleElement().satisfies(x -> assertThat(x.family()).isEqualTo("ip6"));
+    assertThat(r.baseChains()).containsEntry("ip filter INPUT", "type filter hook input priority filter; policy accept;");
+    assertThatThrownBy(() -> new NftRulesetParser().parse("table inet f {\n  chain c {\n    drop\n  }\n"))
+        .hasMessageContaining("expected '}' to close table f");
+    assertThatThrownBy(() -> new NftRulesetParser().parse("}\n")).hasMessage("line 1, column 1: a '}' with no open block");
+  }
+
+  @Test
   void seedTask11NetstatUdpAndRealHostCounters() throws ParseException {
     ProtocolCounters c = TranscriptParser.standard().parse(Fixtures.read("seed/task11.txt"), true)
         .blocks().get(0).model(ProtocolCounters.class).orElseThrow();
