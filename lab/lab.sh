@@ -17,7 +17,7 @@ COLLECT="$HERE/../examples/collect.sh"
 A=wgdlab-a; R=wgdlab-r; B=wgdlab-b
 WGA=wglaba0; WGB=wglabb0
 KEYDIR=""
-SCENARIOS="healthy pmtu-blackhole tunnel-mtu-above-underlay not-via-tunnel allowed-ips-gap underlay-loss local-qdisc-drops peer-unreachable cpu-pinned bufferbloat policy-asymmetry"
+SCENARIOS="healthy udp-buffer-errors pmtu-blackhole tunnel-mtu-above-underlay not-via-tunnel allowed-ips-gap underlay-loss local-qdisc-drops peer-unreachable cpu-pinned bufferbloat policy-asymmetry"
 
 log() { echo "lab: $*" >&2; }
 
@@ -86,9 +86,13 @@ record() {
   rm -rf "$dir"; mkdir -p "$dir"
   case $s in
     healthy)
-      setup; bitrate=5M
-      top=none; absent="mtu.blackhole,route.not-via-tunnel,peer.no-handshake,cpu.pinned,queue.qdisc-drops"
-      desc="A clean tunnel with a rate-limited iperf3 load (5 Mbit/s per stream)." ;;
+      setup; bitrate=1M
+      top=udp.buffer-errors; absent="mtu.blackhole,mtu.mismatch,route.not-via-tunnel,peer.no-handshake,cpu.pinned,cpu.saturated,queue.qdisc-drops,queue.bufferbloat,underlay.loss"
+      desc="A clean tunnel with a rate-limited iperf3 load (1 Mbit/s per stream)." ;;
+    udp-buffer-errors)
+      setup
+      top=udp.buffer-errors; absent="route.not-via-tunnel,peer.no-handshake,mtu.blackhole"
+      desc="An unlimited iperf3 load (single flow and -P 4): the remote wireguard-go cannot drain its UDP socket, whose receive buffer overflows (RcvbufErrors)." ;;
     pmtu-blackhole)
       setup
       ns $R ip link set lr1 mtu 1300; ns $B ip link set lb0 mtu 1300
@@ -115,8 +119,8 @@ record() {
     underlay-loss)
       setup
       ns $R nft add table inet lab
-      ns $R nft add chain inet lab fwd '{ type filter hook forward priority 0; }'
-      ns $R nft add rule inet lab fwd ip daddr 198.51.100.2 numgen random mod 100 '<' 8 drop
+      ns $R nft add chain inet lab lossy '{ type filter hook forward priority 0; }'
+      ns $R nft add rule inet lab lossy ip daddr 198.51.100.2 numgen random mod 100 lt 8 drop
       top=underlay.loss; absent="route.not-via-tunnel,mtu.blackhole"
       desc="The router drops 8% of everything sent to the remote end (nftables numgen), tunnel and underlay alike." ;;
     local-qdisc-drops)
@@ -140,6 +144,7 @@ record() {
     bufferbloat)
       setup
       ns $R tc qdisc add dev lr1 root tbf rate 10mbit burst 32kb latency 400ms
+      duration=10
       top=queue.bufferbloat; absent="route.not-via-tunnel,peer.no-handshake"
       desc="A 10 Mbit/s tbf with a 400 ms queue on the router's link to the remote end: a slow shaped FIFO on the path." ;;
     policy-asymmetry)

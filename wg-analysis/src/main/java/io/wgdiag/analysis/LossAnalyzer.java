@@ -121,9 +121,13 @@ final class LossAnalyzer implements Analyzer {
 
   /** RTT under load (DURING pings, ss) against the idle RTT (other pings to the same target). */
   private boolean bufferbloat(AnalysisContext ctx, Tunnel t) {
+    // any ping with an RTT serves as the idle baseline, DF probes that passed included
     List<Fact<PingResult>> pings = t.host.facts(PingResult.class).stream()
-        .filter(f -> !Tunnel.isDfProbe(f.capture()) && f.value().rttAvgMillis().isPresent()).toList();
+        .filter(f -> f.value().rttAvgMillis().isPresent()).toList();
     for (Fact<PingResult> loaded : pings) {
+      if (Tunnel.isDfProbe(loaded.capture())) {
+        continue;
+      }
       boolean underLoad = loaded.phase() == Phase.DURING || loaded.capture().qualifier().map(q -> q.contains("loaded")).orElse(false);
       if (!underLoad) {
         continue;
@@ -151,7 +155,7 @@ final class LossAnalyzer implements Analyzer {
             .addEvidence(Evidence.of(idle.get().source(), "idle: rtt avg " + Fmt.ms(base)))
             .addEvidence(Evidence.of(loaded.source(), "under load: rtt avg " + Fmt.ms(load) + ", max "
                 + Fmt.ms(loaded.value().rttMaxMillis().orElse(load))))
-            .addExplains(Codes.TCP_RETRANSMITS, Codes.QUEUE_FIFO)
+            .addExplains(Codes.TCP_RETRANSMITS, Codes.QUEUE_FIFO, Codes.PATH_LOSS)
             .build());
         return true;
       }
