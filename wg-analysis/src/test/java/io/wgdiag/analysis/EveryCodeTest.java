@@ -152,4 +152,61 @@ class EveryCodeTest {
     assertThat(Cases.analyze("cases/mistake7-firewall-gateway-conntrack").has(Codes.CONNTRACK_PRESSURE)).isTrue();
     assertThat(Cases.analyze("seed/task14.txt").has(Codes.CONNTRACK_PRESSURE)).isFalse();
   }
+
+  @Test
+  void allowedIpsGapNearMiss() throws ParseException {
+    String t = wg("203.0.113.4:51820", "10.60.0.10/32, 10.70.0.0/16", "10.60.0.20/32", "1.00 MiB", "1.00 MiB", "")
+        + "$ ip route show\n10.70.0.0/24 dev wg0 scope link\n";
+    assertThat(run(Phase.UNNAMED, t).has(Codes.WG_ALLOWED_IPS_GAP)).isFalse(); // inside 10.70.0.0/16
+    assertThat(run(Phase.UNNAMED, t.replace("10.70.0.0/24 dev", "10.71.0.0/24 dev")).has(Codes.WG_ALLOWED_IPS_GAP)).isTrue();
+  }
+
+  @Test
+  void bufferbloatNearMiss() throws Exception {
+    assertThat(Cases.analyze("cases/story-fifo-queueing").has(Codes.QUEUE_BUFFERBLOAT)).isTrue();
+    // 12 ms idle, 30 ms loaded: 2.5 times, below the threshold of 3
+    String idle = "$ ping -c 3 10.60.0.10\nPING 10.60.0.10 (10.60.0.10) 56(84) bytes of data.\n\n--- 10.60.0.10 ping statistics ---\n"
+        + "3 packets transmitted, 3 received, 0% packet loss, time 2002ms\nrtt min/avg/max/mdev = AVG/AVG/AVG/0.1 ms\n";
+    TranscriptParser p = TranscriptParser.standard();
+    Report r = Analysis.standard().run(Case.builder()
+        .local(Phase.BEFORE, p.parse(idle.replace("AVG", "12.0"), true), "idle.txt")
+        .local(Phase.DURING, p.parse(idle.replace("AVG", "30.0"), true), "loaded.txt").build());
+    assertThat(r.has(Codes.QUEUE_BUFFERBLOAT)).isFalse();
+  }
+
+  private static final String QDISC = "$ tc -s qdisc show dev eth0\nqdisc fq_codel 0: root refcnt 2 limit 10240p\n"
+      + " Sent 1000000 bytes PKT pkt (dropped DROP, overlimits 0 requeues 0)\n backlog 0b 0p requeues 0\n";
+
+  @Test
+  void qdiscDropsRelativeToPacketsSent() throws ParseException {
+    Report rising = beforeAfter(QDISC.replace("PKT", "10000").replace("DROP", "0"), QDISC.replace("PKT", "20000").replace("DROP", "500"));
+    assertThat(rising.withCode(Codes.QUEUE_QDISC_DROPS).get(0).severity()).isEqualTo(Severity.WARNING);
+    Report flat = beforeAfter(QDISC.replace("PKT", "10000").replace("DROP", "3"), QDISC.replace("PKT", "20000").replace("DROP", "3"));
+    assertThat(flat.has(Codes.QUEUE_QDISC_DROPS)).isFalse();
+  }
+
+  private static final String LINK = """
+      $ ip -s link show eth0
+      2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP mode DEFAULT group default qlen 1000
+          link/ether 52:54:00:12:34:56 brd ff:ff:ff:ff:ff:ff
+          RX:  bytes packets errors dropped  missed   mcast
+          90000000   PKTS      0   DROPS       0       0
+          TX:  bytes packets errors dropped carrier collsns
+          80000000   70000      0       0       0       0
+      """;
+
+  @Test
+  void nicRxDropsRiseUnderLoad() throws ParseException {
+    Report rising = beforeAfter(LINK.replace("PKTS", "100000").replace("DROPS", "10"), LINK.replace("PKTS", "200000").replace("DROPS", "900"));
+    assertThat(rising.withCode(Codes.NIC_RX_DROPS).get(0).severity()).isEqualTo(Severity.WARNING);
+    Report flat = beforeAfter(LINK.replace("PKTS", "100000").replace("DROPS", "10"), LINK.replace("PKTS", "200000").replace("DROPS", "10"));
+    assertThat(flat.has(Codes.NIC_RX_DROPS)).isFalse();
+  }
+
+  @Test
+  void retransmitsOnlyAboveTheInfoRatio() throws ParseException {
+    String ss = "$ ss -ti\nESTAB 0 0 10.60.0.1:40000 10.60.0.10:5201\n\t cubic rtt:20/1 mss:1368 data_segs_out:100000 retrans:0/RETR\n";
+    assertThat(run(Phase.DURING, ss.replace("RETR", "500")).has(Codes.TCP_RETRANSMITS)).isTrue();
+    assertThat(run(Phase.DURING, ss.replace("RETR", "50")).has(Codes.TCP_RETRANSMITS)).isFalse(); // 0.05% < 0.1%
+  }
 }
