@@ -29,6 +29,50 @@ public final class MpstatParser extends LineParser<MpstatReport> {
     super("mpstat", MpstatReport.class);
   }
 
+  /**
+   * {@code mpstat -o JSON}: {@code sysstat.hosts[].statistics[].cpu-load[]} into the same samples
+   * (the JSON form prints no Average block).
+   */
+  @Override
+  protected JsonForm<MpstatReport> jsonForm() {
+    return (p, diagnostics, strict) -> {
+      p.nextToken();
+      Object tree = io.wgdiag.parsers.text.JsonSupport.tree(p);
+      java.util.Map<?, ?> root = tree instanceof java.util.Map<?, ?> m ? m : java.util.Map.of();
+      java.util.Map<?, ?> sysstat = root.get("sysstat") instanceof java.util.Map<?, ?> m ? m : null;
+      if (sysstat == null || !(sysstat.get("hosts") instanceof List<?> hosts) || hosts.isEmpty()
+          || !(hosts.get(0) instanceof java.util.Map<?, ?> host)) {
+        throw io.wgdiag.parsers.text.JsonSupport.error(p, "a sysstat JSON document with hosts");
+      }
+      ImmutableMpstatReport.Builder r = MpstatReport.builder();
+      if (host.get("nodename") instanceof String n) {
+        r.host(n);
+      }
+      if (host.get("number-of-cpus") instanceof Long n) {
+        r.cpuCount((int) (long) n);
+      }
+      for (Object st : host.get("statistics") instanceof List<?> l ? l : List.of()) {
+        if (!(st instanceof java.util.Map<?, ?> stat) || !(stat.get("cpu-load") instanceof List<?> loads)) {
+          continue;
+        }
+        ImmutableMpstatSample.Builder sample = MpstatSample.builder().time(String.valueOf(stat.get("timestamp")));
+        for (Object lo : loads) {
+          if (lo instanceof java.util.Map<?, ?> load) {
+            ImmutableCpuLoad.Builder c = CpuLoad.builder().cpu(String.valueOf(load.get("cpu")));
+            for (java.util.Map.Entry<?, ?> e : load.entrySet()) {
+              if (e.getValue() instanceof Number v) {
+                set(c, "%" + e.getKey(), v.doubleValue());
+              }
+            }
+            sample.addCpus(c.build());
+          }
+        }
+        r.addSamples(sample.build());
+      }
+      return r.build();
+    };
+  }
+
   @Override
   protected Session<MpstatReport> newSession() {
     ImmutableMpstatReport.Builder report = MpstatReport.builder();

@@ -62,6 +62,21 @@ class CpuParsersTest {
   }
 
   @Test
+  void mpstatJsonReadsIntoTheSameModel() throws ParseException {
+    MpstatReport json = new MpstatParser().parse(Fixtures.read("json-captures/mpstat/host-mpstat-o-JSON-P-ALL-1-1.json"));
+    MpstatReport text = new MpstatParser().parse(Fixtures.read("json-captures/mpstat/host-mpstat-P-ALL-1-1.txt"));
+    assertThat(json.cpuCount()).isEqualTo(text.cpuCount());
+    assertThat(json.host()).isEqualTo(text.host());
+    assertThat(json.samples()).hasSameSizeAs(text.samples());
+    assertThat(json.samples().get(0).cpus()).extracting(CpuLoad::cpu)
+        .containsExactlyElementsOf(text.samples().get(0).cpus().stream().map(CpuLoad::cpu).toList());
+    CpuLoad all = json.samples().get(0).all().orElseThrow();
+    assertThat(all.usrPercent()).hasValue(0.51);
+    assertThat(all.idlePercent()).hasValue(99.49);
+    assertThat(all.gnicePercent()).isPresent();
+  }
+
+  @Test
   void decimalCommasAndOldColumnNames() throws ParseException {
     MpstatReport r = new MpstatParser().parse("""
         Linux 2.6.32 (old) 	03.11.2012 	_x86_64_	(2 CPU)
