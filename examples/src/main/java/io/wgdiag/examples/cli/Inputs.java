@@ -3,10 +3,6 @@ package io.wgdiag.examples.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -47,21 +43,10 @@ final class Inputs {
     } catch (IOException e) {
       throw new InputException(name + ": cannot read: " + e.getMessage());
     }
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == 0) {
-        throw new InputException(name + ": binary data (a NUL byte at offset " + i + "), not tool output");
-      }
-    }
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      // Old tools in non-UTF-8 locales print Latin-1; every byte maps to one character.
-      return new String(bytes, StandardCharsets.ISO_8859_1);
+      return io.wgdiag.analysis.bundle.EvidenceReader.decode(bytes, name);
+    } catch (io.wgdiag.analysis.bundle.BundleException e) {
+      throw new InputException(String.valueOf(e.getMessage()));
     }
   }
 

@@ -169,20 +169,7 @@ public final class EvidenceReader {
 
   private static List<BundleFile> listFiles(Path dir) throws BundleException {
     List<BundleFile> out = new ArrayList<>();
-    List<Path> paths;
-    try (Stream<Path> s = Files.walk(dir)) {
-      paths = s.filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException e) {
-      throw new BundleException(dir + ": cannot list: " + e.getMessage());
-    }
-    for (Path p : paths) {
-      String rel = dir.relativize(p).toString().replace('\\', '/');
-      if (rel.endsWith(".txt") || rel.equals("bundle.properties")) {
-        out.add(new BundleFile(rel, decode(readBytes(p), p.toString())));
-      } else {
-        out.add(new BundleFile(rel, ""));
-      }
-    }
+    walk(dir, dir, rel -> rel.endsWith(".txt") || rel.equals("bundle.properties"), out);
     return out;
   }
 
@@ -292,20 +279,7 @@ public final class EvidenceReader {
       if (!Files.isDirectory(dir)) {
         continue;
       }
-      List<Path> paths;
-      try (Stream<Path> s = Files.walk(dir)) {
-        paths = s.filter(Files::isRegularFile).sorted().toList();
-      } catch (IOException e) {
-        throw new BundleException(dir + ": cannot list: " + e.getMessage());
-      }
-      for (Path p : paths) {
-        String rel = root.relativize(p).toString().replace('\\', '/');
-        if (sosCommand(rel, Map.of()) != null || rel.equals("sos_reports/manifest.json")) {
-          files.add(new BundleFile(rel, decode(readBytes(p), p.toString())));
-        } else {
-          files.add(new BundleFile(rel, ""));
-        }
-      }
+      walk(root, dir, rel -> sosCommand(rel, Map.of()) != null || rel.equals("sos_reports/manifest.json"), files);
     }
     readSosFiles(files, st, asRemote);
   }
@@ -409,6 +383,24 @@ public final class EvidenceReader {
     return out;
   }
 
+  /**
+   * Adds every regular file under {@code dir} (paths relative to {@code root}, sorted); the text of
+   * those {@code wanted} is read, the others are listed with no text (and end up in the notes).
+   */
+  private static void walk(Path root, Path dir, java.util.function.Predicate<String> wanted, List<BundleFile> out)
+      throws BundleException {
+    List<Path> paths;
+    try (Stream<Path> s = Files.walk(dir)) {
+      paths = s.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new BundleException(dir + ": cannot list: " + e.getMessage());
+    }
+    for (Path p : paths) {
+      String rel = root.relativize(p).toString().replace('\\', '/');
+      out.add(new BundleFile(rel, wanted.test(rel) ? decode(readBytes(p), p.toString()) : ""));
+    }
+  }
+
   // ---- bytes ----
 
   private static byte[] readBytes(Path p) throws BundleException {
@@ -424,8 +416,12 @@ public final class EvidenceReader {
     }
   }
 
-  /** UTF-8 text (Latin-1 as a fallback); a NUL byte means binary data, which is refused. */
-  static String decode(byte[] bytes, String name) throws BundleException {
+  /**
+   * Tool output as text: UTF-8, or Latin-1 when it is not valid UTF-8 (old tools in non-UTF-8
+   * locales); a NUL byte means binary data, which is refused with a one-line message naming {@code
+   * name}.
+   */
+  public static String decode(byte[] bytes, String name) throws BundleException {
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
         throw new BundleException(name + ": binary data (a NUL byte at offset " + i + "), not tool output");
