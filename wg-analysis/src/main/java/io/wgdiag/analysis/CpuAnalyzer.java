@@ -40,7 +40,6 @@ final class CpuAnalyzer implements Analyzer {
 
   @Override
   public void analyze(AnalysisContext ctx) {
-    AnalysisConfig cfg = ctx.config();
     boolean anyCpu = false;
     for (HostSnapshot host : ctx.hosts()) {
       Optional<Fact<MpstatReport>> mp = host.latest(MpstatReport.class, Phase.DURING, Phase.UNNAMED, Phase.AFTER, Phase.BEFORE, Phase.PROBE);

@@ -5,8 +5,6 @@ import io.wgdiag.model.netfilter.IptablesRules;
 import io.wgdiag.model.ping.PingError;
 import io.wgdiag.model.ping.PingResult;
 import io.wgdiag.model.sysctl.SysctlSettings;
-import io.wgdiag.model.tcp.SsReport;
-import io.wgdiag.model.tcp.TcpSocket;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -345,18 +343,5 @@ final class MtuAnalyzer implements Analyzer {
         .addRollback("iptables -t mangle -D FORWARD -o " + t.iface + " -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --clamp-mss-to-pmtu")
         .build());
     ctx.report(f.build());
-  }
-
-  /** Sockets whose PMTU is above the tunnel MTU (used as supporting evidence elsewhere). */
-  static List<TcpSocket> oversizedSockets(HostSnapshot host, int tunnelMtu) {
-    List<TcpSocket> out = new ArrayList<>();
-    for (Fact<SsReport> f : host.facts(SsReport.class)) {
-      for (TcpSocket s : f.value().sockets()) {
-        if (s.pmtuBytes().orElse(0) > tunnelMtu) {
-          out.add(s);
-        }
-      }
-    }
-    return out;
   }
 }
