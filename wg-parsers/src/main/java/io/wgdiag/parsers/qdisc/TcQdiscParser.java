@@ -22,9 +22,17 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
     super("tc-qdisc", QdiscReport.class);
   }
 
+  /** The members of a {@code tc -j -s qdisc} object that are not kind-specific statistics. */
+  private static final java.util.Set<String> JSON_COMMON = java.util.Set.of("kind", "handle", "dev", "root", "parent",
+      "refcnt", "options", "bytes", "packets", "drops", "overlimits", "requeues", "backlog", "qlen", "rate", "pps",
+      "ingress_block", "egress_block", "offloaded");
+
   /**
-   * {@code tc -j -s qdisc}: the same qdiscs and counters. Options keep the JSON's raw numbers (rates in
-   * bytes per second, sizes in bytes, times in microseconds) where the text prints humanised units.
+   * {@code tc -j [-s] qdisc}: the same model as the text form. Options and kind-specific statistics
+   * are strings as the text form prints them: tc's JSON prints raw numbers (rates in bytes per
+   * second, sizes in bytes, times in microseconds), which are formatted with tc's own rules
+   * ({@link TcFormat}); false flags, which the text form omits, are dropped. Counters are exact in
+   * both forms.
    */
   @Override
   protected JsonForm<QdiscReport> jsonForm() {
@@ -52,9 +60,16 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
         if (m.get("refcnt") instanceof Long refcnt) {
           b.refcnt((int) (long) refcnt);
         }
+        if (Boolean.TRUE.equals(m.get("offloaded"))) {
+          b.putOption("offloaded", "");
+        }
         if (m.get("options") instanceof java.util.Map<?, ?> opts) {
-          opts.forEach((k, v) -> b.putOption(String.valueOf(k), v instanceof java.util.List<?> l
-              ? String.join(" ", l.stream().map(String::valueOf).toList()) : Boolean.TRUE.equals(v) ? "" : String.valueOf(v)));
+          opts.forEach((k, v) -> {
+            String text = jsonText(kind, String.valueOf(k), v);
+            if (text != null) {
+              b.putOption(String.valueOf(k), text);
+            }
+          });
         }
         if (m.get("bytes") instanceof Long v) {
           b.sentBytes(v);
@@ -77,10 +92,35 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
         if (m.get("qlen") instanceof Long v) {
           b.backlogPackets(v);
         }
+        if (m.get("rate") instanceof Long v) {
+          b.rateBitsPerSecond(v * 8.0);
+        }
+        m.forEach((k, v) -> {
+          if (!JSON_COMMON.contains(String.valueOf(k))) {
+            String text = jsonText(kind, String.valueOf(k), v);
+            if (text != null) {
+              b.putStat(String.valueOf(k), text);
+            }
+          }
+        });
         out.addQdiscs(b.build());
       }
       return out.build();
     };
+  }
+
+  /** A JSON option or statistic as the text form prints it; null for a false flag, which text omits. */
+  private static @Nullable String jsonText(String kind, String key, @Nullable Object v) {
+    if (v instanceof Long n) {
+      return TcFormat.text(kind, key, n);
+    } else if (v instanceof java.util.List<?> l) {
+      return String.join(" ", l.stream().map(String::valueOf).toList());
+    } else if (v instanceof Boolean flag) {
+      return flag ? "" : null;
+    } else if (v == null || v == io.wgdiag.parsers.text.JsonSupport.NULL) {
+      return "";
+    }
+    return String.valueOf(v);
   }
 
   @Override
@@ -88,6 +128,8 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
     ImmutableQdiscReport.Builder out = QdiscReport.builder();
     return new Session<>() {
       ImmutableQdisc.@Nullable Builder q;
+      /** The kind-specific statistics of {@link #q}; a name printed twice (fq's throttled) keeps its first value. */
+      final java.util.Map<String, String> stats = new java.util.LinkedHashMap<>();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -112,15 +154,17 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
           return true;
         }
         // kind-specific statistics: "maxpacket 1514 drop_overlimit 0 ...", "flows 3 (inactive 1 throttled 0)"
-        pairs(line, true, b);
+        java.util.Map<String, String> acc = pairs(line);
+        acc.forEach(stats::putIfAbsent);
         return true;
       }
 
       private void flush() {
         if (q != null) {
-          out.addQdiscs(q.build());
+          out.addQdiscs(q.putAllStats(stats).build());
           q = null;
         }
+        stats.clear();
       }
 
       @Override
@@ -152,15 +196,17 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
         line.word("the block index");
       } else if (line.tryConsumeWord("offloaded")) {
         b.putOption("offloaded", "");
+      } else if (line.lookingAt("--")) {
+        line.word(); // ingress and clsact print a row of dashes where other kinds print options
       } else {
-        pairs(line, false, b);
+        b.putAllOptions(pairs(line));
       }
     }
     return b;
   }
 
   /** Reads {@code key value} pairs to the end of the line; a key followed by a non-value is a flag. */
-  private static void pairs(LineCursor line, boolean stats, ImmutableQdisc.Builder b) throws ParseException {
+  private static java.util.Map<String, String> pairs(LineCursor line) throws ParseException {
     String lastKey = null;
     java.util.Map<String, String> acc = new java.util.LinkedHashMap<>();
     while (!line.atEnd()) {
@@ -180,11 +226,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
         acc.putIfAbsent(clean, "");
       }
     }
-    if (stats) {
-      acc.forEach(b::putStat);
-    } else {
-      acc.forEach(b::putOption);
-    }
+    return acc;
   }
 
   private static boolean isValue(String w) {

@@ -34,7 +34,7 @@ public final class JsonSupport {
 
   /**
    * Reads the value the parser stands on (after {@code nextToken()}) into plain Java: {@code
-   * Map<String,Object>} (insertion order), {@code List<Object>}, {@code String}, {@code Long} or
+   * Map<String,Object>} (insertion order; a repeated name keeps its first value), {@code List<Object>}, {@code String}, {@code Long} or
    * {@code BigInteger} for integers, {@code Double}, {@code Boolean}, or the {@link #NULL} marker.
    */
   public static Object tree(JsonParser p) throws IOException, ParseException {
@@ -48,7 +48,8 @@ public final class JsonSupport {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
           p.nextToken();
-          m.put(name, tree(p));
+          Object value = tree(p);
+          m.putIfAbsent(name, value); // a repeated name keeps its first value, as the text parsers do
         }
         return m;
       }
