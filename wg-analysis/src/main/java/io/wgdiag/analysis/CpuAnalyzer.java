@@ -179,9 +179,9 @@ final class CpuAnalyzer implements Analyzer {
     for (IrqRow r : win.to().value().deviceRows()) {
       String dev = deviceOf(r.description());
       long[] before = win.from().flatMap(f -> f.value().rows().stream().filter(x -> x.irq().equals(r.irq())).findFirst())
-          .map(x -> x.counts().stream().mapToLong(Long::longValue).toArray()).orElse(new long[r.counts().size()]);
-      long[] acc = perDevice.computeIfAbsent(dev, k -> new long[r.counts().size()]);
-      for (int i = 0; i < r.counts().size() && i < acc.length; i++) {
+          .map(x -> x.counts().toArray()).orElse(new long[r.counts().length()]);
+      long[] acc = perDevice.computeIfAbsent(dev, k -> new long[r.counts().length()]);
+      for (int i = 0; i < r.counts().length() && i < acc.length; i++) {
         acc[i] += r.counts().get(i) - (i < before.length ? before[i] : 0);
       }
       sample.putIfAbsent(dev, r);

@@ -83,6 +83,12 @@ final class ModelTree {
     if (value instanceof InetAddress a) {
       return a.getHostAddress();
     }
+    if (value instanceof com.google.common.primitives.ImmutableLongArray a) {
+      return of(a.asList());
+    }
+    if (value instanceof com.google.common.primitives.ImmutableDoubleArray a) {
+      return of(a.asList());
+    }
     if (value instanceof Map<?, ?> m) {
       Map<String, @Nullable Object> out = new LinkedHashMap<>();
       m.forEach((k, v) -> out.put(String.valueOf(k), of(v)));

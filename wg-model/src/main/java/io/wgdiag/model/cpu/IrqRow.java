@@ -1,6 +1,6 @@
 package io.wgdiag.model.cpu;
 
-import com.google.common.collect.ImmutableList;
+import com.google.common.primitives.ImmutableLongArray;
 import org.immutables.value.Value;
 
 /** One row of {@code /proc/interrupts}: {@code 24: 8123456 0 ... PCI-MSI 327680-edge virtio0-input.0}. */
@@ -11,7 +11,7 @@ public abstract class IrqRow {
   public abstract String irq();
 
   /** The interrupt count per CPU, in CPU order (one value for ERR and MIS). */
-  public abstract ImmutableList<Long> counts();
+  public abstract ImmutableLongArray counts();
 
   /** The text after the counts: controller, hwirq and device names ({@code PCI-MSI 327680-edge virtio0-input.0}). */
   public abstract String description();
@@ -20,7 +20,8 @@ public abstract class IrqRow {
   @Value.Derived
   public long total() {
     long t = 0;
-    for (long c : counts()) {
+    for (int i = 0; i < counts().length(); i++) {
+      long c = counts().get(i);
       t += c;
     }
     return t;

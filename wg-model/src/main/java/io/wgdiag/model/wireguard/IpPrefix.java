@@ -46,11 +46,18 @@ public abstract class IpPrefix {
     int max = b.get().length * 8;
     int len = max;
     if (slash >= 0) {
-      String l = text.substring(slash + 1);
-      if (l.isEmpty() || l.length() > 3 || !l.chars().allMatch(Character::isDigit)) {
+      int end = text.length();
+      if (end - slash - 1 < 1 || end - slash - 1 > 3) {
         return Optional.empty();
       }
-      len = Integer.parseInt(l);
+      len = 0;
+      for (int i = slash + 1; i < end; i++) {
+        char c = text.charAt(i);
+        if (c < '0' || c > '9') {
+          return Optional.empty();
+        }
+        len = len * 10 + (c - '0');
+      }
       if (len > max) {
         return Optional.empty();
       }
@@ -88,91 +95,95 @@ public abstract class IpPrefix {
 
   /** The bytes of an IPv4 or IPv6 literal (no name lookup), or empty. */
   static Optional<byte[]> bytes(String s) {
-    if (s.indexOf(':') >= 0) {
-      return v6(s);
-    }
-    String[] p = s.split("\\.", -1);
-    if (p.length != 4) {
-      return Optional.empty();
-    }
-    byte[] out = new byte[4];
-    for (int i = 0; i < 4; i++) {
-      if (p[i].isEmpty() || p[i].length() > 3 || !p[i].chars().allMatch(Character::isDigit)) {
-        return Optional.empty();
-      }
-      int v = Integer.parseInt(p[i]);
-      if (v > 255) {
-        return Optional.empty();
-      }
-      out[i] = (byte) v;
-    }
-    return Optional.of(out);
+    byte[] out = s.indexOf(':') >= 0 ? v6(s) : v4(s, 0, s.length(), new byte[4], 0);
+    return Optional.ofNullable(out);
   }
 
-  private static Optional<byte[]> v6(String s) {
-    int pct = s.indexOf('%');
-    String a = pct >= 0 ? s.substring(0, pct) : s;
-    if (a.length() > 45) {
-      return Optional.empty();
-    }
-    int dbl = a.indexOf("::");
-    if (dbl >= 0 && a.indexOf("::", dbl + 1) >= 0) {
-      return Optional.empty();
-    }
-    String head = dbl >= 0 ? a.substring(0, dbl) : a;
-    String tail = dbl >= 0 ? a.substring(dbl + 2) : "";
-    java.util.List<Integer> h = groups(head);
-    java.util.List<Integer> t = groups(tail);
-    if (h == null || t == null) {
-      return Optional.empty();
-    }
-    int n = h.size() + t.size();
-    if ((dbl < 0 && n != 8) || (dbl >= 0 && n > 7)) {
-      return Optional.empty();
-    }
-    byte[] out = new byte[16];
-    for (int i = 0; i < h.size(); i++) {
-      out[2 * i] = (byte) (h.get(i) >> 8);
-      out[2 * i + 1] = (byte) (int) h.get(i);
-    }
-    for (int i = 0; i < t.size(); i++) {
-      int g = 8 - t.size() + i;
-      out[2 * g] = (byte) (t.get(i) >> 8);
-      out[2 * g + 1] = (byte) (int) t.get(i);
-    }
-    return Optional.of(out);
-  }
-
-  private static java.util.@org.jspecify.annotations.Nullable List<Integer> groups(String part) {
-    java.util.List<Integer> out = new java.util.ArrayList<>();
-    if (part.isEmpty()) {
-      return out;
-    }
-    String[] g = part.split(":", -1);
-    for (int i = 0; i < g.length; i++) {
-      String x = g[i];
-      if (i == g.length - 1 && x.indexOf('.') >= 0) {
-        Optional<byte[]> v4 = bytes(x);
-        if (v4.isEmpty()) {
+  /** Dotted quad {@code s[from, to)} into {@code out[at..at+3]}; null if it is not one. Linear, no garbage. */
+  private static byte @org.jspecify.annotations.Nullable [] v4(String s, int from, int to, byte[] out, int at) {
+    int part = 0;
+    int value = 0;
+    int digits = 0;
+    for (int i = from; i <= to; i++) {
+      char c = i < to ? s.charAt(i) : '.';
+      if (c >= '0' && c <= '9') {
+        value = value * 10 + (c - '0');
+        if (++digits > 3 || value > 255) {
           return null;
         }
-        byte[] b = v4.get();
-        out.add(((b[0] & 255) << 8) | (b[1] & 255));
-        out.add(((b[2] & 255) << 8) | (b[3] & 255));
-        continue;
-      }
-      if (x.isEmpty() || x.length() > 4) {
+      } else if (c == '.' && digits > 0 && part < 4) {
+        out[at + part++] = (byte) value;
+        value = 0;
+        digits = 0;
+      } else {
         return null;
       }
+    }
+    return part == 4 ? out : null;
+  }
+
+  /** RFC 4291 text (with {@code ::}, an embedded dotted quad, a {@code %zone}); null if it is not one. */
+  private static byte @org.jspecify.annotations.Nullable [] v6(String s) {
+    int pct = s.indexOf('%');
+    int end = pct >= 0 ? pct : s.length();
+    if (end > 45) {
+      return null;
+    }
+    int[] groups = new int[8];
+    int n = 0;
+    int gap = -1; // the group index where "::" stands
+    int i = 0;
+    if (s.startsWith("::")) {
+      gap = 0;
+      i = 2;
+    }
+    while (i < end) {
+      int start = i;
       int v = 0;
-      for (int k = 0; k < x.length(); k++) {
-        int d = Character.digit(x.charAt(k), 16);
-        if (d < 0) {
+      while (i < end && s.charAt(i) != ':' && s.charAt(i) != '.') {
+        int d = Character.digit(s.charAt(i), 16);
+        if (d < 0 || i - start >= 4) {
           return null;
         }
         v = v * 16 + d;
+        i++;
       }
-      out.add(v);
+      if (i < end && s.charAt(i) == '.') { // the last 32 bits as a dotted quad
+        byte[] q = v4(s, start, end, new byte[4], 0);
+        if (q == null || n > 6) {
+          return null;
+        }
+        groups[n++] = ((q[0] & 255) << 8) | (q[1] & 255);
+        groups[n++] = ((q[2] & 255) << 8) | (q[3] & 255);
+        i = end;
+        break;
+      }
+      if (i == start || n >= 8) {
+        return null;
+      }
+      groups[n++] = v;
+      if (i < end) { // at ':'
+        i++;
+        if (i < end && s.charAt(i) == ':') {
+          if (gap >= 0) {
+            return null;
+          }
+          gap = n;
+          i++;
+        } else if (i == end) {
+          return null; // a trailing single ':'
+        }
+      }
+    }
+    if ((gap < 0 && n != 8) || (gap >= 0 && n > 7)) {
+      return null;
+    }
+    byte[] out = new byte[16];
+    int tail = gap < 0 ? 0 : n - gap;
+    for (int g = 0; g < n; g++) {
+      int slot = gap >= 0 && g >= gap ? 8 - tail + (g - gap) : g;
+      out[2 * slot] = (byte) (groups[g] >> 8);
+      out[2 * slot + 1] = (byte) groups[g];
     }
     return out;
   }

@@ -9,6 +9,7 @@ import io.wgdiag.model.cpu.MpstatReport;
 import io.wgdiag.model.cpu.MpstatSample;
 import io.wgdiag.model.cpu.MpstatTable;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import java.util.ArrayList;
@@ -78,6 +79,8 @@ public final class MpstatParser extends LineParser<MpstatReport> {
     ImmutableMpstatReport.Builder report = MpstatReport.builder();
     return new Session<>() {
       @Nullable List<String> columns;
+      int[] codes = new int[0];
+      final Fields fields = new Fields();
       boolean utilisation;
       String currentTime = "";
       ImmutableMpstatSample.@Nullable Builder sample;
@@ -91,26 +94,35 @@ public final class MpstatParser extends LineParser<MpstatReport> {
           line.rest();
           return true;
         }
-        List<String> tokens = List.of(line.text().strip().split("\\s+"));
-        int timeTokens = tokens.size() > 1 && (tokens.get(1).equals("AM") || tokens.get(1).equals("PM")) ? 2 : 1;
-        if (tokens.size() <= timeTokens) {
+        Fields f = fields.split(line.text());
+        int timeTokens = f.count() > 1 && (f.is(1, "AM") || f.is(1, "PM")) ? 2 : 1;
+        if (f.count() <= timeTokens) {
           return false;
         }
-        String time = String.join(" ", tokens.subList(0, timeTokens));
-        if (!time.equals("Average:") && !isTime(tokens.get(0))) {
+        boolean average = f.is(0, "Average:");
+        if (!average && !isTime(line.text(), f.start(0), f.end(0))) {
           return false;
         }
-        List<String> rest = tokens.subList(timeTokens, tokens.size());
-        if (rest.get(0).equals("CPU") || rest.get(0).equals("NODE")) {
+        int restFrom = timeTokens;
+        if (f.is(restFrom, "CPU") || f.is(restFrom, "NODE")) {
+          String time = timeText(line.text(), f, timeTokens);
           closeSample();
           closeTable();
-          columns = rest.subList(1, rest.size());
-          utilisation = rest.get(0).equals("CPU") && columns.contains("%idle");
+          List<String> cols = new ArrayList<>();
+          for (int i = restFrom + 1; i < f.count(); i++) {
+            cols.add(f.get(i));
+          }
+          columns = cols;
+          codes = new int[cols.size()];
+          for (int i = 0; i < codes.length; i++) {
+            codes[i] = code(cols.get(i));
+          }
+          utilisation = f.is(restFrom, "CPU") && cols.contains("%idle");
           currentTime = time;
           if (utilisation) {
             sample = MpstatSample.builder().time(time);
           } else {
-            table = MpstatTable.builder().addAllColumns(columns);
+            table = MpstatTable.builder().addAllColumns(cols);
           }
           return true;
         }
@@ -118,27 +130,29 @@ public final class MpstatParser extends LineParser<MpstatReport> {
         if (cols == null) {
           throw line.errorAt(0, "expected a header row (… CPU %usr …) before this data row");
         }
-        if (rest.size() != cols.size() + 1) {
+        int restSize = f.count() - restFrom;
+        if (restSize != cols.size() + 1) {
           throw line.errorAt(0, "expected " + (cols.size() + 1) + " values after the time (CPU and "
-              + cols.size() + " columns), found " + rest.size());
+              + cols.size() + " columns), found " + restSize);
         }
-        if (!time.equals(currentTime)) {
+        if (!sameTime(line.text(), f, timeTokens)) {
           // a new sample under the same header (sysstat prints a header per interval, but be lenient)
           closeSample();
-          currentTime = time;
+          currentTime = timeText(line.text(), f, timeTokens);
           if (utilisation) {
-            sample = MpstatSample.builder().time(time);
+            sample = MpstatSample.builder().time(currentTime);
           }
         }
-        String cpu = rest.get(0);
+        String time = currentTime;
+        String cpu = f.is(restFrom, "all") ? "all" : f.get(restFrom);
         double[] values = new double[cols.size()];
         for (int i = 0; i < cols.size(); i++) {
-          values[i] = number(line, rest.get(i + 1));
+          values[i] = number(line, f, restFrom + 1 + i);
         }
         if (utilisation) {
           ImmutableCpuLoad.Builder c = CpuLoad.builder().cpu(cpu).line(line.lineNumber());
           for (int i = 0; i < cols.size(); i++) {
-            set(c, cols.get(i), values[i]);
+            set(c, codes[i], values[i]);
           }
           ImmutableMpstatSample.Builder s = sample;
           if (s == null) {
@@ -158,6 +172,14 @@ public final class MpstatParser extends LineParser<MpstatReport> {
         }
         line.rest();
         return true;
+      }
+
+      /** Whether the time fields equal {@link #currentTime}, without building a string. */
+      private boolean sameTime(String text, Fields f, int timeTokens) {
+        int from = f.start(0);
+        int to = f.end(timeTokens - 1);
+        return to - from == currentTime.length() && text.startsWith(currentTime, from)
+            && (timeTokens == 1 || text.charAt(f.end(0)) == ' ' && f.start(1) == f.end(0) + 1);
       }
 
       private void closeSample() {
@@ -191,44 +213,67 @@ public final class MpstatParser extends LineParser<MpstatReport> {
     };
   }
 
-  private static boolean isTime(String t) {
+  private static String timeText(String text, Fields f, int timeTokens) {
+    return timeTokens == 1 ? f.get(0) : f.get(0) + " " + f.get(1);
+  }
+
+  /** {@code hh:mm:ss}: digits and exactly two colons. */
+  private static boolean isTime(String t, int from, int to) {
     int colons = 0;
-    for (int i = 0; i < t.length(); i++) {
+    for (int i = from; i < to; i++) {
       char c = t.charAt(i);
       if (c == ':') {
         colons++;
-      } else if (!Character.isDigit(c)) {
+      } else if (c < '0' || c > '9') {
         return false;
       }
     }
-    return colons == 2 && t.length() >= 5;
+    return colons == 2 && to - from >= 5;
   }
 
-  private static double number(LineCursor line, String s) throws ParseException {
-    LineCursor c = LineCursor.of(s, line.lineNumber());
+  private static double number(LineCursor line, Fields f, int index) throws ParseException {
+    line.position(f.start(index));
     try {
-      double v = c.decimal("a number", true);
-      if (c.atEnd()) {
+      double v = line.decimal("a number", true);
+      if (line.position() == f.end(index)) {
         return v;
       }
     } catch (ParseException e) {
       // fall through to the positioned error below
     }
-    throw line.errorAt(Math.max(0, line.text().indexOf(s)), "expected a number, found '" + s + "'");
+    throw line.errorAt(f.start(index), "expected a number, found '" + f.get(index) + "'");
+  }
+
+  private static final String[] COLUMNS = {"%usr", "%user", "%nice", "%sys", "%system", "%iowait", "%irq", "%soft",
+      "%steal", "%guest", "%gnice", "%idle"};
+
+  /** The index of {@code column} in {@link #COLUMNS}, -1 if it is not a utilisation column. */
+  private static int code(String column) {
+    String c = column.toLowerCase(Locale.ROOT);
+    for (int i = 0; i < COLUMNS.length; i++) {
+      if (COLUMNS[i].equals(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static void set(ImmutableCpuLoad.Builder c, String column, double v) {
-    switch (column.toLowerCase(Locale.ROOT)) {
-      case "%usr", "%user" -> c.usrPercent(v);
-      case "%nice" -> c.nicePercent(v);
-      case "%sys", "%system" -> c.sysPercent(v);
-      case "%iowait" -> c.iowaitPercent(v);
-      case "%irq" -> c.irqPercent(v);
-      case "%soft" -> c.softPercent(v);
-      case "%steal" -> c.stealPercent(v);
-      case "%guest" -> c.guestPercent(v);
-      case "%gnice" -> c.gnicePercent(v);
-      case "%idle" -> c.idlePercent(v);
+    set(c, code(column), v);
+  }
+
+  private static void set(ImmutableCpuLoad.Builder c, int code, double v) {
+    switch (code) {
+      case 0, 1 -> c.usrPercent(v);
+      case 2 -> c.nicePercent(v);
+      case 3, 4 -> c.sysPercent(v);
+      case 5 -> c.iowaitPercent(v);
+      case 6 -> c.irqPercent(v);
+      case 7 -> c.softPercent(v);
+      case 8 -> c.stealPercent(v);
+      case 9 -> c.guestPercent(v);
+      case 10 -> c.gnicePercent(v);
+      case 11 -> c.idlePercent(v);
       default -> { }
     }
   }

@@ -26,6 +26,7 @@ public final class ProcInterruptsParser extends LineParser<ProcInterrupts> {
     ImmutableProcInterrupts.Builder b = ProcInterrupts.builder();
     return new Session<>() {
       int cpus = -1;
+      long[] counts = new long[16];
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -47,16 +48,14 @@ public final class ProcInterruptsParser extends LineParser<ProcInterrupts> {
         }
         ImmutableIrqRow.Builder r = IrqRow.builder().irq(irq).line(line.lineNumber());
         int n = 0;
-        while (line.atDigit() && (cpus < 0 || n < cpus)) {
-          int save = line.position();
-          String w = line.peekWord();
-          if (!w.chars().allMatch(Character::isDigit)) {
-            line.position(save);
-            break; // a description that starts with a digit, e.g. "327680-edge"
+        // a description may start with a digit ("327680-edge"): only whole digit words are counts
+        while (line.atNumberWord() && (cpus < 0 || n < cpus)) {
+          if (n == counts.length) {
+            counts = java.util.Arrays.copyOf(counts, n * 2);
           }
-          r.addCounts(line.number("an interrupt count"));
-          n++;
+          counts[n++] = line.number("an interrupt count");
         }
+        r.counts(com.google.common.primitives.ImmutableLongArray.copyOf(java.util.Arrays.copyOf(counts, n)));
         if (n == 0) {
           throw line.error("interrupt counts after '" + irq + ":'");
         }

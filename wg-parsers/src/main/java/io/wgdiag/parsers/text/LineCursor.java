@@ -200,6 +200,17 @@ public final class LineCursor {
   }
 
   /** Whether the next character (after blanks) is an ASCII digit. */
+  /** Whether the next word is all ASCII digits ({@code 123}, not {@code 327680-edge}). */
+  public boolean atNumberWord() {
+    skipBlanks();
+    int i = pos;
+    int n = line.length();
+    while (i < n && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+      i++;
+    }
+    return i > pos && (i == n || blank(line.charAt(i)));
+  }
+
   public boolean atDigit() {
     char ch = peek();
     return ch >= '0' && ch <= '9';
@@ -339,6 +350,11 @@ public final class LineCursor {
         i = j;
       }
     }
+    double fast = exactDecimal(start, i);
+    if (!Double.isNaN(fast)) {
+      pos = i;
+      return fast;
+    }
     String s = line.substring(start, i);
     if (comma) {
       s = s.replace(',', '.');
@@ -348,6 +364,45 @@ public final class LineCursor {
   }
 
   /** Reads a decimal number with a point for the decimal separator. */
+  private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+  /**
+   * {@code [+-]digits[.,digits]} in {@code [from, to)} without an exponent and with at most 15
+   * digits: the mantissa and the power of ten are exact doubles, so one division is correctly
+   * rounded and equals {@link Double#parseDouble}. NaN when the text is outside this fast path.
+   */
+  private double exactDecimal(int from, int to) {
+    int i = from;
+    boolean negative = false;
+    char first = line.charAt(i);
+    if (first == '-' || first == '+') {
+      negative = first == '-';
+      i++;
+    }
+    long mantissa = 0;
+    int digits = 0;
+    int fraction = -1;
+    for (; i < to; i++) {
+      char c = line.charAt(i);
+      if (c >= '0' && c <= '9') {
+        mantissa = mantissa * 10 + (c - '0');
+        digits++;
+        if (fraction >= 0) {
+          fraction++;
+        }
+      } else if ((c == '.' || c == ',') && fraction < 0) {
+        fraction = 0;
+      } else {
+        return Double.NaN;
+      }
+    }
+    if (digits == 0 || digits > 15) {
+      return Double.NaN;
+    }
+    double v = fraction > 0 ? mantissa / POW10[fraction] : (double) mantissa;
+    return negative ? -v : v;
+  }
+
   public double decimal(String what) throws ParseException {
     return decimal(what, false);
   }

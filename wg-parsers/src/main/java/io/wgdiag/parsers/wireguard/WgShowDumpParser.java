@@ -7,6 +7,7 @@ import io.wgdiag.model.wireguard.WgInterface;
 import io.wgdiag.model.wireguard.WgPeer;
 import io.wgdiag.model.wireguard.WgShow;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import java.util.ArrayList;
@@ -96,34 +97,38 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
       final Map<String, ImmutableWgInterface.Builder> latestByName = new LinkedHashMap<>();
       String current = "";
 
+      final Fields f = new Fields();
+
       @Override
       public boolean accept(LineCursor line) throws ParseException {
-        String[] f = fields(line.text());
+        f.split(line.text());
         int off;
         int n;
-        switch (f.length) {
+        switch (f.count()) {
           case 4, 8 -> off = 0;
           case 5, 9 -> off = 1;
           default -> {
             return false;
           }
         }
-        n = f.length - off;
-        String name = off == 1 ? f[0] : (n == 4 ? "" : current);
+        n = f.count() - off;
+        // one name string per interface, not one per peer line
+        String name = off == 1 ? (f.is(0, current) ? current : f.get(0)) : (n == 4 ? "" : current);
         if (n == 4) {
           ImmutableWgInterface.Builder b = WgInterface.builder().name(name).line(line.lineNumber());
-          b.hasPrivateKey(!f[off].equals("(none)"));
-          if (!f[off + 1].equals("(none)")) {
-            b.publicKey(f[off + 1]);
+          b.hasPrivateKey(!f.is(off, "(none)"));
+          if (!f.is(off + 1, "(none)")) {
+            b.publicKey(f.get(off + 1));
           }
           long port = number(line, f, off + 2, "the listen port");
           if (port > 65535) {
-            throw at(line, f, off + 2, "port " + port + " is above 65535");
+            throw line.errorAt(f.start(off + 2), "port " + port + " is above 65535");
           }
           if (port != 0) {
             b.listenPort((int) port);
           }
-          OptionalLong mark = fwmark(line, f, off + 3);
+          line.position(f.start(off + 3));
+          OptionalLong mark = WgText.fwmark(line);
           if (mark.isPresent()) {
             b.fwmark(mark.getAsLong());
           }
@@ -136,13 +141,26 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
         if (owner == null) {
           throw line.errorAt(0, "expected the interface line of '" + name + "' before its peers");
         }
-        ImmutableWgPeer.Builder p = WgPeer.builder().publicKey(f[off]).line(line.lineNumber()).transferExact(true);
-        p.hasPresharedKey(!f[off + 1].equals("(none)"));
-        if (!f[off + 2].equals("(none)")) {
-          p.endpoint(WgText.endpoint(cursorAt(line, f, off + 2), f[off + 2]));
+        ImmutableWgPeer.Builder p = WgPeer.builder().publicKey(f.get(off)).line(line.lineNumber()).transferExact(true);
+        p.hasPresharedKey(!f.is(off + 1, "(none)"));
+        if (!f.is(off + 2, "(none)")) {
+          String endpoint = f.get(off + 2);
+          line.position(f.end(off + 2));
+          p.endpoint(WgText.endpoint(line, endpoint));
         }
-        for (IpPrefix prefix : WgText.allowedIps(cursorAt(line, f, off + 3), f[off + 3], ",")) {
-          p.addAllowedIps(prefix);
+        if (!f.is(off + 3, "(none)")) {
+          int from = f.start(off + 3);
+          int to = f.end(off + 3);
+          String text = line.text();
+          for (int i = from; i <= to; i++) {
+            if (i == to || text.charAt(i) == ',') {
+              int at = from;
+              String part = text.substring(from, i);
+              p.addAllowedIps(IpPrefix.parse(part).orElseThrow(() -> line.errorAt(at,
+                  "expected an IP prefix such as 10.60.0.10/32, found '" + part + "'")));
+              from = i + 1;
+            }
+          }
         }
         long hs = number(line, f, off + 4, "the latest handshake in Unix seconds");
         if (hs != 0) {
@@ -150,10 +168,10 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
         }
         p.rxBytes(number(line, f, off + 5, "the received byte count"));
         p.txBytes(number(line, f, off + 6, "the sent byte count"));
-        if (!f[off + 7].equals("off")) {
+        if (!f.is(off + 7, "off")) {
           long k = number(line, f, off + 7, "the keepalive interval in seconds or off");
           if (k > 65535) {
-            throw at(line, f, off + 7, "keepalive " + k + " s is above 65535");
+            throw line.errorAt(f.start(off + 7), "keepalive " + k + " s is above 65535");
           }
           if (k != 0) {
             p.persistentKeepaliveSeconds((int) k);
@@ -172,41 +190,12 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
     };
   }
 
-  private static LineCursor cursorAt(LineCursor line, String[] f, int index) {
-    line.position(column(line.text(), f, index));
-    return line;
-  }
-
-  private static int column(String text, String[] f, int index) {
-    int pos = 0;
-    for (int i = 0; i <= index && i < f.length; i++) {
-      int at = text.indexOf(f[i], pos);
-      if (at < 0) {
-        return pos;
-      }
-      if (i == index) {
-        return at;
-      }
-      pos = at + f[i].length();
-    }
-    return pos;
-  }
-
-  private static ParseException at(LineCursor line, String[] f, int index, String problem) {
-    return line.errorAt(column(line.text(), f, index), problem);
-  }
-
-  private static long number(LineCursor line, String[] f, int index, String what) throws ParseException {
-    line.position(column(line.text(), f, index));
+  private static long number(LineCursor line, Fields f, int index, String what) throws ParseException {
+    line.position(f.start(index));
     long v = line.number(what);
-    if (line.position() != column(line.text(), f, index) + f[index].length()) {
-      throw at(line, f, index, "expected " + what + ", found '" + f[index] + "'");
+    if (line.position() != f.end(index)) {
+      throw line.errorAt(f.start(index), "expected " + what + ", found '" + f.get(index) + "'");
     }
     return v;
-  }
-
-  private static OptionalLong fwmark(LineCursor line, String[] f, int index) throws ParseException {
-    line.position(column(line.text(), f, index));
-    return WgText.fwmark(line);
   }
 }

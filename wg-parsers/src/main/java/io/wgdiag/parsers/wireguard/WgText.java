@@ -65,10 +65,19 @@ final class WgText {
       host = text.substring(0, colon);
       port = text.substring(colon + 1);
     }
-    if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(Character::isDigit)) {
+    int value = 0;
+    for (int i = 0; i < port.length(); i++) {
+      char c = port.charAt(i);
+      value = value * 10 + (c - '0');
+      if (c < '0' || c > '9' || i >= 5) {
+        value = -1;
+        break;
+      }
+    }
+    if (port.isEmpty() || value < 0) {
       throw line.errorAt(at, "expected a port number after the endpoint address, found '" + port + "'");
     }
-    return ImmutableEndpoint.of(host, Integer.parseInt(port));
+    return ImmutableEndpoint.of(host, value);
   }
 
   /** AllowedIPs separated by {@code separator} ({@code ", "} in the human form, {@code ","} in dumps); {@code (none)} is empty. */

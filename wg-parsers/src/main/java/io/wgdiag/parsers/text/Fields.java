@@ -1,0 +1,92 @@
+package io.wgdiag.parsers.text;
+
+/**
+ * The fields of one line as positions, without a substring per field: split at tabs when the line
+ * has one (dump formats), otherwise at runs of blanks. One instance per parse session; {@link
+ * #split} reuses its arrays, so a parse allocates nothing per line for splitting.
+ */
+public final class Fields {
+  private int[] starts = new int[16];
+  private int[] ends = new int[16];
+  private int count;
+  private String line = "";
+
+  /** Splits {@code text}; leading and trailing blanks are no field. Returns this. */
+  public Fields split(String text) {
+    this.line = text;
+    count = 0;
+    int n = text.length();
+    int lo = 0;
+    int hi = n;
+    while (lo < hi && blank(text.charAt(lo))) {
+      lo++;
+    }
+    while (hi > lo && blank(text.charAt(hi - 1))) {
+      hi--;
+    }
+    if (lo == hi) {
+      return this;
+    }
+    if (text.indexOf('\t', lo) >= 0) {
+      int start = lo;
+      for (int i = lo; i <= hi; i++) {
+        if (i == hi || text.charAt(i) == '\t') {
+          add(start, i);
+          start = i + 1;
+        }
+      }
+    } else {
+      int i = lo;
+      while (i < hi) {
+        int start = i;
+        while (i < hi && !blank(text.charAt(i))) {
+          i++;
+        }
+        add(start, i);
+        while (i < hi && blank(text.charAt(i))) {
+          i++;
+        }
+      }
+    }
+    return this;
+  }
+
+  private static boolean blank(char c) {
+    return c == ' ' || c == '\t' || c == '\f' || c == '\u000b' || c == '\r';
+  }
+
+  private void add(int start, int end) {
+    if (count == starts.length) {
+      starts = java.util.Arrays.copyOf(starts, count * 2);
+      ends = java.util.Arrays.copyOf(ends, count * 2);
+    }
+    starts[count] = start;
+    ends[count] = end;
+    count++;
+  }
+
+  /** The number of fields. */
+  public int count() {
+    return count;
+  }
+
+  /** The 0-based column where field {@code i} starts. */
+  public int start(int i) {
+    return starts[i];
+  }
+
+  /** The 0-based column just after field {@code i}. */
+  public int end(int i) {
+    return ends[i];
+  }
+
+  /** Field {@code i} as a string. */
+  public String get(int i) {
+    return line.substring(starts[i], ends[i]);
+  }
+
+  /** Whether field {@code i} is exactly {@code literal}. */
+  public boolean is(int i, String literal) {
+    return ends[i] - starts[i] == literal.length() && line.startsWith(literal, starts[i]);
+  }
+}
