@@ -18,6 +18,12 @@ public final class BenchInputs {
 
   private static final long SEED = 20261124L;
 
+  /** The tools with a recorded input only (no scaled generator). */
+  public static final java.util.List<String> OTHER_TOOLS = java.util.List.of(
+      "wg-show", "ip-route-get", "ip-rule", "ip-link", "ip-link-stats", "sysctl", "iperf3", "iperf3-json", "top",
+      "proc-softnet-stat", "netstat-stats", "proc-net-snmp", "nstat", "ethtool-features", "iptables-rules",
+      "nft-ruleset", "tcpdump", "tracepath");
+
   /** Every input the parser benchmarks know, by name, with the tool id that reads it. */
   public static final Map<String, Supplier<String>> ALL = new LinkedHashMap<>();
 
@@ -39,6 +45,10 @@ public final class BenchInputs {
     ALL.put("tc-qdisc/mq-64-fq_codel", () -> Generators.tcMqFqCodel(64, SEED));
     ALL.put("ping/real", () -> resource("ping.txt"));
     ALL.put("ping/1e5-replies", () -> Generators.ping(100_000, SEED));
+    // every other parser on its largest recorded fixture
+    for (String tool : OTHER_TOOLS) {
+      ALL.put(tool + "/real", () -> resource(tool + ".txt"));
+    }
   }
 
   /** The tool id of an input name. */

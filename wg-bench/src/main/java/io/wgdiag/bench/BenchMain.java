@@ -35,12 +35,14 @@ public final class BenchMain {
     boolean full = false;
     Path out = null;
     String only = ".*";
+    boolean analysis = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--full" -> full = true;
         case "--quick" -> full = false;
         case "--out" -> out = Path.of(args[++i]);
         case "--only" -> only = args[++i];
+        case "--no-analysis" -> analysis = false;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -64,10 +66,39 @@ public final class BenchMain {
     }
     Collection<RunResult> results = new Runner(opts.build()).run();
     String table = table(results, full);
+    if (analysis) {
+      ChainedOptionsBuilder a =
+          new OptionsBuilder()
+              .include(AnalysisBenchmark.class.getName() + "\\.")
+              .addProfiler(GCProfiler.class)
+              .forks(1)
+              .shouldFailOnError(true);
+      if (full) {
+        a.warmupIterations(5).warmupTime(TimeValue.seconds(2)).measurementIterations(10).measurementTime(TimeValue.seconds(2));
+      } else {
+        a.warmupIterations(3).warmupTime(TimeValue.seconds(1)).measurementIterations(3).measurementTime(TimeValue.seconds(1));
+      }
+      table += "\n" + analysisTable(new Runner(a.build()).run());
+    }
     System.out.println(table);
     if (out != null) {
       Files.writeString(out, table, StandardCharsets.UTF_8);
     }
+  }
+
+  static String analysisTable(Collection<RunResult> results) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("| analysis case | µs per full analysis | bytes allocated per analysis |\n|---|---:|---:|\n");
+    for (RunResult r : results) {
+      Result<?> primary = r.getPrimaryResult();
+      Result<?> alloc = r.getSecondaryResults().get("·gc.alloc.rate.norm");
+      if (alloc == null) {
+        alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+      }
+      sb.append(String.format(Locale.ROOT, "| %s | %.1f ± %.1f | %.0f |%n", r.getParams().getParam("size"),
+          primary.getScore(), primary.getScoreError(), alloc == null ? Double.NaN : alloc.getScore()));
+    }
+    return sb.toString();
   }
 
   record Row(double opsPerSec, double opsError, double bytesPerOp) {}

@@ -115,68 +115,109 @@ public final class SsTcpInfoParser extends LineParser<SsReport> {
     return new String[] {addr, w.substring(colon + 1)};
   }
 
+  private static final Set<String> CONGESTION = Set.of("cubic", "bbr", "bbr2", "reno", "dctcp", "htcp", "vegas",
+      "westwood", "bic", "illinois", "hybla", "scalable", "yeah", "lp", "veno", "cdg", "nv", "highspeed");
+
   private static void info(ImmutableTcpSocket.Builder s, LineCursor line) throws ParseException {
+    String t = line.text();
     while (!line.atEnd()) {
       int at = line.position();
-      String w = line.word();
-      int colon = w.indexOf(':');
-      if (w.equals("send") || w.equals("pacing_rate") || w.equals("delivery_rate")) {
-        double bps = rate(line);
-        switch (w) {
-          case "send" -> s.sendBitsPerSecond(bps);
-          case "pacing_rate" -> s.pacingBitsPerSecond(bps);
-          default -> s.deliveryBitsPerSecond(bps);
+      int end = at;
+      int colon = -1;
+      while (end < t.length() && t.charAt(end) != ' ' && t.charAt(end) != '\t') {
+        if (colon < 0 && t.charAt(end) == ':') {
+          colon = end;
         }
-        continue;
+        end++;
       }
       if (colon < 0) {
-        if (Set.of("cubic", "bbr", "bbr2", "reno", "dctcp", "htcp", "vegas", "westwood", "bic", "illinois", "hybla",
-            "scalable", "yeah", "lp", "veno", "cdg", "nv", "highspeed").contains(w)) {
+        String w = t.substring(at, end);
+        line.position(end);
+        if (w.equals("send") || w.equals("pacing_rate") || w.equals("delivery_rate")) {
+          double bps = rate(line);
+          switch (w) {
+            case "send" -> s.sendBitsPerSecond(bps);
+            case "pacing_rate" -> s.pacingBitsPerSecond(bps);
+            default -> s.deliveryBitsPerSecond(bps);
+          }
+        } else if (CONGESTION.contains(w)) {
           s.congestionControl(w);
         } else {
           s.addFlags(w);
         }
         continue;
       }
-      String key = w.substring(0, colon);
-      String value = w.substring(colon + 1);
-      try {
-        switch (key) {
-          case "rtt" -> {
-            String[] p = value.split("/");
-            s.rttMillis(Double.parseDouble(p[0]));
-            if (p.length > 1) {
-              s.rttVarMillis(Double.parseDouble(p[1]));
-            }
+      String key = t.substring(at, colon);
+      int v = colon + 1;
+      switch (key) {
+        case "rtt" -> {
+          int slash = t.indexOf('/', v);
+          if (slash > 0 && slash < end) {
+            s.rttMillis(decimal(line, key, v, slash));
+            s.rttVarMillis(decimal(line, key, slash + 1, end));
+          } else {
+            s.rttMillis(decimal(line, key, v, end));
           }
-          case "rto" -> s.rtoMillis(Double.parseDouble(value));
-          case "minrtt" -> s.minRttMillis(Double.parseDouble(value));
-          case "mss" -> s.mssBytes(Long.parseLong(value));
-          case "pmtu" -> s.pmtuBytes(Long.parseLong(value));
-          case "advmss" -> s.advmssBytes(Long.parseLong(value));
-          case "cwnd" -> s.cwndSegments(Long.parseLong(value));
-          case "ssthresh" -> s.ssthreshSegments(Long.parseLong(value));
-          case "bytes_sent" -> s.bytesSent(Long.parseLong(value));
-          case "bytes_retrans" -> s.bytesRetrans(Long.parseLong(value));
-          case "bytes_acked" -> s.bytesAcked(Long.parseLong(value));
-          case "bytes_received" -> s.bytesReceived(Long.parseLong(value));
-          case "segs_out" -> s.segsOut(Long.parseLong(value));
-          case "segs_in" -> s.segsIn(Long.parseLong(value));
-          case "data_segs_out" -> s.dataSegsOut(Long.parseLong(value));
-          case "lost" -> s.lost(Long.parseLong(value));
-          case "retrans" -> {
-            String[] p = value.split("/");
-            s.retransCurrent(Long.parseLong(p[0]));
-            if (p.length > 1) {
-              s.retransTotal(Long.parseLong(p[1]));
-            }
-          }
-          default -> s.putOtherField(key, value);
         }
-      } catch (NumberFormatException e) {
-        throw line.errorAt(at + colon + 1, "expected a number after '" + key + ":', found '" + value + "'");
+        case "rto" -> s.rtoMillis(decimal(line, key, v, end));
+        case "minrtt" -> s.minRttMillis(decimal(line, key, v, end));
+        case "mss" -> s.mssBytes(count(line, key, v, end));
+        case "pmtu" -> s.pmtuBytes(count(line, key, v, end));
+        case "advmss" -> s.advmssBytes(count(line, key, v, end));
+        case "cwnd" -> s.cwndSegments(count(line, key, v, end));
+        case "ssthresh" -> s.ssthreshSegments(count(line, key, v, end));
+        case "bytes_sent" -> s.bytesSent(count(line, key, v, end));
+        case "bytes_retrans" -> s.bytesRetrans(count(line, key, v, end));
+        case "bytes_acked" -> s.bytesAcked(count(line, key, v, end));
+        case "bytes_received" -> s.bytesReceived(count(line, key, v, end));
+        case "segs_out" -> s.segsOut(count(line, key, v, end));
+        case "segs_in" -> s.segsIn(count(line, key, v, end));
+        case "data_segs_out" -> s.dataSegsOut(count(line, key, v, end));
+        case "lost" -> s.lost(count(line, key, v, end));
+        case "retrans" -> {
+          int slash = t.indexOf('/', v);
+          if (slash > 0 && slash < end) {
+            s.retransCurrent(count(line, key, v, slash));
+            s.retransTotal(count(line, key, slash + 1, end));
+          } else {
+            s.retransCurrent(count(line, key, v, end));
+          }
+        }
+        default -> s.putOtherField(key, t.substring(v, end));
       }
+      line.position(end);
     }
+  }
+
+  /** The decimal in {@code [from, to)} of the line, or an error naming {@code key}. */
+  private static double decimal(LineCursor line, String key, int from, int to) throws ParseException {
+    line.position(from);
+    try {
+      double d = line.decimal("a number");
+      if (line.position() == to) {
+        return d;
+      }
+    } catch (ParseException e) {
+      // positioned below
+    }
+    throw line.errorAt(from, "expected a number after '" + key + ":', found '" + line.text().substring(from, to) + "'");
+  }
+
+  /** The whole number in {@code [from, to)} of the line, or an error naming {@code key}. */
+  private static long count(LineCursor line, String key, int from, int to) throws ParseException {
+    long value = 0;
+    for (int i = from; i < to; i++) {
+      char c = line.text().charAt(i);
+      if (c < '0' || c > '9' || value > (Long.MAX_VALUE - 9) / 10) {
+        value = -1;
+        break;
+      }
+      value = value * 10 + (c - '0');
+    }
+    if (from == to || value < 0) {
+      throw line.errorAt(from, "expected a number after '" + key + ":', found '" + line.text().substring(from, to) + "'");
+    }
+    return value;
   }
 
   /** A rate after {@code send}/{@code pacing_rate}/{@code delivery_rate}: {@code 1.9Gbps}, {@code 23525743590bps}, {@code 3.8Gbps/4Gbps}. */
