@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code wgdiag analyze}: reads evidence and prints the ranked diagnosis. */
 @Command(
     name = "analyze",
+    mixinStandardHelpOptions = true,
     description = {
       "Read evidence (a capture bundle directory, its .tar.gz, a transcript file or an unpacked",
       "sosreport) and print the ranked findings: evidence, decision, and the commands to apply,",

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "collect",
+    mixinStandardHelpOptions = true,
     description = {
       "Run the field guide's commands on this Linux host and write a capture bundle for 'analyze'.",
       "With --iperf, capture before/during/after phases around an iperf3 load test."

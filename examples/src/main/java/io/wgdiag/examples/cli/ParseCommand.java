@@ -22,6 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code wgdiag parse}: reads a transcript, or one tool's raw output, and prints the models. */
 @Command(
     name = "parse",
+    mixinStandardHelpOptions = true,
     description = {
       "Parse a terminal transcript (prompt lines '$ CMD' or 'user@host:path$ CMD' followed by output),",
       "or with --tool the raw output of one tool, and print the typed models."

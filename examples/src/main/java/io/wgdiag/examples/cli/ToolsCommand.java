@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code wgdiag tools}: the tool ids and the commands whose output each reads. */
-@Command(name = "tools", description = "List the tool ids and the commands whose output each one reads.")
+@Command(name = "tools", mixinStandardHelpOptions = true, description = "List the tool ids and the commands whose output each one reads.")
 final class ToolsCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
 

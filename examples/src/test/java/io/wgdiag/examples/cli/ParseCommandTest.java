@@ -101,4 +101,13 @@ class ParseCommandTest {
       assertThat(r.out()).contains(id + " ");
     }
   }
+
+  @Test
+  void everySubcommandHasHelp() {
+    for (String cmd : new String[] {"parse", "analyze", "collect", "tools"}) {
+      CliRunner.Result r = CliRunner.run(cmd, "--help");
+      assertThat(r.exit()).as(cmd).isZero();
+      assertThat(r.out()).as(cmd).contains("Usage: wgdiag " + cmd);
+    }
+  }
 }

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Side by side with jc (Debian's jc package) on the same ~10 MB generated files:
+#  - whole process: `wgdiag parse --tool T --format json FILE` against `jc --T < FILE`, JVM and
+#    Python start-up included, best of 3 wall-clock runs;
+#  - in process: wgdiag's parser after JIT warm-up (best of 10) against jc.parse() in Python
+#    (best of 3), both on text already in memory.
+# Usage: wg-bench/jc-compare.sh [OUTDIR]   (after ./mvnw -B -q install -DskipTests; needs jc)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-/tmp/wgdiag-jc}
+bench=wg-bench/target/benchmarks.jar
+cli=examples/target/wgdiag.jar
+command -v jc >/dev/null || { echo "jc is not installed (apt-get install jc)"; exit 2; }
+java -cp "$bench" io.wgdiag.bench.JcComparison write "$out" >/dev/null
+
+best_of() { # N CMD... -> best wall-clock seconds
+  local n=$1; shift; local best=
+  for _ in $(seq "$n"); do
+    local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; t1=$(date +%s.%N)
+    best=$(python3 -c "import sys; a=float(sys.argv[1])-float(sys.argv[2]); b=sys.argv[3]; print(a if b=='' else min(a,float(b)))" "$t1" "$t0" "$best")
+  done
+  echo "$best"
+}
+
+echo "| tool | file (MB) | wgdiag parse, whole process (s) | jc, whole process (s) | speed-up | wgdiag in-process MB/s | jc in-process MB/s | speed-up |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+for tool in ping mpstat proc-interrupts; do
+  f="$out/$tool.txt"
+  case $tool in
+    ping) jcflag=--ping; jcmod=ping ;;
+    mpstat) jcflag=--mpstat; jcmod=mpstat ;;
+    proc-interrupts) jcflag=--proc-interrupts; jcmod=proc_interrupts ;;
+  esac
+  mb=$(python3 -c "import os,sys; print(round(os.path.getsize(sys.argv[1])/1e6,1))" "$f")
+  w=$(best_of 3 java -jar "$cli" parse --tool "$tool" --format json "$f")
+  j=$(best_of 3 sh -c "jc $jcflag < '$f'")
+  wi=$(java -cp "$bench" io.wgdiag.bench.JcComparison time "$tool" "$f")
+  ji=$(python3 - "$f" "$jcmod" <<'PY'
+import sys, time, jc
+data = open(sys.argv[1]).read()
+best = min((lambda t0: (jc.parse(sys.argv[2], data, quiet=True), time.perf_counter() - t0)[1])(time.perf_counter()) for _ in range(3))
+print(round(len(data) / best / 1e6, 2))
+PY
+)
+  python3 - "$tool" "$mb" "$w" "$j" "$wi" "$ji" <<'PY'
+import sys
+tool, mb, w, j, wi, ji = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:])
+print(f"| {tool} | {mb} | {w:.2f} | {j:.2f} | {j/w:.1f}× | {wi:.0f} | {ji:.2f} | {wi/ji:.0f}× |")
+PY
+done
+echo
+echo "Machine: $(nproc) CPUs, $(java -version 2>&1 | head -1), $(jc --version | head -1)."
