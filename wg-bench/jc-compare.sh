@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Side by side with jc (Debian's jc package) on the same ~10 MB generated files:
 #  - whole process: `wgdiag parse --tool T --format json FILE` against `jc --T < FILE`, JVM and
-#    Python start-up included, best of 3 wall-clock runs;
+#    Python start-up included, best of 3 wall-clock runs for wgdiag, 2 for jc;
 #  - in process: wgdiag's parser after JIT warm-up (best of 10) against jc.parse() in Python
-#    (best of 3), both on text already in memory.
+#    (best of 2), both on text already in memory.
 # Usage: wg-bench/jc-compare.sh [OUTDIR]   (after ./mvnw -B -q install -DskipTests; needs jc)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,12 +33,12 @@ for tool in ping mpstat proc-interrupts; do
   esac
   mb=$(python3 -c "import os,sys; print(round(os.path.getsize(sys.argv[1])/1e6,1))" "$f")
   w=$(best_of 3 java -jar "$cli" parse --tool "$tool" --format json "$f")
-  j=$(best_of 3 sh -c "jc $jcflag < '$f'")
+  j=$(best_of 2 sh -c "jc $jcflag < '$f'")
   wi=$(java -cp "$bench" io.wgdiag.bench.JcComparison time "$tool" "$f")
   ji=$(python3 - "$f" "$jcmod" <<'PY'
 import sys, time, jc
 data = open(sys.argv[1]).read()
-best = min((lambda t0: (jc.parse(sys.argv[2], data, quiet=True), time.perf_counter() - t0)[1])(time.perf_counter()) for _ in range(3))
+best = min((lambda t0: (jc.parse(sys.argv[2], data, quiet=True), time.perf_counter() - t0)[1])(time.perf_counter()) for _ in range(2))
 print(round(len(data) / best / 1e6, 2))
 PY
 )

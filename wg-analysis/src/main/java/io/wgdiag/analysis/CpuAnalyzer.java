@@ -228,17 +228,23 @@ final class CpuAnalyzer implements Analyzer {
 
   /** The device a /proc/interrupts row belongs to: its last word up to the first '-' or '.' ({@code virtio0-input.0} → virtio0). */
   static String deviceOf(String description) {
-    String[] words = description.strip().split("\\s+");
-    String last = words[words.length - 1];
-    int cut = last.length();
-    for (int i = 1; i < last.length(); i++) {
-      char c = last.charAt(i);
+    int end = description.length();
+    while (end > 0 && Character.isWhitespace(description.charAt(end - 1))) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && !Character.isWhitespace(description.charAt(start - 1))) {
+      start--;
+    }
+    int cut = end;
+    for (int i = start + 1; i < end; i++) {
+      char c = description.charAt(i);
       if (c == '-' || c == '.' || c == '@') {
         cut = i;
         break;
       }
     }
-    return last.substring(0, cut);
+    return description.substring(start, cut);
   }
 
   private void softnet(AnalysisContext ctx, HostSnapshot host) {

@@ -13,6 +13,8 @@ import java.util.Optional;
 public final class HostSnapshot {
   private final Host host;
   private final ImmutableListMultimap<Phase, Capture> captures;
+  private final java.util.concurrent.ConcurrentHashMap<Class<?>, ImmutableList<Fact<?>>> factsByType =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   HostSnapshot(Host host, ImmutableListMultimap<Phase, Capture> captures) {
     this.host = host;
@@ -44,23 +46,34 @@ public final class HostSnapshot {
   }
 
   /** Every model of {@code type}, with its capture and phase, phase by phase. */
+  @SuppressWarnings("unchecked") // the index holds Fact<T> under T's class only
   public <T> ImmutableList<Fact<T>> facts(Class<T> type) {
-    ImmutableList.Builder<Fact<T>> b = ImmutableList.builder();
-    for (Phase p : Phase.values()) {
-      for (Capture c : captures.get(p)) {
-        c.model(type).ifPresent(m -> b.add(new Fact<>(m, c, p)));
+    // analyzers ask for the same types again and again: index once per type (the snapshot is immutable)
+    return (ImmutableList<Fact<T>>) (ImmutableList<?>) factsByType.computeIfAbsent(type, t -> {
+      ImmutableList.Builder<Fact<?>> b = ImmutableList.builder();
+      for (Phase p : Phase.values()) {
+        for (Capture c : captures.get(p)) {
+          if (t.isInstance(c.model())) {
+            b.add(new Fact<>(t.cast(c.model()), c, p));
+          }
+        }
       }
-    }
-    return b.build();
+      return b.build();
+    });
   }
 
   /** The models of {@code type} captured in {@code phase}. */
   public <T> ImmutableList<Fact<T>> facts(Class<T> type, Phase phase) {
-    ImmutableList.Builder<Fact<T>> b = ImmutableList.builder();
-    for (Capture c : captures.get(phase)) {
-      c.model(type).ifPresent(m -> b.add(new Fact<>(m, c, phase)));
+    ImmutableList<Fact<T>> all = facts(type);
+    int from = 0;
+    while (from < all.size() && all.get(from).phase() != phase) {
+      from++;
     }
-    return b.build();
+    int to = from;
+    while (to < all.size() && all.get(to).phase() == phase) {
+      to++;
+    }
+    return all.subList(from, to);
   }
 
   /**

@@ -76,7 +76,7 @@ public final class BenchMain {
       if (full) {
         a.warmupIterations(5).warmupTime(TimeValue.seconds(2)).measurementIterations(10).measurementTime(TimeValue.seconds(2));
       } else {
-        a.warmupIterations(3).warmupTime(TimeValue.seconds(1)).measurementIterations(3).measurementTime(TimeValue.seconds(1));
+        a.warmupIterations(6).warmupTime(TimeValue.seconds(1)).measurementIterations(4).measurementTime(TimeValue.seconds(1));
       }
       table += "\n" + analysisTable(new Runner(a.build()).run());
     }
