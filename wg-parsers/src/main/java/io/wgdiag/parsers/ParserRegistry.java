@@ -141,6 +141,21 @@ public final class ParserRegistry {
     return (Parser<T>) p;
   }
 
+  /**
+   * The streaming parser for {@code toolId}, whose items are {@code itemType}: {@code ping}
+   * ({@code PingReply}), {@code ip-route} ({@code Route}) and {@code ss-tcp-info} ({@code TcpSocket}).
+   *
+   * @throws IllegalArgumentException if no parser has that id, or it does not stream those items
+   */
+  @SuppressWarnings("unchecked") // checked against itemType()
+  public <I> StreamingParser<?, I> streaming(String toolId, Class<I> itemType) {
+    Parser<?> p = parser(toolId);
+    if (!(p instanceof StreamingParser<?, ?> s) || !itemType.isAssignableFrom(s.itemType())) {
+      throw new IllegalArgumentException("tool '" + toolId + "' does not stream " + itemType.getName() + " items");
+    }
+    return (StreamingParser<?, I>) s;
+  }
+
   /** Every tool, in a stable order. */
   public ImmutableList<Tool> tools() {
     return tools.values().asList();

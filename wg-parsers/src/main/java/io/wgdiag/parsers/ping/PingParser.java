@@ -5,6 +5,7 @@ import io.wgdiag.model.ping.ImmutablePingReply;
 import io.wgdiag.model.ping.ImmutablePingResult;
 import io.wgdiag.model.ping.PingError;
 import io.wgdiag.model.ping.PingReply;
+import org.jspecify.annotations.Nullable;
 import io.wgdiag.model.ping.PingResult;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
@@ -28,7 +29,7 @@ import java.util.Locale;
  * <p>Also: {@code -D} timestamps, {@code -O} "no answer yet" lines, {@code (DUP!)}, {@code
  * PATTERN:} and {@code WARNING:} notes, busybox's {@code seq=} and {@code round-trip} lines.
  */
-public final class PingParser extends LineParser<PingResult> {
+public final class PingParser extends LineParser<PingResult> implements io.wgdiag.parsers.StreamingParser<PingResult, PingReply> {
 
   /** Creates the parser. */
   public PingParser() {
@@ -36,7 +37,23 @@ public final class PingParser extends LineParser<PingResult> {
   }
 
   @Override
+  public Class<PingReply> itemType() {
+    return PingReply.class;
+  }
+
+  /** Each reply goes to {@code sink}; the result keeps the header, errors and summary, and no replies. */
+  @Override
+  public PingResult parseStreaming(java.io.Reader reader, java.util.function.Consumer<? super PingReply> sink)
+      throws ParseException, java.io.IOException {
+    return parseWith(reader, newSession(sink));
+  }
+
+  @Override
   protected Session<PingResult> newSession() {
+    return newSession(null);
+  }
+
+  private Session<PingResult> newSession(java.util.function.@Nullable Consumer<? super PingReply> sink) {
     ImmutablePingResult.Builder b = PingResult.builder();
     return new Session<>() {
       boolean header;
@@ -95,7 +112,7 @@ public final class PingParser extends LineParser<PingResult> {
           int save = line.position();
           long n = line.number("a count");
           if (line.lookingAt("bytes from ")) {
-            reply(b, line, (int) Math.min(Integer.MAX_VALUE, n), stamp);
+            reply(b, line, (int) Math.min(Integer.MAX_VALUE, n), stamp, sink);
             return true;
           }
           if (line.lookingAt("packets transmitted")) {
@@ -182,7 +199,8 @@ public final class PingParser extends LineParser<PingResult> {
   }
 
   /** {@code 64 bytes from HOST[ (ADDR)]: icmp_seq=1 ttl=64 time=0.041 ms[ (DUP!)]}. */
-  private static void reply(ImmutablePingResult.Builder b, LineCursor line, int bytes, double stamp) throws ParseException {
+  private static void reply(ImmutablePingResult.Builder b, LineCursor line, int bytes, double stamp,
+      java.util.function.@Nullable Consumer<? super PingReply> sink) throws ParseException {
     line.expect("bytes from ");
     String from = line.until(':');
     // IPv6 addresses contain colons: the host part ends at the ': ' before icmp_seq/seq.
@@ -228,7 +246,11 @@ public final class PingParser extends LineParser<PingResult> {
     if (!seq) {
       throw line.errorAt(0, "expected icmp_seq= in the reply");
     }
-    b.addReplies(r.build());
+    if (sink != null) {
+      sink.accept(r.build());
+    } else {
+      b.addReplies(r.build());
+    }
   }
 
   /** {@code ping: local error: message too long, mtu=1420} (IPv6: {@code mtu: 1400}) and other {@code ping:} lines. */

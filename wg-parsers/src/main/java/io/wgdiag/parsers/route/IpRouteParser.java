@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <p>A line starting with {@code nexthop} belongs to the route before it (real output indents it;
  * pasted copies lose that). Keywords iproute2 adds later are kept in {@link Route#other()}.
  */
-public final class IpRouteParser extends LineParser<RouteTable> {
+public final class IpRouteParser extends LineParser<RouteTable> implements io.wgdiag.parsers.StreamingParser<RouteTable, Route> {
 
   /** Creates the parser. */
   public IpRouteParser() {
@@ -37,7 +37,23 @@ public final class IpRouteParser extends LineParser<RouteTable> {
   }
 
   @Override
+  public Class<Route> itemType() {
+    return Route.class;
+  }
+
+  /** Each route goes to {@code sink} once its nexthop lines are read; the table comes back empty. */
+  @Override
+  public RouteTable parseStreaming(java.io.Reader reader, java.util.function.Consumer<? super Route> sink)
+      throws ParseException, java.io.IOException {
+    return parseWith(reader, newSession(sink));
+  }
+
+  @Override
   protected Session<RouteTable> newSession() {
+    return newSession(null);
+  }
+
+  private Session<RouteTable> newSession(java.util.function.@Nullable Consumer<? super Route> sink) {
     ImmutableRouteTable.Builder table = RouteTable.builder();
     return new Session<>() {
       ImmutableRoute.@Nullable Builder current;
@@ -59,7 +75,11 @@ public final class IpRouteParser extends LineParser<RouteTable> {
 
       private void flush() {
         if (current != null) {
-          table.addRoutes(current.build());
+          if (sink != null) {
+            sink.accept(current.build());
+          } else {
+            table.addRoutes(current.build());
+          }
           current = null;
         }
       }

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * key:value} tokens are kept in {@link TcpSocket#otherFields()}, so a newer iproute2 never breaks
  * the parse.
  */
-public final class SsTcpInfoParser extends LineParser<SsReport> {
+public final class SsTcpInfoParser extends LineParser<SsReport> implements io.wgdiag.parsers.StreamingParser<SsReport, TcpSocket> {
 
   private static final Set<String> STATES = Set.of(
       "ESTAB", "SYN-SENT", "SYN-RECV", "FIN-WAIT-1", "FIN-WAIT-2", "TIME-WAIT", "UNCONN", "CLOSE-WAIT",
@@ -35,7 +35,23 @@ public final class SsTcpInfoParser extends LineParser<SsReport> {
   }
 
   @Override
+  public Class<TcpSocket> itemType() {
+    return TcpSocket.class;
+  }
+
+  /** Each socket goes to {@code sink} once its info line is read; the report comes back empty. */
+  @Override
+  public SsReport parseStreaming(java.io.Reader reader, java.util.function.Consumer<? super TcpSocket> sink)
+      throws ParseException, java.io.IOException {
+    return parseWith(reader, newSession(sink));
+  }
+
+  @Override
   protected Session<SsReport> newSession() {
+    return newSession(null);
+  }
+
+  private Session<SsReport> newSession(java.util.function.@Nullable Consumer<? super TcpSocket> sink) {
     ImmutableSsReport.Builder out = SsReport.builder();
     return new Session<>() {
       ImmutableTcpSocket.@Nullable Builder sock;
@@ -65,7 +81,11 @@ public final class SsTcpInfoParser extends LineParser<SsReport> {
 
       private void flush() {
         if (sock != null) {
-          out.addSockets(sock.build());
+          if (sink != null) {
+            sink.accept(sock.build());
+          } else {
+            out.addSockets(sock.build());
+          }
           sock = null;
         }
       }

@@ -191,9 +191,21 @@ public abstract class LineParser<T> implements Parser<T> {
     }
   }
 
+  /**
+   * Strictly parses {@code reader} line by line with {@code session}: the streaming parsers' entry,
+   * with a session that hands items to a sink instead of keeping them.
+   */
+  protected final T parseWith(Reader reader, Session<T> session) throws ParseException, IOException {
+    return runLines(LineSource.of(reader), true, session).model();
+  }
+
   private ParseResult<T> runLines(LineSource source, boolean strict)
       throws ParseException, IOException {
-    Session<T> session = newSession();
+    return runLines(source, strict, newSession());
+  }
+
+  private ParseResult<T> runLines(LineSource source, boolean strict, Session<T> session)
+      throws ParseException, IOException {
     LineCursor cursor = new LineCursor(this::redact);
     List<Diagnostic> diagnostics = new ArrayList<>(0);
     boolean skipBlank = skipsBlankLines();
