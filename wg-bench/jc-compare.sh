@@ -11,6 +11,8 @@ out=${1:-/tmp/wgdiag-jc}
 bench=wg-bench/target/benchmarks.jar
 cli=examples/target/wgdiag.jar
 command -v jc >/dev/null || { echo "jc is not installed (apt-get install jc)"; exit 2; }
+# the Python that runs jc (its shebang), so jc.parse() is importable
+jcpy=$(head -1 "$(command -v jc)" | sed "s/^#!//; s/ .*//")
 java -cp "$bench" io.wgdiag.bench.JcComparison write "$out" >/dev/null
 
 best_of() { # N CMD... -> best wall-clock seconds
@@ -34,8 +36,8 @@ for tool in ping mpstat proc-interrupts; do
   mb=$(python3 -c "import os,sys; print(round(os.path.getsize(sys.argv[1])/1e6,1))" "$f")
   w=$(best_of 3 java -jar "$cli" parse --tool "$tool" --format json "$f")
   j=$(best_of 2 sh -c "jc $jcflag < '$f'")
-  wi=$(java -cp "$bench" io.wgdiag.bench.JcComparison time "$tool" "$f")
-  ji=$(python3 - "$f" "$jcmod" <<'PY'
+  wi=$(java -XX:+UseParallelGC -Xms2g -cp "$bench" io.wgdiag.bench.JcComparison time "$tool" "$f")
+  ji=$("$jcpy" - "$f" "$jcmod" <<'PY'
 import sys, time, jc
 data = open(sys.argv[1]).read()
 best = min((lambda t0: (jc.parse(sys.argv[2], data, quiet=True), time.perf_counter() - t0)[1])(time.perf_counter()) for _ in range(2))
