@@ -8,6 +8,7 @@ import io.wgdiag.model.cpu.TopIteration;
 import io.wgdiag.model.cpu.TopProcess;
 import io.wgdiag.model.cpu.TopReport;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import java.util.LinkedHashMap;
@@ -27,6 +28,9 @@ public final class TopParser extends LineParser<TopReport> {
     super("top", TopReport.class);
   }
 
+  private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("COMMAND", "ENVIRON", "CGROUPS", "CGNAME", "SUPGRPS");
+  private static final java.util.Set<String> WANTED = java.util.Set.of("PID", "USER", "COMMAND", "%CPU", "%MEM");
+
   @Override
   protected Session<TopReport> newSession() {
     ImmutableTopReport.Builder report = TopReport.builder();
@@ -35,6 +39,8 @@ public final class TopParser extends LineParser<TopReport> {
       final Map<String, ImmutableMap<String, Double>> cpu = new LinkedHashMap<>();
       final Map<String, Double> memory = new LinkedHashMap<>();
       @Nullable List<String> header;
+      int freeText = -1;
+      final Fields fields = new Fields();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -111,33 +117,41 @@ public final class TopParser extends LineParser<TopReport> {
         }
         if (t.startsWith("PID ")) {
           header = List.of(t.split("\\s+"));
+          // Free-text columns can hold blanks. The extra words go to the last free-text column
+          // (COMMAND by default, ENVIRON in wide all-fields output): columns before it are read
+          // from the left, columns after it from the right.
+          freeText = -1;
+          for (int i = 0; i < header.size(); i++) {
+            if (FREE_TEXT.contains(header.get(i))) {
+              freeText = i;
+            }
+          }
           return true;
         }
         List<String> h = header;
         if (h != null && line.atDigit()) {
-          String[] f = t.split("\\s+");
+          Fields f = fields.split(t);
           ImmutableTopProcess.Builder p = TopProcess.builder().line(line.lineNumber());
-          Map<String, String> fields = new LinkedHashMap<>();
-          // Free-text columns can hold blanks. The extra words go to the last free-text column
-          // (COMMAND by default, ENVIRON in wide all-fields output): columns before it are read
-          // from the left, columns after it from the right.
-          int cmd = -1;
-          for (int i = 0; i < h.size(); i++) {
-            if (List.of("COMMAND", "ENVIRON", "CGROUPS", "CGNAME", "SUPGRPS").contains(h.get(i))) {
-              cmd = i;
-            }
-          }
-          int extra = f.length - h.size();
+          int cmd = freeText;
+          int extra = f.count() - h.size();
           if (extra < 0 || (extra > 0 && cmd < 0)) {
-            throw line.errorAt(0, "expected " + h.size() + " columns as the header names, found " + f.length);
+            throw line.errorAt(0, "expected " + h.size() + " columns as the header names, found " + f.count());
           }
+          com.google.common.collect.ImmutableMap.Builder<String, String> fieldsOut =
+              com.google.common.collect.ImmutableMap.builderWithExpectedSize(h.size());
+          java.util.Map<String, String> fields = new java.util.HashMap<>(8);
           for (int i = 0; i < h.size(); i++) {
+            String v;
             if (i < cmd || extra == 0) {
-              fields.put(h.get(i), f[i]);
+              v = f.get(i);
             } else if (i == cmd) {
-              fields.put(h.get(i), String.join(" ", java.util.Arrays.copyOfRange(f, i, i + extra + 1)));
+              v = t.substring(f.start(i), f.end(i + extra));
             } else {
-              fields.put(h.get(i), f[i + extra]);
+              v = f.get(i + extra);
+            }
+            fieldsOut.put(h.get(i), v);
+            if (WANTED.contains(h.get(i))) {
+              fields.put(h.get(i), v);
             }
           }
           p.pid(number(line, fields.get("PID"), "the PID"));
@@ -151,7 +165,7 @@ public final class TopParser extends LineParser<TopReport> {
           if (m != null) {
             p.memPercent(decimal(line, m, "%MEM"));
           }
-          b.addProcesses(p.fields(fields).build());
+          b.addProcesses(p.fields(fieldsOut.buildOrThrow()).build());
           line.rest();
           return true;
         }

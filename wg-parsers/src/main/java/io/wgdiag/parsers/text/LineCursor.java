@@ -166,10 +166,39 @@ public final class LineCursor {
       return null;
     }
     int start = pos;
+    int h = 0;
     while (pos < line.length() && !blank(line.charAt(pos))) {
+      h = 31 * h + line.charAt(pos);
       pos++;
     }
-    return line.substring(start, pos);
+    return shared(start, pos, h);
+  }
+
+  /**
+   * Short tokens repeat across the lines of big inputs (device names, states, keywords): from the
+   * 65th line on, a small direct-mapped cache hands back the string already made for the same text
+   * instead of a new substring. Equal strings either way; only allocation changes.
+   */
+  private String @Nullable [] tokens;
+
+  private String shared(int start, int end, int hash) {
+    int len = end - start;
+    if (len > 16 || lineNumber < 64) {
+      return line.substring(start, end);
+    }
+    String[] cache = tokens;
+    if (cache == null) {
+      cache = new String[256];
+      tokens = cache;
+    }
+    int slot = (hash ^ (hash >>> 8)) & 255;
+    String hit = cache[slot];
+    if (hit != null && hit.length() == len && line.startsWith(hit, start)) {
+      return hit;
+    }
+    String made = line.substring(start, end);
+    cache[slot] = made;
+    return made;
   }
 
   /** The next word without consuming it, or "" at the end. */
