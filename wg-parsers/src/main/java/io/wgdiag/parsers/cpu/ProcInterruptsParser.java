@@ -26,7 +26,6 @@ public final class ProcInterruptsParser extends LineParser<ProcInterrupts> {
     ImmutableProcInterrupts.Builder b = ProcInterrupts.builder();
     return new Session<>() {
       int cpus = -1;
-      long[] counts = new long[16];
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -47,15 +46,41 @@ public final class ProcInterruptsParser extends LineParser<ProcInterrupts> {
           return false;
         }
         ImmutableIrqRow.Builder r = IrqRow.builder().irq(irq).line(line.lineNumber());
+        // One pass over the counts, each a whole word of digits: a description may start with a
+        // digit ("327680-edge"), which ends the counts.
+        com.google.common.primitives.ImmutableLongArray.Builder counts =
+            com.google.common.primitives.ImmutableLongArray.builder(cpus > 0 ? cpus : 16);
+        String t = line.text();
+        int len = t.length();
+        int i = line.position();
         int n = 0;
-        // a description may start with a digit ("327680-edge"): only whole digit words are counts
-        while (line.atNumberWord() && (cpus < 0 || n < cpus)) {
-          if (n == counts.length) {
-            counts = java.util.Arrays.copyOf(counts, n * 2);
+        while (cpus < 0 || n < cpus) {
+          while (i < len && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
+            i++;
           }
-          counts[n++] = line.number("an interrupt count");
+          int start = i;
+          long v = 0;
+          while (i < len) {
+            int d = t.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+              break;
+            }
+            v = v * 10 + d;
+            i++;
+          }
+          if (i == start || (i < len && t.charAt(i) != ' ' && t.charAt(i) != '\t')) {
+            i = start;
+            break;
+          }
+          if (i - start > 18) { // may not fit a long: let the checked reader say so
+            line.position(start);
+            v = line.number("an interrupt count");
+          }
+          counts.add(v);
+          n++;
         }
-        r.counts(com.google.common.primitives.ImmutableLongArray.copyOf(java.util.Arrays.copyOf(counts, n)));
+        line.position(i);
+        r.counts(counts.build());
         if (n == 0) {
           throw line.error("interrupt counts after '" + irq + ":'");
         }
