@@ -121,6 +121,11 @@ final class ModelTree {
     return out;
   }
 
+  /** The accessors {@link #of} reads on a value of {@code type}, in output order. */
+  static List<Method> accessorsOf(Class<?> type) {
+    return ACCESSORS.get(type);
+  }
+
   private static List<Method> accessors(Class<?> type) {
     if (type.isRecord()) {
       List<Method> out = new ArrayList<>();

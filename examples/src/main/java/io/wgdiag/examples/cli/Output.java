@@ -31,6 +31,8 @@ final class Output {
   private static void write(JsonGenerator g, @Nullable Object v) throws IOException {
     if (v == null) {
       g.writeNull();
+    } else if (v instanceof ModelJson.Deferred d) {
+      ModelJson.write(g, d.model());
     } else if (v instanceof Map<?, ?> m) {
       g.writeStartObject();
       for (Map.Entry<?, ?> e : m.entrySet()) {

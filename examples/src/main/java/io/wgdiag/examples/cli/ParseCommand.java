@@ -81,7 +81,7 @@ final class ParseCommand implements Callable<Integer> {
       if (b.filtered()) {
         m.put("filtered", true);
       }
-      m.put("model", b.model().map(ModelTree::of).orElse(null));
+      m.put("model", b.model().map(ModelJson.Deferred::new).orElse(null));
       m.put("diagnostics", diagnostics(b.diagnostics()));
       blocks.add(m);
     }
