@@ -76,13 +76,20 @@ public final class Analysis {
     sorted.sort(RANKING);
     // A cause absorbs the symptoms it explains on the same host, wherever the symptom ranks; two
     // findings that explain each other both stay.
-    Map<Finding, List<String>> linked = new LinkedHashMap<>();
+    // The findings able to explain each (host, code), in rank order: one lookup per finding
+    // instead of a scan of all of them (a gateway's report can hold thousands).
+    Map<String, List<Finding>> causesOf = new java.util.HashMap<>();
+    for (Finding c : sorted) {
+      for (String code : c.explains()) {
+        causesOf.computeIfAbsent(c.host() + "/" + code, k -> new ArrayList<>(1)).add(c);
+      }
+    }
+    Map<Finding, List<String>> linked = new java.util.IdentityHashMap<>();
     List<Finding> kept = new ArrayList<>();
     for (Finding f : sorted) {
       Finding cause = null;
-      for (Finding c : sorted) {
-        if (c != f && c.host() == f.host() && c.explains().contains(f.code()) && !f.explains().contains(c.code())
-            && c.severity().atLeast(f.severity())) {
+      for (Finding c : causesOf.getOrDefault(f.host() + "/" + f.code(), List.of())) {
+        if (c != f && !f.explains().contains(c.code()) && c.severity().atLeast(f.severity())) {
           cause = c;
           break;
         }

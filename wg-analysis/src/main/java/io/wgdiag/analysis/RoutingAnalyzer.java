@@ -245,32 +245,52 @@ final class RoutingAnalyzer implements Analyzer {
       return;
     }
     Fact<?> wgFact = t.wg.orElseThrow();
-    // overlaps between peers
+    // overlaps between peers: every prefix that contains another peer's prefix, found through an
+    // index (linear in the number of prefixes), reported in peer order as a pairwise scan would
+    PrefixIndex<int[]> index = new PrefixIndex<>();
     for (int i = 0; i < peers.size(); i++) {
-      for (int j = i + 1; j < peers.size(); j++) {
-        for (IpPrefix a : peers.get(i).allowedIps()) {
-          for (IpPrefix b : peers.get(j).allowedIps()) {
-            if (!a.overlaps(b)) {
-              continue;
-            }
-            boolean same = a.equals(b);
-            ctx.report(Finding.builder()
-                .code(Codes.WG_ALLOWED_IPS_OVERLAP)
-                .severity(same ? Severity.WARNING : Severity.INFO)
-                .confidence(0.9)
-                .category(Category.ROUTING)
-                .host(t.host.host())
-                .title("AllowedIPs " + a + " and " + b + " of two peers overlap")
-                .explanation("WireGuard routes each destination to the peer with the most specific AllowedIPs entry"
-                    + (same ? "; an identical prefix can belong to one peer only, so the later setting steals it." : ": traffic for "
-                        + (a.length() > b.length() ? a : b) + " goes to one peer, the rest of the wider prefix to the other."))
-                .decision("Make each prefix belong to exactly the peer that should receive it.")
-                .addEvidence(Evidence.of(wgFact.sourceOf(peers.get(i).line()), "peer " + peers.get(i).publicKey() + ": " + a))
-                .addEvidence(Evidence.of(wgFact.sourceOf(peers.get(j).line()), "peer " + peers.get(j).publicKey() + ": " + b))
-                .build());
+      List<IpPrefix> ips = peers.get(i).allowedIps();
+      for (int k = 0; k < ips.size(); k++) {
+        index.add(ips.get(k), new int[] {i, k});
+      }
+    }
+    List<int[]> pairs = new ArrayList<>(); // {i, ka, j, kb}: peer i's prefix ka overlaps peer j's prefix kb, i < j
+    for (int j = 0; j < peers.size(); j++) {
+      List<IpPrefix> ips = peers.get(j).allowedIps();
+      for (int kb = 0; kb < ips.size(); kb++) {
+        for (int[] container : index.containing(ips.get(kb))) {
+          int i = container[0];
+          IpPrefix a = peers.get(i).allowedIps().get(container[1]);
+          if (i == j || (a.equals(ips.get(kb)) && i > j)) {
+            continue; // a peer's own prefixes; an identical pair once
           }
+          // a contains b: as a pair of the earlier peer first
+          pairs.add(i < j ? new int[] {i, container[1], j, kb} : new int[] {j, kb, i, container[1]});
         }
       }
+    }
+    pairs.sort(java.util.Comparator.<int[]>comparingInt(x -> x[0]).thenComparingInt(x -> x[2])
+        .thenComparingInt(x -> x[1]).thenComparingInt(x -> x[3]));
+    for (int[] pair : pairs) {
+      int i = pair[0];
+      int j = pair[2];
+      IpPrefix a = peers.get(i).allowedIps().get(pair[1]);
+      IpPrefix b = peers.get(j).allowedIps().get(pair[3]);
+      boolean same = a.equals(b);
+      ctx.report(Finding.builder()
+          .code(Codes.WG_ALLOWED_IPS_OVERLAP)
+          .severity(same ? Severity.WARNING : Severity.INFO)
+          .confidence(0.9)
+          .category(Category.ROUTING)
+          .host(t.host.host())
+          .title("AllowedIPs " + a + " and " + b + " of two peers overlap")
+          .explanation("WireGuard routes each destination to the peer with the most specific AllowedIPs entry"
+              + (same ? "; an identical prefix can belong to one peer only, so the later setting steals it." : ": traffic for "
+                  + (a.length() > b.length() ? a : b) + " goes to one peer, the rest of the wider prefix to the other."))
+          .decision("Make each prefix belong to exactly the peer that should receive it.")
+          .addEvidence(Evidence.of(wgFact.sourceOf(peers.get(i).line()), "peer " + peers.get(i).publicKey() + ": " + a))
+          .addEvidence(Evidence.of(wgFact.sourceOf(peers.get(j).line()), "peer " + peers.get(j).publicKey() + ": " + b))
+          .build());
     }
     // routes into the tunnel that no peer accepts
     for (Fact<RouteTable> tf : t.host.facts(RouteTable.class)) {
@@ -285,7 +305,7 @@ final class RoutingAnalyzer implements Analyzer {
         if (dst.isEmpty()) {
           continue;
         }
-        boolean covered = peers.stream().flatMap(p -> p.allowedIps().stream()).anyMatch(a -> a.contains(dst.get()));
+        boolean covered = !index.containing(dst.get()).isEmpty();
         if (covered) {
           continue;
         }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the evidence of one host says about its tunnel: the interface, its peers and MTU, the
@@ -110,12 +111,20 @@ final class Tunnel {
 
   /** Endpoint hosts of the peers. */
   Set<String> endpointHosts() {
-    Set<String> out = new LinkedHashSet<>();
-    for (WgPeer p : peers()) {
-      p.endpoint().ifPresent(e -> out.add(e.host()));
+    Set<String> hosts = endpointHosts;
+    if (hosts == null) {
+      Set<String> out = new LinkedHashSet<>();
+      for (WgPeer p : peers()) {
+        p.endpoint().ifPresent(e -> out.add(e.host()));
+      }
+      hosts = java.util.Collections.unmodifiableSet(out);
+      endpointHosts = hosts;
     }
-    return out;
+    return hosts;
   }
+
+  /** {@link #endpointHosts}, made on first use: a gateway's tunnel has 10^5 peers. */
+  private @Nullable Set<String> endpointHosts;
 
   /** WireGuard's overhead: 80 bytes when a peer endpoint is IPv6, else 60. */
   int overheadBytes() {

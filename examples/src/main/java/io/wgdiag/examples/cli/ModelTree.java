@@ -147,11 +147,12 @@ final class ModelTree {
       for (Method m : t.getDeclaredMethods()) {
         int mod = m.getModifiers();
         if (Modifier.isStatic(mod) || m.getParameterCount() != 0 || m.getReturnType() == void.class
-            || m.isSynthetic() || m.isBridge() || Modifier.isPrivate(mod)) {
+            || m.isSynthetic() || m.isBridge() || !Modifier.isPublic(mod)) {
           continue;
         }
         String n = m.getName();
-        if (n.equals("toString") || n.equals("hashCode") || n.equals("toBuilder") || n.startsWith("check")
+        // conversions (toString, toBuilder, toBytes, ...) are no attributes
+        if ((n.startsWith("to") && n.length() > 2 && Character.isUpperCase(n.charAt(2))) || n.equals("hashCode") || n.startsWith("check")
             || n.startsWith("validate") || byName.containsKey(n)) {
           continue;
         }

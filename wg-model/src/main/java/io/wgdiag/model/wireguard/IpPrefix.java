@@ -70,10 +70,21 @@ public abstract class IpPrefix {
     if (other.isIpv6() != isIpv6() || other.length() < length()) {
       return false;
     }
-    return samePrefix(bytes(address()).orElseThrow(), bytes(other.address()).orElseThrow(), length());
+    return samePrefix(addressBytes(), other.addressBytes(), length());
   }
 
   /** Whether this prefix and {@code other} share any address. */
+  /** The address bytes, read once per value on first use; never handed out (arrays are mutable). */
+  @Value.Lazy
+  byte[] addressBytes() {
+    return bytes(address()).orElseThrow();
+  }
+
+  /** The address as 4 (IPv4) or 16 (IPv6) bytes, network order; a fresh array. */
+  public byte[] toBytes() {
+    return addressBytes().clone();
+  }
+
   public boolean overlaps(IpPrefix other) {
     return contains(other) || other.contains(this);
   }

@@ -45,7 +45,17 @@ public abstract class WgInterface {
 
   /** The peer with {@code publicKey}, if present. */
   public Optional<WgPeer> peer(String publicKey) {
-    return peers().stream().filter(p -> p.publicKey().equals(publicKey)).findFirst();
+    return Optional.ofNullable(peerIndex().get(publicKey));
+  }
+
+  /** The peers by public key (the first of a key printed twice), built once on first lookup. */
+  @Value.Lazy
+  com.google.common.collect.ImmutableMap<String, WgPeer> peerIndex() {
+    java.util.Map<String, WgPeer> byKey = new java.util.HashMap<>(peers().size() * 2);
+    for (WgPeer p : peers()) {
+      byKey.putIfAbsent(p.publicKey(), p);
+    }
+    return com.google.common.collect.ImmutableMap.copyOf(byKey);
   }
 
   /** The 1-based line of the {@code interface:} line (or dump line) in the parsed text; 0 if unknown. */

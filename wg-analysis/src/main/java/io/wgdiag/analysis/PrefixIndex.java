@@ -1,0 +1,56 @@
+package io.wgdiag.analysis;
+
+import io.wgdiag.model.wireguard.IpPrefix;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Prefixes indexed by their network, for "which prefixes contain this one" in a few hash probes
+ * (one per prefix length present) instead of a scan: AllowedIPs of 10^5 peers checked pairwise
+ * would be 10^10 comparisons.
+ */
+final class PrefixIndex<T> {
+
+  /** A network: the address masked to {@code length} bits, as two longs. */
+  private record Net(boolean v6, int length, long hi, long lo) {}
+
+  private final Map<Net, List<T>> byNet = new HashMap<>();
+  private final TreeSet<Integer> v4Lengths = new TreeSet<>();
+  private final TreeSet<Integer> v6Lengths = new TreeSet<>();
+
+  void add(IpPrefix p, T value) {
+    byNet.computeIfAbsent(net(p, p.length()), k -> new ArrayList<>(1)).add(value);
+    (p.isIpv6() ? v6Lengths : v4Lengths).add(p.length());
+  }
+
+  /** The values of every indexed prefix that contains {@code p} (equal included), shortest prefix first. */
+  List<T> containing(IpPrefix p) {
+    List<T> out = new ArrayList<>(0);
+    for (int len : (p.isIpv6() ? v6Lengths : v4Lengths).headSet(p.length(), true)) {
+      List<T> hit = byNet.get(net(p, len));
+      if (hit != null) {
+        out.addAll(hit);
+      }
+    }
+    return out;
+  }
+
+  private static Net net(IpPrefix p, int length) {
+    byte[] b = p.toBytes();
+    long hi = 0;
+    long lo = 0;
+    for (int i = 0; i < b.length; i++) {
+      int keep = Math.max(0, Math.min(8, length - 8 * i));
+      int v = b[i] & (0xff00 >>> keep) & 0xff;
+      if (i < 8) {
+        hi = (hi << 8) | v;
+      } else {
+        lo = (lo << 8) | v;
+      }
+    }
+    return new Net(p.isIpv6(), length, hi, lo);
+  }
+}
