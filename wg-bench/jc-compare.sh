@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side by side with jc (Debian's jc package) on the same ~10 MB generated files:
-#  - whole process: `wgdiag parse --tool T --format json FILE` against `jc --T < FILE`, JVM and
-#    Python start-up included, best of 3 wall-clock runs for wgdiag, 2 for jc;
+#  - whole process: `wgdiag parse --tool T --format json FILE` (plain `java -jar`, and the
+#    examples/wgdiag launcher with its class-data archive) against `jc --T < FILE`, JVM and Python
+#    start-up included, best of 3 wall-clock runs for wgdiag, 2 for jc;
 #  - in process: wgdiag's parser after JIT warm-up (best of 10) against jc.parse() in Python
 #    (best of 2), both on text already in memory.
 # Usage: wg-bench/jc-compare.sh [OUTDIR]   (after ./mvnw -B -q install -DskipTests; needs jc)
@@ -24,17 +25,21 @@ best_of() { # N CMD... -> best wall-clock seconds
   echo "$best"
 }
 
-echo "| tool | file (MB) | wgdiag parse, whole process (s) | jc, whole process (s) | speed-up | wgdiag in-process MB/s | jc in-process MB/s | speed-up |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-for tool in ping mpstat proc-interrupts; do
+cache=$(mktemp -d); trap 'rm -rf "$cache"' EXIT
+echo "| tool | file (MB) | java -jar wgdiag.jar parse (s) | examples/wgdiag parse (s) | jc (s) | speed-up, best wgdiag | wgdiag in-process MB/s | jc in-process MB/s | speed-up |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+for tool in ping mpstat proc-interrupts sysctl; do
   f="$out/$tool.txt"
   case $tool in
     ping) jcflag=--ping; jcmod=ping ;;
     mpstat) jcflag=--mpstat; jcmod=mpstat ;;
     proc-interrupts) jcflag=--proc-interrupts; jcmod=proc_interrupts ;;
+    sysctl) jcflag=--sysctl; jcmod=sysctl ;;
   esac
   mb=$(python3 -c "import os,sys; print(round(os.path.getsize(sys.argv[1])/1e6,1))" "$f")
   w=$(best_of 3 java -jar "$cli" parse --tool "$tool" --format json "$f")
+  XDG_CACHE_HOME=$cache examples/wgdiag --version >/dev/null # the launcher's class-data archive, made once
+  l=$(XDG_CACHE_HOME=$cache best_of 3 examples/wgdiag parse --tool "$tool" --format json "$f")
   j=$(best_of 2 sh -c "jc $jcflag < '$f'")
   wi=$(java -XX:+UseParallelGC -Xms2g -cp "$bench" io.wgdiag.bench.JcComparison time "$tool" "$f")
   ji=$("$jcpy" - "$f" "$jcmod" <<'PY'
@@ -44,10 +49,10 @@ best = min((lambda t0: (jc.parse(sys.argv[2], data, quiet=True), time.perf_count
 print(round(len(data) / best / 1e6, 2))
 PY
 )
-  python3 - "$tool" "$mb" "$w" "$j" "$wi" "$ji" <<'PY'
+  python3 - "$tool" "$mb" "$w" "$l" "$j" "$wi" "$ji" <<'PY'
 import sys
-tool, mb, w, j, wi, ji = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:])
-print(f"| {tool} | {mb} | {w:.2f} | {j:.2f} | {j/w:.1f}× | {wi:.0f} | {ji:.2f} | {wi/ji:.0f}× |")
+tool, mb, w, l, j, wi, ji = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:])
+print(f"| {tool} | {mb} | {w:.2f} | {l:.2f} | {j:.2f} | {j/min(w, l):.1f}× | {wi:.0f} | {ji:.2f} | {wi/ji:.0f}× |")
 PY
 done
 echo

@@ -18,15 +18,33 @@ public final class JcComparison {
   private JcComparison() {}
 
   /** Tools jc reads too, with the generator sized by a count. */
-  static final String[] TOOLS = {"ping", "mpstat", "proc-interrupts"};
+  static final String[] TOOLS = {"ping", "mpstat", "proc-interrupts", "sysctl"};
 
   static IntFunction<String> generator(String tool) {
     return switch (tool) {
       case "ping" -> n -> Generators.ping(n, 7);
       case "mpstat" -> n -> Generators.mpstatAll(64, n, 7);
       case "proc-interrupts" -> n -> Generators.procInterrupts(64, n, 7);
+      case "sysctl" -> JcComparison::sysctlAll;
       default -> throw new IllegalArgumentException(tool);
     };
+  }
+
+  /** {@code sysctl -a} of a host with {@code links} interfaces: per-interface IPv4 and IPv6 settings. */
+  static String sysctlAll(int links) {
+    String[] v4 = {"accept_local", "accept_redirects", "arp_filter", "forwarding", "mc_forwarding", "rp_filter", "send_redirects"};
+    String[] v6 = {"accept_ra", "autoconf", "disable_ipv6", "forwarding", "hop_limit", "mtu"};
+    StringBuilder sb = new StringBuilder(links * 400);
+    for (int i = 0; i < links; i++) {
+      for (String k : v4) {
+        sb.append("net.ipv4.conf.veth").append(i).append('.').append(k).append(" = ").append((i + k.length()) % 3).append('\n');
+      }
+      for (String k : v6) {
+        sb.append("net.ipv6.conf.veth").append(i).append('.').append(k).append(" = ")
+            .append(k.equals("mtu") ? 1420 : k.equals("hop_limit") ? 64 : i % 2).append('\n');
+      }
+    }
+    return sb.toString();
   }
 
   public static void main(String[] args) throws Exception {

@@ -52,20 +52,39 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
         if (key.isEmpty() || key.indexOf(' ') >= 0 || key.indexOf('\t') >= 0) {
           throw line.errorAt(0, "expected a sysctl key before '='");
         }
-        String value = eq + sep <= text.length() ? text.substring(eq + sep) : "";
+        String value = foldBlanks(eq + sep <= text.length() ? text.substring(eq + sep) : "");
         // A multi-line file (dev.cdrom.info) prints its key once per line: keep every line.
-        values.merge(key, foldBlanks(value), (a, v) -> a + "\n" + v);
+        String earlier = values.putIfAbsent(key, value);
+        if (earlier != null) {
+          values.put(key, earlier + "\n" + value);
+        }
         return true;
       }
 
       @Override
       public SysctlSettings finish(int lines, boolean strict) {
-        return b.putAllValues(values).build();
+        // one copy at the final size, not a builder growing 280,000 entries at a time
+        return b.values(com.google.common.collect.ImmutableMap.copyOf(values)).build();
       }
     };
   }
 
+  /** Whether {@code value} has no tab, no leading or trailing blank and no run of blanks. */
+  private static boolean isFolded(String value) {
+    int n = value.length();
+    for (int i = 0; i < n; i++) {
+      char ch = value.charAt(i);
+      if (ch == '\t' || (ch == ' ' && (i == 0 || i == n - 1 || value.charAt(i + 1) == ' '))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String foldBlanks(String value) {
+    if (isFolded(value)) {
+      return value; // the common case: nothing to fold, no copy
+    }
     StringBuilder sb = new StringBuilder(value.length());
     boolean blank = false;
     for (int i = 0; i < value.length(); i++) {
