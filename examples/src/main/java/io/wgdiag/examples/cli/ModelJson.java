@@ -52,12 +52,14 @@ final class ModelJson {
       return;
     }
     Object v = value;
-    if (v instanceof String s) {
+    if (v instanceof Deferred d) {
+      write(g, d.model());
+    } else if (v instanceof String s) {
       g.writeString(s);
     } else if (v instanceof Boolean b) {
       g.writeBoolean(b);
-    } else if (v instanceof Double d) {
-      g.writeNumber(d);
+    } else if (v instanceof Double x) {
+      g.writeNumber(x);
     } else if (v instanceof Float f) {
       g.writeNumber(f);
     } else if (v instanceof BigInteger n) {

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Prints {@link ModelTree} trees as JSON (jackson-core) or as indented text for a person. */
+/** Prints {@link ModelTree} trees as JSON (jackson-core, through {@link ModelJson}) or as indented text for a person. */
 final class Output {
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -23,44 +21,9 @@ final class Output {
       if (pretty) {
         g.useDefaultPrettyPrinter();
       }
-      write(g, tree);
+      ModelJson.write(g, tree); // trees, and models deferred in them, through one writer
     }
     out.write('\n');
-  }
-
-  private static void write(JsonGenerator g, @Nullable Object v) throws IOException {
-    if (v == null) {
-      g.writeNull();
-    } else if (v instanceof ModelJson.Deferred d) {
-      ModelJson.write(g, d.model());
-    } else if (v instanceof Map<?, ?> m) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        g.writeFieldName(String.valueOf(e.getKey()));
-        write(g, e.getValue());
-      }
-      g.writeEndObject();
-    } else if (v instanceof List<?> l) {
-      g.writeStartArray();
-      for (Object x : l) {
-        write(g, x);
-      }
-      g.writeEndArray();
-    } else if (v instanceof Boolean b) {
-      g.writeBoolean(b);
-    } else if (v instanceof Long n) {
-      g.writeNumber(n);
-    } else if (v instanceof Double d) {
-      g.writeNumber(d);
-    } else if (v instanceof Float f) {
-      g.writeNumber(f);
-    } else if (v instanceof BigInteger n) {
-      g.writeNumber(n);
-    } else if (v instanceof BigDecimal n) {
-      g.writeNumber(n);
-    } else {
-      g.writeString(String.valueOf(v));
-    }
   }
 
   /** Writes {@code tree} as indented {@code key: value} lines. */

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import io.wgdiag.model.ping.PingResult;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
-import io.wgdiag.parsers.text.LineParser;
+import io.wgdiag.parsers.text.StreamingLineParser;
 import java.util.Locale;
 
 /**
@@ -29,31 +29,16 @@ import java.util.Locale;
  * <p>Also: {@code -D} timestamps, {@code -O} "no answer yet" lines, {@code (DUP!)}, {@code
  * PATTERN:} and {@code WARNING:} notes, busybox's {@code seq=} and {@code round-trip} lines.
  */
-public final class PingParser extends LineParser<PingResult> implements io.wgdiag.parsers.StreamingParser<PingResult, PingReply> {
+public final class PingParser extends StreamingLineParser<PingResult, PingReply> {
 
   /** Creates the parser. */
   public PingParser() {
-    super("ping", PingResult.class);
-  }
-
-  @Override
-  public Class<PingReply> itemType() {
-    return PingReply.class;
+    super("ping", PingResult.class, PingReply.class);
   }
 
   /** Each reply goes to {@code sink}; the result keeps the header, errors and summary, and no replies. */
   @Override
-  public PingResult parseStreaming(java.io.Reader reader, java.util.function.Consumer<? super PingReply> sink)
-      throws ParseException, java.io.IOException {
-    return parseWith(reader, newSession(sink));
-  }
-
-  @Override
-  protected Session<PingResult> newSession() {
-    return newSession(null);
-  }
-
-  private Session<PingResult> newSession(java.util.function.@Nullable Consumer<? super PingReply> sink) {
+  protected Session<PingResult> newSession(java.util.function.@Nullable Consumer<? super PingReply> sink) {
     ImmutablePingResult.Builder b = PingResult.builder();
     return new Session<>() {
       boolean header;

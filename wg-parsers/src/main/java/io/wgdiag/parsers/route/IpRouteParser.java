@@ -6,7 +6,7 @@ import io.wgdiag.model.route.Route;
 import io.wgdiag.model.route.RouteTable;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
-import io.wgdiag.parsers.text.LineParser;
+import io.wgdiag.parsers.text.StreamingLineParser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,11 +24,11 @@ import org.jspecify.annotations.Nullable;
  * <p>A line starting with {@code nexthop} belongs to the route before it (real output indents it;
  * pasted copies lose that). Keywords iproute2 adds later are kept in {@link Route#other()}.
  */
-public final class IpRouteParser extends LineParser<RouteTable> implements io.wgdiag.parsers.StreamingParser<RouteTable, Route> {
+public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> {
 
   /** Creates the parser. */
   public IpRouteParser() {
-    super("ip-route", RouteTable.class);
+    super("ip-route", RouteTable.class, Route.class);
   }
 
   @Override
@@ -36,24 +36,9 @@ public final class IpRouteParser extends LineParser<RouteTable> implements io.wg
     return (p, diagnostics, strict) -> RouteJson.routes(p, diagnostics);
   }
 
-  @Override
-  public Class<Route> itemType() {
-    return Route.class;
-  }
-
   /** Each route goes to {@code sink} once its nexthop lines are read; the table comes back empty. */
   @Override
-  public RouteTable parseStreaming(java.io.Reader reader, java.util.function.Consumer<? super Route> sink)
-      throws ParseException, java.io.IOException {
-    return parseWith(reader, newSession(sink));
-  }
-
-  @Override
-  protected Session<RouteTable> newSession() {
-    return newSession(null);
-  }
-
-  private Session<RouteTable> newSession(java.util.function.@Nullable Consumer<? super Route> sink) {
+  protected Session<RouteTable> newSession(java.util.function.@Nullable Consumer<? super Route> sink) {
     ImmutableRouteTable.Builder table = RouteTable.builder();
     return new Session<>() {
       ImmutableRoute.@Nullable Builder current;

@@ -6,7 +6,7 @@ import io.wgdiag.model.tcp.SsReport;
 import io.wgdiag.model.tcp.TcpSocket;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
-import io.wgdiag.parsers.text.LineParser;
+import io.wgdiag.parsers.text.StreamingLineParser;
 import io.wgdiag.parsers.text.Units;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * key:value} tokens are kept in {@link TcpSocket#otherFields()}, so a newer iproute2 never breaks
  * the parse.
  */
-public final class SsTcpInfoParser extends LineParser<SsReport> implements io.wgdiag.parsers.StreamingParser<SsReport, TcpSocket> {
+public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSocket> {
 
   private static final Set<String> STATES = Set.of(
       "ESTAB", "SYN-SENT", "SYN-RECV", "FIN-WAIT-1", "FIN-WAIT-2", "TIME-WAIT", "UNCONN", "CLOSE-WAIT",
@@ -31,27 +31,12 @@ public final class SsTcpInfoParser extends LineParser<SsReport> implements io.wg
 
   /** Creates the parser. */
   public SsTcpInfoParser() {
-    super("ss-tcp-info", SsReport.class);
-  }
-
-  @Override
-  public Class<TcpSocket> itemType() {
-    return TcpSocket.class;
+    super("ss-tcp-info", SsReport.class, TcpSocket.class);
   }
 
   /** Each socket goes to {@code sink} once its info line is read; the report comes back empty. */
   @Override
-  public SsReport parseStreaming(java.io.Reader reader, java.util.function.Consumer<? super TcpSocket> sink)
-      throws ParseException, java.io.IOException {
-    return parseWith(reader, newSession(sink));
-  }
-
-  @Override
-  protected Session<SsReport> newSession() {
-    return newSession(null);
-  }
-
-  private Session<SsReport> newSession(java.util.function.@Nullable Consumer<? super TcpSocket> sink) {
+  protected Session<SsReport> newSession(java.util.function.@Nullable Consumer<? super TcpSocket> sink) {
     ImmutableSsReport.Builder out = SsReport.builder();
     return new Session<>() {
       ImmutableTcpSocket.@Nullable Builder sock;
