@@ -22,15 +22,16 @@ final class PrefixIndex<T> {
   private final TreeSet<Integer> v6Lengths = new TreeSet<>();
 
   void add(IpPrefix p, T value) {
-    byNet.computeIfAbsent(net(p, p.length()), k -> new ArrayList<>(1)).add(value);
+    byNet.computeIfAbsent(net(p.isIpv6(), p.toBytes(), p.length()), k -> new ArrayList<>(1)).add(value);
     (p.isIpv6() ? v6Lengths : v4Lengths).add(p.length());
   }
 
   /** The values of every indexed prefix that contains {@code p} (equal included), shortest prefix first. */
   List<T> containing(IpPrefix p) {
     List<T> out = new ArrayList<>(0);
+    byte[] address = p.toBytes(); // once, masked anew for each length present
     for (int len : (p.isIpv6() ? v6Lengths : v4Lengths).headSet(p.length(), true)) {
-      List<T> hit = byNet.get(net(p, len));
+      List<T> hit = byNet.get(net(p.isIpv6(), address, len));
       if (hit != null) {
         out.addAll(hit);
       }
@@ -38,8 +39,7 @@ final class PrefixIndex<T> {
     return out;
   }
 
-  private static Net net(IpPrefix p, int length) {
-    byte[] b = p.toBytes();
+  private static Net net(boolean v6, byte[] b, int length) {
     long hi = 0;
     long lo = 0;
     for (int i = 0; i < b.length; i++) {
@@ -51,6 +51,6 @@ final class PrefixIndex<T> {
         lo = (lo << 8) | v;
       }
     }
-    return new Net(p.isIpv6(), length, hi, lo);
+    return new Net(v6, length, hi, lo);
   }
 }

@@ -10,11 +10,11 @@ import io.wgdiag.analysis.Report;
 import io.wgdiag.analysis.bundle.BundleException;
 import io.wgdiag.analysis.bundle.EvidenceReader;
 import io.wgdiag.model.wireguard.ImmutableWgInterface;
+import io.wgdiag.model.wireguard.ImmutableWgPeer;
 import io.wgdiag.model.wireguard.ImmutableWgShow;
 import io.wgdiag.model.wireguard.WgInterface;
 import io.wgdiag.model.wireguard.WgPeer;
 import io.wgdiag.model.wireguard.WgShow;
-import java.util.List;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.ParserRegistry;
 import java.io.IOException;
@@ -22,6 +22,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,7 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Every built-in analyzer on a full case: both tunnel ends, before/during/after plus probes. {@code
  * real} is the lab's bufferbloat bundle as recorded (wireguard-go in namespaces, one peer);
  * {@code 1e5-peers} is the same case with 10^5 generated healthy peers (handshakes within two
- * minutes) added to the tunnel interface in every local {@code wg show} capture, as on a gateway. Parsing is done in setup: this measures the analysis alone.
+ * minutes) added to the tunnel interface in every local {@code wg show} capture, as on a gateway.
+ * Parsing is done in setup: this measures the analysis alone.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -96,10 +99,10 @@ public class AnalysisBenchmark {
     // healthy peers: each with a handshake in the last two minutes before the capture, so the
     // diagnosis stays the recorded one and the analyzers do their full per-peer work
     long captured = real.captureTime().map(t -> java.time.Instant.parse(t).getEpochSecond()).orElse(1_795_564_937L);
-    List<WgPeer> extra = new java.util.ArrayList<>();
+    List<WgPeer> extra = new ArrayList<>();
     int n = 0;
     for (WgPeer p : generated.interfaces().get(0).peers()) {
-      extra.add(io.wgdiag.model.wireguard.ImmutableWgPeer.copyOf(p).withLatestHandshakeEpochSeconds(captured - (n++ % 120)));
+      extra.add(ImmutableWgPeer.copyOf(p).withLatestHandshakeEpochSeconds(captured - (n++ % 120)));
     }
     Case.Builder b = Case.builder();
     real.tunnelInterface().ifPresent(b::tunnelInterface);

@@ -89,15 +89,9 @@ final class ModelJson {
         write(g, e.getValue());
       }
       g.writeEndObject();
-    } else if (v instanceof Iterable<?> it) {
+    } else if (v instanceof Iterable<?> || v instanceof Object[]) {
       g.writeStartArray();
-      for (Object x : it) {
-        write(g, x);
-      }
-      g.writeEndArray();
-    } else if (v instanceof Object[] arr) {
-      g.writeStartArray();
-      for (Object x : arr) {
+      for (Object x : v instanceof Object[] arr ? java.util.Arrays.asList(arr) : (Iterable<?>) v) {
         write(g, x);
       }
       g.writeEndArray();

@@ -178,8 +178,7 @@ public final class MpstatParser extends LineParser<MpstatReport> {
       private boolean sameTime(String text, Fields f, int timeTokens) {
         int from = f.start(0);
         int to = f.end(timeTokens - 1);
-        return to - from == currentTime.length() && text.startsWith(currentTime, from)
-            && (timeTokens == 1 || text.charAt(f.end(0)) == ' ' && f.start(1) == f.end(0) + 1);
+        return to - from == currentTime.length() && text.startsWith(currentTime, from);
       }
 
       private void closeSample() {

@@ -29,7 +29,6 @@ public final class TopParser extends LineParser<TopReport> {
   }
 
   private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("COMMAND", "ENVIRON", "CGROUPS", "CGNAME", "SUPGRPS");
-  private static final java.util.Set<String> WANTED = java.util.Set.of("PID", "USER", "COMMAND", "%CPU", "%MEM");
 
   @Override
   protected Session<TopReport> newSession() {
@@ -139,7 +138,6 @@ public final class TopParser extends LineParser<TopReport> {
           }
           com.google.common.collect.ImmutableMap.Builder<String, String> fieldsOut =
               com.google.common.collect.ImmutableMap.builderWithExpectedSize(h.size());
-          java.util.Map<String, String> fields = new java.util.HashMap<>(8);
           for (int i = 0; i < h.size(); i++) {
             String v;
             if (i < cmd || extra == 0) {
@@ -150,10 +148,9 @@ public final class TopParser extends LineParser<TopReport> {
               v = f.get(i + extra);
             }
             fieldsOut.put(h.get(i), v);
-            if (WANTED.contains(h.get(i))) {
-              fields.put(h.get(i), v);
-            }
           }
+          // a column named twice keeps its last value, as the header map always did
+          com.google.common.collect.ImmutableMap<String, String> fields = fieldsOut.buildKeepingLast();
           p.pid(number(line, fields.get("PID"), "the PID"));
           p.user(fields.getOrDefault("USER", ""));
           p.command(fields.getOrDefault("COMMAND", ""));
@@ -165,7 +162,7 @@ public final class TopParser extends LineParser<TopReport> {
           if (m != null) {
             p.memPercent(decimal(line, m, "%MEM"));
           }
-          b.addProcesses(p.fields(fieldsOut.buildOrThrow()).build());
+          b.addProcesses(p.fields(fields).build());
           line.rest();
           return true;
         }

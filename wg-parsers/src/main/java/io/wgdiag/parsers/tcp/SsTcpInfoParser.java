@@ -205,7 +205,7 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
     } catch (ParseException e) {
       // positioned below
     }
-    throw line.errorAt(from, "expected a number after '" + key + ":', found '" + line.text().substring(from, to) + "'");
+    throw notANumber(line, key, from, to);
   }
 
   /** The whole number in {@code [from, to)} of the line, or an error naming {@code key}. */
@@ -220,9 +220,13 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
       value = value * 10 + (c - '0');
     }
     if (from == to || value < 0) {
-      throw line.errorAt(from, "expected a number after '" + key + ":', found '" + line.text().substring(from, to) + "'");
+      throw notANumber(line, key, from, to);
     }
     return value;
+  }
+
+  private static ParseException notANumber(LineCursor line, String key, int from, int to) {
+    return line.errorAt(from, "expected a number after '" + key + ":', found '" + line.text().substring(from, to) + "'");
   }
 
   /** A rate after {@code send}/{@code pacing_rate}/{@code delivery_rate}: {@code 1.9Gbps}, {@code 23525743590bps}, {@code 3.8Gbps/4Gbps}. */

@@ -229,17 +229,6 @@ public final class LineCursor {
   }
 
   /** Whether the next character (after blanks) is an ASCII digit. */
-  /** Whether the next word is all ASCII digits ({@code 123}, not {@code 327680-edge}). */
-  public boolean atNumberWord() {
-    skipBlanks();
-    int i = pos;
-    int n = line.length();
-    while (i < n && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
-      i++;
-    }
-    return i > pos && (i == n || blank(line.charAt(i)));
-  }
-
   public boolean atDigit() {
     char ch = peek();
     return ch >= '0' && ch <= '9';

@@ -44,14 +44,12 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
    */
   @Override
   protected String redact(String line) {
-    String[] f = fields(line);
-    int off = (f.length == 5 || f.length == 9) ? 1 : 0;
-    int n = f.length - off;
-    if (n == 4 && keyOrPlaceholder(f[off]) && keyOrPlaceholder(f[off + 1])) {
-      return isPlaceholder(f[off]) ? line : line.replace(f[off], WgText.REDACTED);
-    }
-    if (n == 8 && keyOrPlaceholder(f[off]) && keyOrPlaceholder(f[off + 1])) {
-      return isPlaceholder(f[off + 1]) ? line : line.replace(f[off + 1], WgText.REDACTED);
+    Fields f = new Fields().split(line);
+    int off = (f.count() == 5 || f.count() == 9) ? 1 : 0;
+    int n = f.count() - off;
+    if ((n == 4 || n == 8) && keyOrPlaceholder(f.get(off)) && keyOrPlaceholder(f.get(off + 1))) {
+      String secret = f.get(n == 4 ? off : off + 1); // the private key, or the peer's preshared key
+      return isPlaceholder(secret) ? line : line.replace(secret, WgText.REDACTED);
     }
     StringBuilder sb = new StringBuilder();
     for (String tok : line.split("(?<=\\s)|(?=\\s)")) {
@@ -79,14 +77,6 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
       }
     }
     return true;
-  }
-
-  static String[] fields(String line) {
-    String t = line.strip();
-    if (t.isEmpty()) {
-      return new String[0];
-    }
-    return t.indexOf('\t') >= 0 ? t.split("\t") : t.split("\\s+");
   }
 
   @Override
