@@ -43,6 +43,9 @@ class FixtureCorpusTest {
                                 assertThat(lenient.diagnostics()).isEmpty();
                                 assertThat(lenient.model()).isEqualTo(strict);
                                 assertThat(parser.parse(new StringReader(text))).isEqualTo(strict);
+                                // the same output with Windows line ends (pasted from a ticket)
+                                String crlf = text.replace("\r\n", "\n").replace("\n", "\r\n");
+                                assertThat(parser.parse(crlf)).isEqualTo(strict);
                               }));
             });
   }

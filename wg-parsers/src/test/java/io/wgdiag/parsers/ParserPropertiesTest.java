@@ -112,10 +112,12 @@ class ParserPropertiesTest {
 
   private static void checkContract(Parser<?> parser, String text) throws IOException {
     Object strict = null;
+    ParseException failure = null;
     try {
       strict = parser.parse(text);
       assertThat(strict).isNotNull();
     } catch (ParseException e) {
+      failure = e;
       assertThat(e.getMessage()).isNotBlank();
       assertThat(e.line()).isGreaterThanOrEqualTo(0);
     }
@@ -138,8 +140,12 @@ class ParserPropertiesTest {
       if (strict != null) {
         assertThat(viaReader).isEqualTo(strict);
       }
+      assertThat(failure).as("the reader path reads what the in-place text path refused").isNull();
     } catch (ParseException e) {
       assertThat(strict).as("the reader path fails where the text path succeeded").isNull();
+      // the in-place path (no string per line) and the line-by-line path fail at the same place
+      assertThat(failure).isNotNull();
+      assertThat(e.getMessage()).isEqualTo(java.util.Objects.requireNonNull(failure).getMessage());
     }
   }
 }

@@ -27,7 +27,7 @@ public abstract class IpPrefix {
 
   @Value.Check
   protected void check() {
-    if (bytes(address()).isEmpty()) {
+    if (!valid(address())) {
       throw new IllegalStateException("not an IP address: " + address());
     }
     if (length() < 0 || length() > (isIpv6() ? 128 : 32)) {
@@ -39,11 +39,10 @@ public abstract class IpPrefix {
   public static Optional<IpPrefix> parse(String text) {
     int slash = text.indexOf('/');
     String addr = slash < 0 ? text : text.substring(0, slash);
-    Optional<byte[]> b = bytes(addr);
-    if (b.isEmpty()) {
+    if (!valid(addr)) {
       return Optional.empty();
     }
-    int max = b.get().length * 8;
+    int max = addr.indexOf(':') >= 0 ? 128 : 32;
     int len = max;
     if (slash >= 0) {
       int end = text.length();
@@ -105,13 +104,22 @@ public abstract class IpPrefix {
   }
 
   /** The bytes of an IPv4 or IPv6 literal (no name lookup), or empty. */
+  /** Whether {@code s} is an IPv4 or IPv6 address; an IPv4 address is checked without allocating. */
+  static boolean valid(String s) {
+    return s.indexOf(':') >= 0 ? v6(s) != null : v4(s, 0, s.length(), null, 0) != null;
+  }
+
+  private static final byte[] VALID = new byte[0];
+
   static Optional<byte[]> bytes(String s) {
     byte[] out = s.indexOf(':') >= 0 ? v6(s) : v4(s, 0, s.length(), new byte[4], 0);
     return Optional.ofNullable(out);
   }
 
   /** Dotted quad {@code s[from, to)} into {@code out[at..at+3]}; null if it is not one. Linear, no garbage. */
-  private static byte @org.jspecify.annotations.Nullable [] v4(String s, int from, int to, byte[] out, int at) {
+  /** The address in {@code out} (or only checked, when {@code out} is null); null if it is none. */
+  private static byte @org.jspecify.annotations.Nullable [] v4(
+      String s, int from, int to, byte @org.jspecify.annotations.Nullable [] out, int at) {
     int part = 0;
     int value = 0;
     int digits = 0;
@@ -123,14 +131,17 @@ public abstract class IpPrefix {
           return null;
         }
       } else if (c == '.' && digits > 0 && part < 4) {
-        out[at + part++] = (byte) value;
+        if (out != null) {
+          out[at + part] = (byte) value;
+        }
+        part++;
         value = 0;
         digits = 0;
       } else {
         return null;
       }
     }
-    return part == 4 ? out : null;
+    return part == 4 ? (out != null ? out : VALID) : null;
   }
 
   /** RFC 4291 text (with {@code ::}, an embedded dotted quad, a {@code %zone}); null if it is not one. */

@@ -83,6 +83,9 @@ public final class MpstatParser extends LineParser<MpstatReport> {
       final Fields fields = new Fields();
       boolean utilisation;
       String currentTime = "";
+      double[] values = new double[0];
+      /** One row builder for the parse, cleared per row. */
+      final ImmutableCpuLoad.Builder load = CpuLoad.builder();
       ImmutableMpstatSample.@Nullable Builder sample;
       ImmutableMpstatTable.@Nullable Builder table;
       final List<MpstatTable> tables = new ArrayList<>();
@@ -94,18 +97,18 @@ public final class MpstatParser extends LineParser<MpstatReport> {
           line.rest();
           return true;
         }
-        Fields f = fields.split(line.text());
+        Fields f = fields.split(line); // positions in line.source()
         int timeTokens = f.count() > 1 && (f.is(1, "AM") || f.is(1, "PM")) ? 2 : 1;
         if (f.count() <= timeTokens) {
           return false;
         }
         boolean average = f.is(0, "Average:");
-        if (!average && !isTime(line.text(), f.start(0), f.end(0))) {
+        if (!average && !isTime(line.source(), f.start(0), f.end(0))) {
           return false;
         }
         int restFrom = timeTokens;
         if (f.is(restFrom, "CPU") || f.is(restFrom, "NODE")) {
-          String time = timeText(line.text(), f, timeTokens);
+          String time = timeText(line.source(), f, timeTokens);
           closeSample();
           closeTable();
           List<String> cols = new ArrayList<>();
@@ -135,22 +138,24 @@ public final class MpstatParser extends LineParser<MpstatReport> {
           throw line.errorAt(0, "expected " + (cols.size() + 1) + " values after the time (CPU and "
               + cols.size() + " columns), found " + restSize);
         }
-        if (!sameTime(line.text(), f, timeTokens)) {
+        if (!sameTime(line.source(), f, timeTokens)) {
           // a new sample under the same header (sysstat prints a header per interval, but be lenient)
           closeSample();
-          currentTime = timeText(line.text(), f, timeTokens);
+          currentTime = timeText(line.source(), f, timeTokens);
           if (utilisation) {
             sample = MpstatSample.builder().time(currentTime);
           }
         }
         String time = currentTime;
-        String cpu = f.is(restFrom, "all") ? "all" : f.get(restFrom);
-        double[] values = new double[cols.size()];
+        String cpu = f.is(restFrom, "all") ? "all" : line.token(f.start(restFrom), f.end(restFrom));
+        if (values.length != cols.size()) {
+          values = new double[cols.size()];
+        }
         for (int i = 0; i < cols.size(); i++) {
           values[i] = number(line, f, restFrom + 1 + i);
         }
         if (utilisation) {
-          ImmutableCpuLoad.Builder c = CpuLoad.builder().cpu(cpu).line(line.lineNumber());
+          ImmutableCpuLoad.Builder c = load.clear().cpu(cpu).line(line.lineNumber());
           for (int i = 0; i < cols.size(); i++) {
             set(c, codes[i], values[i]);
           }
@@ -231,16 +236,17 @@ public final class MpstatParser extends LineParser<MpstatReport> {
   }
 
   private static double number(LineCursor line, Fields f, int index) throws ParseException {
-    line.position(f.start(index));
+    int base = line.lineStart();
+    line.position(f.start(index) - base);
     try {
       double v = line.decimal("a number", true);
-      if (line.position() == f.end(index)) {
+      if (line.position() == f.end(index) - base) {
         return v;
       }
     } catch (ParseException e) {
       // fall through to the positioned error below
     }
-    throw line.errorAt(f.start(index), "expected a number, found '" + f.get(index) + "'");
+    throw line.errorAt(f.start(index) - base, "expected a number, found '" + f.get(index) + "'");
   }
 
   private static final String[] COLUMNS = {"%usr", "%user", "%nice", "%sys", "%system", "%iowait", "%irq", "%soft",

@@ -50,9 +50,11 @@ public final class ProcInterruptsParser extends LineParser<ProcInterrupts> {
         // digit ("327680-edge"), which ends the counts.
         com.google.common.primitives.ImmutableLongArray.Builder counts =
             com.google.common.primitives.ImmutableLongArray.builder(cpus > 0 ? cpus : 16);
-        String t = line.text();
-        int len = t.length();
-        int i = line.position();
+        // read in place: positions are in line.source(), base turns them into columns
+        String t = line.source();
+        int base = line.lineStart();
+        int len = line.lineEnd();
+        int i = base + line.position();
         int n = 0;
         while (cpus < 0 || n < cpus) {
           while (i < len && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
@@ -73,13 +75,13 @@ public final class ProcInterruptsParser extends LineParser<ProcInterrupts> {
             break;
           }
           if (i - start > 18) { // may not fit a long: let the checked reader say so
-            line.position(start);
+            line.position(start - base);
             v = line.number("an interrupt count");
           }
           counts.add(v);
           n++;
         }
-        line.position(i);
+        line.position(i - base);
         r.counts(counts.build());
         if (n == 0) {
           throw line.error("interrupt counts after '" + irq + ":'");

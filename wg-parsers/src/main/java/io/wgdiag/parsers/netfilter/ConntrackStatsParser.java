@@ -46,24 +46,37 @@ public final class ConntrackStatsParser extends LineParser<ConntrackStats> {
         }
         ImmutableConntrackCpu.Builder c = ConntrackCpu.builder().line(line.lineNumber());
         c.cpu((int) Math.min(Integer.MAX_VALUE, line.number("the CPU number")));
+        // key=value pairs read in place: the key comes from the shared token cache, the value is
+        // read where it stands (positions in line.source())
+        String t = line.source();
+        int base = line.lineStart();
+        int limit = line.lineEnd();
         while (!line.atEnd()) {
-          int at = line.position();
-          String w = line.word();
-          int eq = w.indexOf('=');
-          if (eq <= 0) {
-            throw line.errorAt(at, "expected key=value, found '" + w + "'");
+          int at = base + line.position();
+          int end = at;
+          int eq = -1;
+          while (end < limit && t.charAt(end) != ' ' && t.charAt(end) != '\t') {
+            if (eq < 0 && t.charAt(end) == '=') {
+              eq = end;
+            }
+            end++;
           }
-          LineCursor v = LineCursor.of(w.substring(eq + 1), line.lineNumber());
-          long value;
-          try {
-            value = v.number("a counter");
-          } catch (ParseException e) {
-            throw line.errorAt(at + eq + 1, "expected a number after '" + w.substring(0, eq + 1) + "', found '" + w.substring(eq + 1) + "'");
+          if (eq <= at) {
+            throw line.errorAt(at - base, "expected key=value, found '" + t.substring(at, end) + "'");
           }
-          if (!v.atEnd()) {
-            throw line.errorAt(at + eq + 1, "expected a number after '" + w.substring(0, eq + 1) + "', found '" + w.substring(eq + 1) + "'");
+          long value = 0;
+          boolean ok = eq + 1 < end;
+          for (int i = eq + 1; i < end && ok; i++) {
+            int d = t.charAt(i) - '0';
+            ok = d >= 0 && d <= 9 && value <= (Long.MAX_VALUE - d) / 10;
+            value = value * 10 + d;
           }
-          c.putCounter(w.substring(0, eq), value);
+          if (!ok) {
+            throw line.errorAt(eq + 1 - base, "expected a number after '" + t.substring(at, eq + 1) + "', found '"
+                + t.substring(eq + 1, end) + "'");
+          }
+          c.putCounter(line.token(at, eq), value);
+          line.position(end - base);
         }
         b.addCpus(c.build());
         return true;

@@ -40,6 +40,7 @@ public final class PingParser extends StreamingLineParser<PingResult, PingReply>
   @Override
   protected Session<PingResult> newSession(java.util.function.@Nullable Consumer<? super PingReply> sink) {
     ImmutablePingResult.Builder b = PingResult.builder();
+    ImmutablePingReply.Builder reply = PingReply.builder(); // one for the parse, cleared per reply
     return new Session<>() {
       boolean header;
 
@@ -97,7 +98,7 @@ public final class PingParser extends StreamingLineParser<PingResult, PingReply>
           int save = line.position();
           long n = line.number("a count");
           if (line.lookingAt("bytes from ")) {
-            reply(b, line, (int) Math.min(Integer.MAX_VALUE, n), stamp, sink);
+            reply(b, reply.clear(), line, (int) Math.min(Integer.MAX_VALUE, n), stamp, sink);
             return true;
           }
           if (line.lookingAt("packets transmitted")) {
@@ -184,7 +185,7 @@ public final class PingParser extends StreamingLineParser<PingResult, PingReply>
   }
 
   /** {@code 64 bytes from HOST[ (ADDR)]: icmp_seq=1 ttl=64 time=0.041 ms[ (DUP!)]}. */
-  private static void reply(ImmutablePingResult.Builder b, LineCursor line, int bytes, double stamp,
+  private static void reply(ImmutablePingResult.Builder b, ImmutablePingReply.Builder r, LineCursor line, int bytes, double stamp,
       java.util.function.@Nullable Consumer<? super PingReply> sink) throws ParseException {
     line.expect("bytes from ");
     String from = line.until(':');
@@ -200,7 +201,7 @@ public final class PingParser extends StreamingLineParser<PingResult, PingReply>
     line.expect(":");
     int paren = from.indexOf(" (");
     String source = paren > 0 && from.endsWith(")") ? from.substring(paren + 2, from.length() - 1) : from.strip();
-    ImmutablePingReply.Builder r = PingReply.builder().bytes(bytes).from(source).line(line.lineNumber());
+    r.bytes(bytes).from(source).line(line.lineNumber());
     if (!Double.isNaN(stamp)) {
       r.timestampSeconds(stamp);
     }

@@ -1,12 +1,22 @@
 package io.wgdiag.parsers.route;
 
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.wgdiag.model.route.ImmutableRoute;
 import io.wgdiag.model.route.ImmutableRouteTable;
+import io.wgdiag.model.route.Nexthop;
 import io.wgdiag.model.route.Route;
 import io.wgdiag.model.route.RouteTable;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.StreamingLineParser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,31 +51,33 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
   protected Session<RouteTable> newSession(java.util.function.@Nullable Consumer<? super Route> sink) {
     ImmutableRouteTable.Builder table = RouteTable.builder();
     return new Session<>() {
-      ImmutableRoute.@Nullable Builder current;
+      final Draft draft = new Draft();
+      boolean open;
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
         if (line.tryConsumeWord("nexthop")) {
-          ImmutableRoute.Builder c = current;
-          if (c == null) {
+          if (!open) {
             throw line.errorAt(0, "expected a route line before this nexthop");
           }
-          c.addNexthops(RouteText.nexthop(line));
+          draft.nexthops.add(RouteText.nexthop(line));
           return true;
         }
         flush();
-        current = route(line);
+        draft.read(line);
+        open = true;
         return true;
       }
 
       private void flush() {
-        if (current != null) {
+        if (open) {
+          Route r = draft.build();
           if (sink != null) {
-            sink.accept(current.build());
+            sink.accept(r);
           } else {
-            table.addRoutes(current.build());
+            table.addRoutes(r);
           }
-          current = null;
+          open = false;
         }
       }
 
@@ -77,62 +89,124 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
     };
   }
 
-  static ImmutableRoute.Builder route(LineCursor line) throws ParseException {
-    ImmutableRoute.Builder r = Route.builder().line(line.lineNumber());
-    line.tryConsumeWord("Deleted");
-    String first = line.word("a route destination");
-    if (RouteText.TYPES.contains(first)) {
-      r.type(first);
-      first = line.word("the destination after the route type");
+  /**
+   * One route being read, reused from line to line: a million-route table costs one {@link Route}
+   * per line and the strings it keeps, not a builder with four collection builders per line.
+   */
+  private static final class Draft {
+    String type = "unicast";
+    String destination = "";
+    @Nullable String gateway;
+    @Nullable String device;
+    @Nullable String table;
+    @Nullable String protocol;
+    @Nullable String scope;
+    @Nullable String source;
+    long metric = -1;
+    @Nullable String preference;
+    int mtuBytes = -1;
+    boolean mtuLocked;
+    final Map<String, String> metrics = new LinkedHashMap<>();
+    final List<String> flags = new ArrayList<>();
+    final List<Nexthop> nexthops = new ArrayList<>();
+    final Map<String, String> other = new LinkedHashMap<>();
+    int line;
+
+    Route build() {
+      return ImmutableRoute.of(type, destination, Optional.ofNullable(gateway), Optional.ofNullable(device),
+          Optional.ofNullable(table), Optional.ofNullable(protocol), Optional.ofNullable(scope),
+          Optional.ofNullable(source), metric < 0 ? OptionalLong.empty() : OptionalLong.of(metric),
+          Optional.ofNullable(preference), mtuBytes < 0 ? OptionalInt.empty() : OptionalInt.of(mtuBytes), mtuLocked,
+          metrics.isEmpty() ? ImmutableMap.of() : ImmutableMap.copyOf(metrics),
+          flags.isEmpty() ? ImmutableList.of() : ImmutableList.copyOf(flags),
+          nexthops.isEmpty() ? ImmutableList.of() : ImmutableList.copyOf(nexthops),
+          other.isEmpty() ? ImmutableMap.of() : ImmutableMap.copyOf(other), line);
     }
-    if (!first.equals("default") && !RouteText.looksLikeValue(first)) {
-      throw line.errorAt(line.position() - first.length(), "expected a route destination (default, a prefix or an address), found '" + first + "'");
+
+    private void clear(int lineNumber) {
+      type = "unicast";
+      destination = "";
+      gateway = null;
+      device = null;
+      table = null;
+      protocol = null;
+      scope = null;
+      source = null;
+      metric = -1;
+      preference = null;
+      mtuBytes = -1;
+      mtuLocked = false;
+      metrics.clear();
+      flags.clear();
+      nexthops.clear();
+      other.clear();
+      line = lineNumber;
     }
-    r.destination(first);
-    while (!line.atEnd()) {
-      int at = line.position();
-      String w = line.word();
-      switch (w) {
-        case "via" -> {
-          String gw = line.word("the gateway after 'via'");
-          if (gw.equals("inet") || gw.equals("inet6")) {
-            gw = line.word("the gateway after 'via " + gw + "'");
+
+    /** A keyword's value, once: a second one for the same route is an error on this line. */
+    private static void putOnce(Map<String, String> map, String key, String value, LineCursor line, int at)
+        throws ParseException {
+      if (map.putIfAbsent(key, value) != null) {
+        throw line.errorAt(at, "'" + key + "' twice in one route");
+      }
+    }
+
+    void read(LineCursor line) throws ParseException {
+      clear(line.lineNumber());
+      line.tryConsumeWord("Deleted");
+      String first = line.word("a route destination");
+      if (RouteText.TYPES.contains(first)) {
+        type = first;
+        first = line.word("the destination after the route type");
+      }
+      if (!first.equals("default") && !RouteText.looksLikeValue(first)) {
+        throw line.errorAt(line.position() - first.length(), "expected a route destination (default, a prefix or an address), found '" + first + "'");
+      }
+      destination = first;
+      while (!line.atEnd()) {
+        int at = line.position();
+        String w = line.word();
+        switch (w) {
+          case "via" -> {
+            String gw = line.word("the gateway after 'via'");
+            if (gw.equals("inet") || gw.equals("inet6")) {
+              gw = line.word("the gateway after 'via " + gw + "'");
+            }
+            gateway = gw;
           }
-          r.gateway(gw);
-        }
-        case "dev" -> r.device(line.word("the device after 'dev'"));
-        case "table" -> r.table(line.word("the table after 'table'"));
-        case "proto" -> r.protocol(line.word("the protocol after 'proto'"));
-        case "scope" -> r.scope(line.word("the scope after 'scope'"));
-        case "src" -> r.source(line.word("the source address after 'src'"));
-        case "metric" -> r.metric(line.number("the metric"));
-        case "pref" -> r.preference(line.word("the preference after 'pref'"));
-        default -> {
-          if (w.equals("mtu")) {
-            boolean lock = line.tryConsumeWord("lock");
-            r.mtuBytes((int) Math.min(Integer.MAX_VALUE, line.number("the MTU in bytes after 'mtu'")));
-            r.mtuLocked(lock);
-          } else if (RouteText.METRICS.contains(w)) {
-            boolean lock = line.tryConsumeWord("lock");
-            r.putMetric(w, (lock ? "lock " : "") + line.word("the value of " + w));
-          } else if (RouteText.FLAGS.contains(w)) {
-            r.addFlags(w);
-          } else if (w.equals("from") || w.equals("nhid") || w.equals("tos") || w.equals("mark") || w.equals("realms")
-              || w.equals("expires") || w.equals("error") || w.equals("iif") || w.equals("users") || w.equals("used")
-              || w.equals("age") || w.equals("ipid") || w.equals("uid") || w.equals("ttl-propagate")) {
-            r.putOther(w, line.word("the value of " + w));
-          } else if (w.equals("cache")) {
-            r.putOther("cache", "");
-          } else if (RouteText.looksLikeValue(w)) {
-            throw line.errorAt(at, "expected a keyword, found the value '" + w + "'");
-          } else {
-            // a keyword this version does not know: keep it, with its value if one follows
-            String next = line.peekWord();
-            r.putOther(w, RouteText.looksLikeValue(next) ? line.word() : "");
+          case "dev" -> device = line.word("the device after 'dev'");
+          case "table" -> table = line.word("the table after 'table'");
+          case "proto" -> protocol = line.word("the protocol after 'proto'");
+          case "scope" -> scope = line.word("the scope after 'scope'");
+          case "src" -> source = line.word("the source address after 'src'");
+          case "metric" -> metric = line.number("the metric");
+          case "pref" -> preference = line.word("the preference after 'pref'");
+          default -> {
+            if (w.equals("mtu")) {
+              boolean lock = line.tryConsumeWord("lock");
+              mtuBytes = (int) Math.min(Integer.MAX_VALUE, line.number("the MTU in bytes after 'mtu'"));
+              mtuLocked = lock;
+            } else if (RouteText.METRICS.contains(w)) {
+              boolean lock = line.tryConsumeWord("lock");
+              putOnce(metrics, w, (lock ? "lock " : "") + line.word("the value of " + w), line, at);
+            } else if (RouteText.FLAGS.contains(w)) {
+              flags.add(w);
+            } else if (w.equals("from") || w.equals("nhid") || w.equals("tos") || w.equals("mark") || w.equals("realms")
+                || w.equals("expires") || w.equals("error") || w.equals("iif") || w.equals("users") || w.equals("used")
+                || w.equals("age") || w.equals("ipid") || w.equals("uid") || w.equals("ttl-propagate")) {
+              putOnce(other, w, line.word("the value of " + w), line, at);
+            } else if (w.equals("cache")) {
+              putOnce(other, "cache", "", line, at);
+            } else if (RouteText.looksLikeValue(w)) {
+              throw line.errorAt(at, "expected a keyword, found the value '" + w + "'");
+            } else {
+              // a keyword this version does not know: keep it, with its value if one follows
+              String next = line.peekWord();
+              putOnce(other, w, RouteText.looksLikeValue(next) ? line.word() : "", line, at);
+            }
           }
         }
       }
     }
-    return r;
   }
 }

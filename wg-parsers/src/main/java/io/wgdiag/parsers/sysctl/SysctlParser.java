@@ -37,22 +37,39 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
         if (line.lookingAt("sysctl: ")) {
           return true; // stderr merged into the output: a key that could not be read or written
         }
-        String text = line.text();
-        int eq = text.indexOf(" = ");
+        // read in place: positions are in line.source()
+        String text = line.source();
+        int from = line.lineStart();
+        int to = line.lineEnd();
+        int eq = find(text, " = ", from, to);
         int sep = 3;
         if (eq < 0) {
           // "key=value" (sysctl -N/-b aside, busybox prints without blanks) or "key =" (empty value)
-          eq = text.indexOf('=');
+          eq = find(text, "=", from, to);
           sep = 1;
           if (eq < 0) {
             return false;
           }
         }
-        String key = text.substring(0, eq).strip();
-        if (key.isEmpty() || key.indexOf(' ') >= 0 || key.indexOf('\t') >= 0) {
+        int k0 = from;
+        int k1 = eq;
+        while (k0 < k1 && Character.isWhitespace(text.charAt(k0))) {
+          k0++;
+        }
+        while (k1 > k0 && Character.isWhitespace(text.charAt(k1 - 1))) {
+          k1--;
+        }
+        for (int i = k0; i < k1; i++) {
+          if (text.charAt(i) == ' ' || text.charAt(i) == '\t') {
+            k1 = k0; // a blank inside the key
+            break;
+          }
+        }
+        if (k0 == k1) {
           throw line.errorAt(0, "expected a sysctl key before '='");
         }
-        String value = foldBlanks(eq + sep <= text.length() ? text.substring(eq + sep) : "");
+        String key = text.substring(k0, k1);
+        String value = foldBlanks(text, Math.min(eq + sep, to), to);
         // A multi-line file (dev.cdrom.info) prints its key once per line: keep every line.
         String earlier = values.putIfAbsent(key, value);
         if (earlier != null) {
@@ -69,26 +86,37 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
     };
   }
 
-  /** Whether {@code value} has no tab, no leading or trailing blank and no run of blanks. */
-  private static boolean isFolded(String value) {
-    int n = value.length();
-    for (int i = 0; i < n; i++) {
+  /** The first {@code needle} in {@code [from, to)} of {@code text}, or -1; never looks past {@code to}. */
+  private static int find(String text, String needle, int from, int to) {
+    char first = needle.charAt(0);
+    for (int i = from; i + needle.length() <= to; i++) {
+      if (text.charAt(i) == first && text.startsWith(needle, i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether {@code [from, to)} has no tab, no leading or trailing blank and no run of blanks. */
+  private static boolean isFolded(String value, int from, int to) {
+    for (int i = from; i < to; i++) {
       char ch = value.charAt(i);
-      if (ch == '\t' || (ch == ' ' && (i == 0 || i == n - 1 || value.charAt(i + 1) == ' '))) {
+      if (ch == '\t' || (ch == ' ' && (i == from || i == to - 1 || value.charAt(i + 1) == ' '))) {
         return false;
       }
     }
     return true;
   }
 
-  private static String foldBlanks(String value) {
-    if (isFolded(value)) {
-      return value; // the common case: nothing to fold, no copy
+  /** {@code [from, to)} of {@code text} with blanks trimmed and each run of blanks made one space. */
+  private static String foldBlanks(String text, int from, int to) {
+    if (isFolded(text, from, to)) {
+      return text.substring(from, to); // the common case: one copy, nothing to fold
     }
-    StringBuilder sb = new StringBuilder(value.length());
+    StringBuilder sb = new StringBuilder(to - from);
     boolean blank = false;
-    for (int i = 0; i < value.length(); i++) {
-      char ch = value.charAt(i);
+    for (int i = from; i < to; i++) {
+      char ch = text.charAt(i);
       if (ch == ' ' || ch == '\t') {
         blank = sb.length() > 0;
       } else {

@@ -40,6 +40,8 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
     ImmutableSsReport.Builder out = SsReport.builder();
     return new Session<>() {
       ImmutableTcpSocket.@Nullable Builder sock;
+      /** One socket builder for the parse: cleared when the next socket line starts. */
+      final ImmutableTcpSocket.Builder reused = TcpSocket.builder();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -50,7 +52,7 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
         }
         if (NETIDS.contains(first) || STATES.contains(first)) {
           flush();
-          sock = socket(line);
+          sock = socket(reused.clear(), line);
           if (!line.atEnd()) {
             info(sock, line); // -O: everything on one line
           }
@@ -83,8 +85,8 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
     };
   }
 
-  private static ImmutableTcpSocket.Builder socket(LineCursor line) throws ParseException {
-    ImmutableTcpSocket.Builder s = TcpSocket.builder().line(line.lineNumber());
+  private static ImmutableTcpSocket.Builder socket(ImmutableTcpSocket.Builder s, LineCursor line) throws ParseException {
+    s.line(line.lineNumber());
     String w = line.word();
     if (NETIDS.contains(w)) {
       w = line.word("the socket state");
@@ -124,20 +126,23 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
       "westwood", "bic", "illinois", "hybla", "scalable", "yeah", "lp", "veno", "cdg", "nv", "highspeed");
 
   private static void info(ImmutableTcpSocket.Builder s, LineCursor line) throws ParseException {
-    String t = line.text();
+    // positions are absolute in line.source(): the line is read in place
+    String t = line.source();
+    int base = line.lineStart();
+    int limit = line.lineEnd();
     while (!line.atEnd()) {
-      int at = line.position();
+      int at = base + line.position();
       int end = at;
       int colon = -1;
-      while (end < t.length() && t.charAt(end) != ' ' && t.charAt(end) != '\t') {
+      while (end < limit && t.charAt(end) != ' ' && t.charAt(end) != '\t') {
         if (colon < 0 && t.charAt(end) == ':') {
           colon = end;
         }
         end++;
       }
       if (colon < 0) {
-        String w = t.substring(at, end);
-        line.position(end);
+        String w = line.token(at, end);
+        line.position(end - base);
         if (w.equals("send") || w.equals("pacing_rate") || w.equals("delivery_rate")) {
           double bps = rate(line);
           switch (w) {
@@ -152,12 +157,12 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
         }
         continue;
       }
-      String key = t.substring(at, colon);
+      String key = line.token(at, colon);
       int v = colon + 1;
       switch (key) {
         case "rtt" -> {
-          int slash = t.indexOf('/', v);
-          if (slash > 0 && slash < end) {
+          int slash = slash(t, v, end);
+          if (slash > 0) {
             s.rttMillis(decimal(line, key, v, slash));
             s.rttVarMillis(decimal(line, key, slash + 1, end));
           } else {
@@ -180,26 +185,37 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
         case "data_segs_out" -> s.dataSegsOut(count(line, key, v, end));
         case "lost" -> s.lost(count(line, key, v, end));
         case "retrans" -> {
-          int slash = t.indexOf('/', v);
-          if (slash > 0 && slash < end) {
+          int slash = slash(t, v, end);
+          if (slash > 0) {
             s.retransCurrent(count(line, key, v, slash));
             s.retransTotal(count(line, key, slash + 1, end));
           } else {
             s.retransCurrent(count(line, key, v, end));
           }
         }
-        default -> s.putOtherField(key, t.substring(v, end));
+        default -> s.putOtherField(key, line.token(v, end));
       }
-      line.position(end);
+      line.position(end - base);
     }
   }
 
-  /** The decimal in {@code [from, to)} of the line, or an error naming {@code key}. */
+  /** The first {@code /} in {@code [from, to)} of {@code t}, or -1. */
+  private static int slash(String t, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (t.charAt(i) == '/') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The decimal in {@code [from, to)} of the source, or an error naming {@code key}. */
   private static double decimal(LineCursor line, String key, int from, int to) throws ParseException {
-    line.position(from);
+    int base = line.lineStart();
+    line.position(from - base);
     try {
       double d = line.decimal("a number");
-      if (line.position() == to) {
+      if (line.position() == to - base) {
         return d;
       }
     } catch (ParseException e) {
@@ -208,16 +224,17 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
     throw notANumber(line, key, from, to);
   }
 
-  /** The whole number in {@code [from, to)} of the line, or an error naming {@code key}. */
+  /** The whole number in {@code [from, to)} of the source, or an error naming {@code key}. */
   private static long count(LineCursor line, String key, int from, int to) throws ParseException {
+    String t = line.source();
     long value = 0;
     for (int i = from; i < to; i++) {
-      char c = line.text().charAt(i);
-      if (c < '0' || c > '9' || value > (Long.MAX_VALUE - 9) / 10) {
+      int d = t.charAt(i) - '0';
+      if (d < 0 || d > 9 || value > (Long.MAX_VALUE - d) / 10) {
         value = -1;
         break;
       }
-      value = value * 10 + (c - '0');
+      value = value * 10 + d;
     }
     if (from == to || value < 0) {
       throw notANumber(line, key, from, to);
@@ -226,24 +243,47 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
   }
 
   private static ParseException notANumber(LineCursor line, String key, int from, int to) {
-    return line.errorAt(from, "expected a number after '" + key + ":', found '" + line.text().substring(from, to) + "'");
+    return line.errorAt(from - line.lineStart(),
+        "expected a number after '" + key + ":', found '" + line.source().substring(from, to) + "'");
   }
 
-  /** A rate after {@code send}/{@code pacing_rate}/{@code delivery_rate}: {@code 1.9Gbps}, {@code 23525743590bps}, {@code 3.8Gbps/4Gbps}. */
+  /**
+   * A rate after {@code send}/{@code pacing_rate}/{@code delivery_rate}: {@code 1.9Gbps}, {@code
+   * 23525743590bps}, {@code 3.8Gbps/4Gbps} (the first of the pair), read in place.
+   */
   private static double rate(LineCursor line) throws ParseException {
-    int at = line.skipBlanks().position();
-    String w = line.word("a rate such as 1.9Gbps");
-    String first = w.indexOf('/') > 0 ? w.substring(0, w.indexOf('/')) : w;
-    LineCursor c = LineCursor.of(first, line.lineNumber());
+    int base = line.lineStart();
+    int at = base + line.skipBlanks().position();
+    String t = line.source();
+    int wordEnd = at;
+    int stop = -1;
+    while (wordEnd < line.lineEnd() && t.charAt(wordEnd) != ' ' && t.charAt(wordEnd) != '\t') {
+      if (stop < 0 && t.charAt(wordEnd) == '/' && wordEnd > at) {
+        stop = wordEnd;
+      }
+      wordEnd++;
+    }
+    if (stop < 0) {
+      stop = wordEnd;
+    }
     try {
-      LineCursor.Quantity q = c.quantity("a rate");
-      double bps = Units.bitsPerSecond(q.value(), q.unit());
-      if (!Double.isNaN(bps) && c.atEnd()) {
-        return bps;
+      double value = line.decimal("a rate");
+      int u = base + line.position();
+      boolean letters = u < stop;
+      for (int i = u; i < stop; i++) {
+        letters &= Character.isLetter(t.charAt(i));
+      }
+      if (letters && u <= stop) {
+        double bps = Units.bitsPerSecond(value, line.token(u, stop));
+        if (!Double.isNaN(bps)) {
+          line.position(wordEnd - base);
+          return bps;
+        }
       }
     } catch (ParseException e) {
       // positioned below
     }
-    throw line.errorAt(at, "expected a rate such as 1.9Gbps, found '" + w + "'");
+    line.position(wordEnd - base);
+    throw line.errorAt(at - base, "expected a rate such as 1.9Gbps, found '" + t.substring(at, wordEnd) + "'");
   }
 }

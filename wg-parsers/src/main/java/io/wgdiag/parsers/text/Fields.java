@@ -13,11 +13,23 @@ public final class Fields {
 
   /** Splits {@code text}; leading and trailing blanks are no field. Returns this. */
   public Fields split(String text) {
+    return split(text, 0, text.length());
+  }
+
+  /**
+   * Splits the cursor's line in place: positions are then in {@link LineCursor#source()} (also
+   * {@link #text()}), not relative to the line. Returns this.
+   */
+  public Fields split(LineCursor line) {
+    return split(line.source(), line.lineStart(), line.lineEnd());
+  }
+
+  /** Splits {@code [from, to)} of {@code text}; positions are in {@code text}. Returns this. */
+  public Fields split(String text, int from, int to) {
     this.line = text;
     count = 0;
-    int n = text.length();
-    int lo = 0;
-    int hi = n;
+    int lo = from;
+    int hi = to;
     while (lo < hi && blank(text.charAt(lo))) {
       lo++;
     }
@@ -27,7 +39,7 @@ public final class Fields {
     if (lo == hi) {
       return this;
     }
-    if (text.indexOf('\t', lo) >= 0) {
+    if (hasTab(text, lo, hi)) {
       int start = lo;
       for (int i = lo; i <= hi; i++) {
         if (i == hi || text.charAt(i) == '\t') {
@@ -51,6 +63,20 @@ public final class Fields {
     return this;
   }
 
+  private static boolean hasTab(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == '\t') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The text the positions refer to. */
+  public String text() {
+    return line;
+  }
+
   private static boolean blank(char c) {
     return c == ' ' || c == '\t' || c == '\f' || c == '\u000b' || c == '\r';
   }
@@ -70,12 +96,12 @@ public final class Fields {
     return count;
   }
 
-  /** The 0-based column where field {@code i} starts. */
+  /** Where field {@code i} starts in {@link #text()}. */
   public int start(int i) {
     return starts[i];
   }
 
-  /** The 0-based column just after field {@code i}. */
+  /** Where field {@code i} ends (exclusive) in {@link #text()}. */
   public int end(int i) {
     return ends[i];
   }

@@ -21,9 +21,16 @@ import org.jspecify.annotations.Nullable;
  * not be kept after the call it was handed to.
  */
 public final class LineCursor {
-  private String line = "";
+  /** The backing text: the whole in-memory input, or the one line read from a stream. */
+  private String src = "";
+  /** Where the current line starts in {@link #src}, and just after it ends. */
+  private int base;
+  private int limit;
+  /** The absolute position in {@link #src}. */
   private int pos;
   private int lineNumber;
+  /** The line as a string, made on first use of {@link #text()}. */
+  private @Nullable String lineText = "";
   private final UnaryOperator<String> redactor;
 
   /** Creates a cursor whose errors pass the line text through {@code redactor} (to mask secrets). */
@@ -34,20 +41,65 @@ public final class LineCursor {
   /** Creates a cursor over {@code line}, numbered {@code lineNumber}, that masks nothing. */
   public static LineCursor of(String line, int lineNumber) {
     LineCursor c = new LineCursor(UnaryOperator.identity());
+    c.caching = false;
     c.reset(line, lineNumber);
     return c;
   }
 
   /** Points the cursor at the start of a new line. */
   public void reset(String newLine, int newLineNumber) {
-    this.line = newLine;
+    this.src = newLine;
+    this.base = 0;
+    this.limit = newLine.length();
+    this.lineText = newLine;
     this.lineNumber = newLineNumber;
     this.pos = 0;
   }
 
-  /** The whole line. */
+  /**
+   * Points the cursor at the line {@code [from, to)} of {@code text} without copying it: the
+   * in-memory parse reads every line in place, and only the values it keeps become strings.
+   */
+  public void reset(String text, int from, int to, int newLineNumber) {
+    this.src = text;
+    this.base = from;
+    this.limit = to;
+    this.lineText = null;
+    this.lineNumber = newLineNumber;
+    this.pos = from;
+  }
+
+  /** The whole line (made into a string on first use; parsers on hot paths use {@link #source()}). */
   public String text() {
-    return line;
+    String t = lineText;
+    if (t == null) {
+      t = src.substring(base, limit);
+      lineText = t;
+    }
+    return t;
+  }
+
+  /**
+   * The text the line lies in: the whole input or the line itself. Together with {@link
+   * #lineStart()} and {@link #lineEnd()} it lets a parser read fields in place.
+   */
+  public String source() {
+    return src;
+  }
+
+  /** Where the line starts in {@link #source()}. */
+  public int lineStart() {
+    return base;
+  }
+
+  /** Where the line ends (exclusive) in {@link #source()}. */
+  public int lineEnd() {
+    return limit;
+  }
+
+  /** The length of the line. */
+  public int length() {
+    return limit - base;
   }
 
   /** The 1-based line number. */
@@ -57,20 +109,20 @@ public final class LineCursor {
 
   /** The 0-based position of the next character to read. */
   public int position() {
-    return pos;
+    return pos - base;
   }
 
   /** Moves back (or forward) to a position obtained from {@link #position()}. */
   public void position(int newPos) {
-    if (newPos < 0 || newPos > line.length()) {
+    if (newPos < 0 || newPos > limit - base) {
       throw new IllegalArgumentException("position " + newPos + " outside the line");
     }
-    this.pos = newPos;
+    this.pos = base + newPos;
   }
 
   /** The 1-based column of the next character to read. */
   public int column() {
-    return pos + 1;
+    return pos - base + 1;
   }
 
   private static boolean blank(char ch) {
@@ -79,7 +131,7 @@ public final class LineCursor {
 
   /** Skips blanks and returns this cursor. */
   public LineCursor skipBlanks() {
-    while (pos < line.length() && blank(line.charAt(pos))) {
+    while (pos < limit && blank(src.charAt(pos))) {
       pos++;
     }
     return this;
@@ -88,13 +140,13 @@ public final class LineCursor {
   /** Whether only blanks remain. */
   public boolean atEnd() {
     skipBlanks();
-    return pos >= line.length();
+    return pos >= limit;
   }
 
   /** Whether the whole line is blank. */
   public boolean isBlank() {
-    for (int i = 0; i < line.length(); i++) {
-      if (!blank(line.charAt(i))) {
+    for (int i = base; i < limit; i++) {
+      if (!blank(src.charAt(i))) {
         return false;
       }
     }
@@ -104,20 +156,20 @@ public final class LineCursor {
   /** The next character after blanks, or {@code '\0'} at the end. Consumes nothing but blanks. */
   public char peek() {
     skipBlanks();
-    return pos < line.length() ? line.charAt(pos) : '\0';
+    return pos < limit ? src.charAt(pos) : '\0';
   }
 
   /** Whether the text after blanks starts with {@code literal}. Consumes nothing but blanks. */
   public boolean lookingAt(String literal) {
     skipBlanks();
-    return line.startsWith(literal, pos);
+    return pos + literal.length() <= limit && src.startsWith(literal, pos);
   }
 
   /** Whether the next word (after blanks) is exactly {@code word}. Consumes nothing but blanks. */
   public boolean lookingAtWord(String word) {
     skipBlanks();
     int end = pos + word.length();
-    return line.startsWith(word, pos) && (end == line.length() || blank(line.charAt(end)));
+    return end <= limit && src.startsWith(word, pos) && (end == limit || blank(src.charAt(end)));
   }
 
   /** Consumes {@code literal} after blanks if it is there. */
@@ -162,13 +214,13 @@ public final class LineCursor {
   /** Reads the next word, or returns null at the end of the line. */
   public @Nullable String wordOrNull() {
     skipBlanks();
-    if (pos >= line.length()) {
+    if (pos >= limit) {
       return null;
     }
     int start = pos;
     int h = 0;
-    while (pos < line.length() && !blank(line.charAt(pos))) {
-      h = 31 * h + line.charAt(pos);
+    while (pos < limit && !blank(src.charAt(pos))) {
+      h = 31 * h + src.charAt(pos);
       pos++;
     }
     return shared(start, pos, h);
@@ -181,10 +233,13 @@ public final class LineCursor {
    */
   private String @Nullable [] tokens;
 
+  /** Whether {@link #shared} may cache: not for a throwaway cursor over one piece of a line. */
+  private boolean caching = true;
+
   private String shared(int start, int end, int hash) {
     int len = end - start;
-    if (len > 16 || lineNumber < 64) {
-      return line.substring(start, end);
+    if (len > 16 || lineNumber < 64 || !caching) {
+      return src.substring(start, end);
     }
     String[] cache = tokens;
     if (cache == null) {
@@ -193,38 +248,62 @@ public final class LineCursor {
     }
     int slot = (hash ^ (hash >>> 8)) & 255;
     String hit = cache[slot];
-    if (hit != null && hit.length() == len && line.startsWith(hit, start)) {
+    if (hit != null && hit.length() == len && src.startsWith(hit, start)) {
       return hit;
     }
-    String made = line.substring(start, end);
+    String made = src.substring(start, end);
     cache[slot] = made;
     return made;
+  }
+
+  /**
+   * The text {@code [start, end)} of {@link #source()} (absolute positions, within the line) as a
+   * string; short tokens repeated across a big input come from the shared cache.
+   */
+  public String token(int start, int end) {
+    if (start < base || end > limit || start > end) {
+      throw new IndexOutOfBoundsException("token [" + start + ", " + end + ") outside the line");
+    }
+    int h = 0;
+    if (end - start <= 16) {
+      for (int i = start; i < end; i++) {
+        h = 31 * h + src.charAt(i);
+      }
+    }
+    return shared(start, end, h);
   }
 
   /** The next word without consuming it, or "" at the end. */
   public String peekWord() {
     skipBlanks();
     int end = pos;
-    while (end < line.length() && !blank(line.charAt(end))) {
+    while (end < limit && !blank(src.charAt(end))) {
       end++;
     }
-    return line.substring(pos, end);
+    return src.substring(pos, end);
   }
 
   /** Reads up to (not including) {@code stop} or the end of the line, after blanks. */
   public String until(char stop) {
     skipBlanks();
     int start = pos;
-    int end = line.indexOf(stop, pos);
-    pos = end < 0 ? line.length() : end;
-    return line.substring(start, pos);
+    int h = 0;
+    while (pos < limit) {
+      char ch = src.charAt(pos);
+      if (ch == stop) {
+        break;
+      }
+      h = 31 * h + ch;
+      pos++;
+    }
+    return shared(start, pos, h);
   }
 
   /** Reads the rest of the line, trimmed. */
   public String rest() {
     skipBlanks();
-    String r = line.substring(pos).strip();
-    pos = line.length();
+    String r = src.substring(pos, limit).strip();
+    pos = limit;
     return r;
   }
 
@@ -248,8 +327,8 @@ public final class LineCursor {
     skipBlanks();
     int start = pos;
     long value = 0;
-    while (pos < line.length()) {
-      char ch = line.charAt(pos);
+    while (pos < limit) {
+      char ch = src.charAt(pos);
       if (ch < '0' || ch > '9') {
         break;
       }
@@ -261,7 +340,7 @@ public final class LineCursor {
       value = value * 10 + d;
       pos++;
     }
-    if (pos == start || (pos < line.length() && Character.isLetter(line.charAt(pos)))) {
+    if (pos == start || (pos < limit && Character.isLetter(src.charAt(pos)))) {
       pos = start;
       throw error(what);
     }
@@ -276,24 +355,24 @@ public final class LineCursor {
     skipBlanks();
     int start = pos;
     int end = pos;
-    while (end < line.length() && line.charAt(end) >= '0' && line.charAt(end) <= '9') {
+    while (end < limit && src.charAt(end) >= '0' && src.charAt(end) <= '9') {
       end++;
     }
-    if (end == start || !line.startsWith(suffix, end)) {
+    if (end == start || !(end + suffix.length() <= limit && src.startsWith(suffix, end))) {
       throw error(what + " followed by '" + suffix + "'");
     }
     int after = end + suffix.length();
-    if (after < line.length() && Character.isLetterOrDigit(line.charAt(after))) {
+    if (after < limit && Character.isLetterOrDigit(src.charAt(after))) {
       throw error(what + " followed by '" + suffix + "'");
     }
-    String saved = line;
-    line = line.substring(0, end);
+    int savedLimit = limit;
+    limit = end;
     try {
       long v = number(what);
       pos = after;
       return v;
     } finally {
-      line = saved;
+      limit = savedLimit;
     }
   }
 
@@ -301,8 +380,8 @@ public final class LineCursor {
   public int integer(String what) throws ParseException {
     skipBlanks();
     int start = pos;
-    boolean negative = pos < line.length() && line.charAt(pos) == '-';
-    if (negative || (pos < line.length() && line.charAt(pos) == '+')) {
+    boolean negative = pos < limit && src.charAt(pos) == '-';
+    if (negative || (pos < limit && src.charAt(pos) == '+')) {
       pos++;
     }
     long v;
@@ -328,21 +407,21 @@ public final class LineCursor {
     skipBlanks();
     int start = pos;
     int i = pos;
-    int n = line.length();
-    if (i < n && (line.charAt(i) == '-' || line.charAt(i) == '+')) {
+    int n = limit;
+    if (i < n && (src.charAt(i) == '-' || src.charAt(i) == '+')) {
       i++;
     }
     int digits = 0;
-    while (i < n && Character.isDigit(line.charAt(i)) && line.charAt(i) < 128) {
+    while (i < n && Character.isDigit(src.charAt(i)) && src.charAt(i) < 128) {
       i++;
       digits++;
     }
     boolean comma = false;
-    if (i < n && (line.charAt(i) == '.' || (commaDecimal && line.charAt(i) == ','))) {
-      comma = line.charAt(i) == ',';
+    if (i < n && (src.charAt(i) == '.' || (commaDecimal && src.charAt(i) == ','))) {
+      comma = src.charAt(i) == ',';
       int j = i + 1;
       int frac = 0;
-      while (j < n && line.charAt(j) >= '0' && line.charAt(j) <= '9') {
+      while (j < n && src.charAt(j) >= '0' && src.charAt(j) <= '9') {
         j++;
         frac++;
       }
@@ -354,13 +433,13 @@ public final class LineCursor {
     if (digits == 0) {
       throw error(what);
     }
-    if (i < n && (line.charAt(i) == 'e' || line.charAt(i) == 'E')) {
+    if (i < n && (src.charAt(i) == 'e' || src.charAt(i) == 'E')) {
       int j = i + 1;
-      if (j < n && (line.charAt(j) == '+' || line.charAt(j) == '-')) {
+      if (j < n && (src.charAt(j) == '+' || src.charAt(j) == '-')) {
         j++;
       }
       int exp = 0;
-      while (j < n && line.charAt(j) >= '0' && line.charAt(j) <= '9' && exp < 4) {
+      while (j < n && src.charAt(j) >= '0' && src.charAt(j) <= '9' && exp < 4) {
         j++;
         exp++;
       }
@@ -373,7 +452,7 @@ public final class LineCursor {
       pos = i;
       return fast;
     }
-    String s = line.substring(start, i);
+    String s = src.substring(start, i);
     if (comma) {
       s = s.replace(',', '.');
     }
@@ -392,7 +471,7 @@ public final class LineCursor {
   private double exactDecimal(int from, int to) {
     int i = from;
     boolean negative = false;
-    char first = line.charAt(i);
+    char first = src.charAt(i);
     if (first == '-' || first == '+') {
       negative = first == '-';
       i++;
@@ -401,7 +480,7 @@ public final class LineCursor {
     int digits = 0;
     int fraction = -1;
     for (; i < to; i++) {
-      char c = line.charAt(i);
+      char c = src.charAt(i);
       if (c >= '0' && c <= '9') {
         mantissa = mantissa * 10 + (c - '0');
         digits++;
@@ -433,52 +512,54 @@ public final class LineCursor {
     int start = skipBlanks().pos;
     double v = decimal(what);
     int u = pos;
-    while (pos < line.length()) {
-      char ch = line.charAt(pos);
+    int h = 0;
+    while (pos < limit) {
+      char ch = src.charAt(pos);
       if (Character.isLetter(ch) || ch == '/' || ch == '%') {
+        h = 31 * h + ch;
         pos++;
       } else {
         break;
       }
     }
-    if (pos < line.length() && !blank(line.charAt(pos)) && line.charAt(pos) != ',' && line.charAt(pos) != ')') {
+    if (pos < limit && !blank(src.charAt(pos)) && src.charAt(pos) != ',' && src.charAt(pos) != ')') {
       pos = start;
       throw error(what);
     }
-    return new Quantity(v, line.substring(u, pos));
+    return new Quantity(v, shared(u, pos, h));
   }
 
   /** An error at the current position: "expected <expected>, found '<next word>'". */
   public ParseException error(String expected) {
-    return errorAt(pos, "expected " + expected + ", found " + found());
+    return errorAt(pos - base, "expected " + expected + ", found " + found());
   }
 
   /** An error with a free-form problem at 0-based position {@code at}. */
   public ParseException errorAt(int at, String problem) {
-    return new ParseException(lineNumber, Math.max(0, at) + 1, redactor.apply(line), problem);
+    return new ParseException(lineNumber, Math.max(0, at) + 1, redactor.apply(text()), problem);
   }
 
   /** An error for a whole line that is not one this tool prints. */
   public ParseException unrecognised(String toolId) {
     return new ParseException(
-        lineNumber, 1, redactor.apply(line), "unrecognised line for " + toolId);
+        lineNumber, 1, redactor.apply(text()), "unrecognised line for " + toolId);
   }
 
   private String found() {
     int save = pos;
     skipBlanks();
-    if (pos >= line.length()) {
+    if (pos >= limit) {
       pos = save;
       return "end of line";
     }
     int end = pos;
-    while (end < line.length() && !blank(line.charAt(end)) && end - pos < 40) {
+    while (end < limit && !blank(src.charAt(end)) && end - pos < 40) {
       end++;
     }
-    String w = line.substring(pos, end);
+    String w = src.substring(pos, end);
     pos = save;
     // A token the redactor removes from the line is a secret: never echo it.
-    return redactor.apply(line).contains(w) ? "'" + w + "'" : "a redacted value";
+    return redactor.apply(text()).contains(w) ? "'" + w + "'" : "a redacted value";
   }
 
   /**

@@ -134,7 +134,11 @@ public abstract class LineParser<T> implements Parser<T> {
       if (json != null && looksLikeJson(text)) {
         return readJson(json, new StringReader(text.toString()), strict);
       }
-      return runLines(LineSource.of(text), strict);
+      String s = text.toString();
+      if (s.indexOf('\u001b') < 0) {
+        return runInPlace(s, strict, newSession());
+      }
+      return runLines(LineSource.of(s), strict);
     } catch (IOException e) {
       throw new IllegalStateException("in-memory text cannot fail to read", e);
     }
@@ -215,6 +219,65 @@ public abstract class LineParser<T> implements Parser<T> {
       number++;
       String line = clean(raw);
       cursor.reset(line, number);
+      if (skipBlank && cursor.isBlank()) {
+        continue;
+      }
+      ParseException problem;
+      try {
+        if (session.accept(cursor)) {
+          continue;
+        }
+        problem = cursor.unrecognised(toolId);
+      } catch (ParseException e) {
+        problem = e;
+      } catch (RuntimeException e) {
+        problem = cursor.errorAt(cursor.position(), "unreadable input: " + describe(e));
+      }
+      if (strict) {
+        throw problem;
+      }
+      diagnostics.add(problem.toDiagnostic());
+    }
+    try {
+      return new ParseResult<>(session.finish(number, strict), diagnostics);
+    } catch (RuntimeException e) {
+      throw new ParseException(0, 0, "", "unreadable input: " + describe(e));
+    }
+  }
+
+  /**
+   * The in-memory path: the same loop as {@link #runLines(LineSource, boolean, Session)}, with the
+   * cursor pointed at each line in place (no string per line). Lines end at {@code \n}, {@code
+   * \r\n} or {@code \r}, as {@link LineSource} splits them.
+   */
+  private ParseResult<T> runInPlace(String text, boolean strict, Session<T> session)
+      throws ParseException {
+    LineCursor cursor = new LineCursor(this::redact);
+    List<Diagnostic> diagnostics = new ArrayList<>(0);
+    boolean skipBlank = skipsBlankLines();
+    boolean anyCr = text.indexOf('\r') >= 0;
+    int n = text.length();
+    int number = 0;
+    int pos = 0;
+    while (pos < n) {
+      int end;
+      int next;
+      if (anyCr) {
+        end = pos;
+        while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+          end++;
+        }
+        next = end + (end + 1 < n && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? 2 : 1);
+      } else {
+        end = text.indexOf('\n', pos);
+        if (end < 0) {
+          end = n;
+        }
+        next = end + 1;
+      }
+      number++;
+      cursor.reset(text, pos, end, number);
+      pos = next;
       if (skipBlank && cursor.isBlank()) {
         continue;
       }

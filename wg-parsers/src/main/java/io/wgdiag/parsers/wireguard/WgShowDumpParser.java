@@ -88,10 +88,13 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
       String current = "";
 
       final Fields f = new Fields();
+      /** One peer builder for the whole parse, cleared per peer line. */
+      final ImmutableWgPeer.Builder peer = WgPeer.builder();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
-        f.split(line.text());
+        f.split(line); // positions are in line.source(); base turns them into columns
+        int base = line.lineStart();
         int off;
         int n;
         switch (f.count()) {
@@ -112,12 +115,12 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
           }
           long port = number(line, f, off + 2, "the listen port");
           if (port > 65535) {
-            throw line.errorAt(f.start(off + 2), "port " + port + " is above 65535");
+            throw line.errorAt(f.start(off + 2) - base, "port " + port + " is above 65535");
           }
           if (port != 0) {
             b.listenPort((int) port);
           }
-          line.position(f.start(off + 3));
+          line.position(f.start(off + 3) - base);
           OptionalLong mark = WgText.fwmark(line);
           if (mark.isPresent()) {
             b.fwmark(mark.getAsLong());
@@ -131,20 +134,20 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
         if (owner == null) {
           throw line.errorAt(0, "expected the interface line of '" + name + "' before its peers");
         }
-        ImmutableWgPeer.Builder p = WgPeer.builder().publicKey(f.get(off)).line(line.lineNumber()).transferExact(true);
+        ImmutableWgPeer.Builder p = peer.clear().publicKey(f.get(off)).line(line.lineNumber()).transferExact(true);
         p.hasPresharedKey(!f.is(off + 1, "(none)"));
         if (!f.is(off + 2, "(none)")) {
           String endpoint = f.get(off + 2);
-          line.position(f.end(off + 2));
+          line.position(f.end(off + 2) - base);
           p.endpoint(WgText.endpoint(line, endpoint));
         }
         if (!f.is(off + 3, "(none)")) {
           int from = f.start(off + 3);
           int to = f.end(off + 3);
-          String text = line.text();
+          String text = line.source();
           for (int i = from; i <= to; i++) {
             if (i == to || text.charAt(i) == ',') {
-              int at = from;
+              int at = from - base;
               String part = text.substring(from, i);
               p.addAllowedIps(IpPrefix.parse(part).orElseThrow(() -> line.errorAt(at,
                   "expected an IP prefix such as 10.60.0.10/32, found '" + part + "'")));
@@ -161,7 +164,7 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
         if (!f.is(off + 7, "off")) {
           long k = number(line, f, off + 7, "the keepalive interval in seconds or off");
           if (k > 65535) {
-            throw line.errorAt(f.start(off + 7), "keepalive " + k + " s is above 65535");
+            throw line.errorAt(f.start(off + 7) - base, "keepalive " + k + " s is above 65535");
           }
           if (k != 0) {
             p.persistentKeepaliveSeconds((int) k);
@@ -181,10 +184,11 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
   }
 
   private static long number(LineCursor line, Fields f, int index, String what) throws ParseException {
-    line.position(f.start(index));
+    int base = line.lineStart();
+    line.position(f.start(index) - base);
     long v = line.number(what);
-    if (line.position() != f.end(index)) {
-      throw line.errorAt(f.start(index), "expected " + what + ", found '" + f.get(index) + "'");
+    if (line.position() != f.end(index) - base) {
+      throw line.errorAt(f.start(index) - base, "expected " + what + ", found '" + f.get(index) + "'");
     }
     return v;
   }
