@@ -130,6 +130,8 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       ImmutableQdisc.@Nullable Builder q;
       /** The kind-specific statistics of {@link #q}; a name printed twice (fq's throttled) keeps its first value. */
       final java.util.Map<String, String> stats = new java.util.LinkedHashMap<>();
+      /** One line's pairs, reused from line to line. */
+      final java.util.Map<String, String> scratch = new java.util.LinkedHashMap<>();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -154,7 +156,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
           return true;
         }
         // kind-specific statistics: "maxpacket 1514 drop_overlimit 0 ...", "flows 3 (inactive 1 throttled 0)"
-        java.util.Map<String, String> acc = pairs(line);
+        java.util.Map<String, String> acc = pairs(line, scratch);
         acc.forEach(stats::putIfAbsent);
         return true;
       }
@@ -199,16 +201,20 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       } else if (line.lookingAt("--")) {
         line.word(); // ingress and clsact print a row of dashes where other kinds print options
       } else {
-        b.putAllOptions(pairs(line));
+        b.putAllOptions(pairs(line, new java.util.LinkedHashMap<>()));
       }
     }
     return b;
   }
 
-  /** Reads {@code key value} pairs to the end of the line; a key followed by a non-value is a flag. */
-  private static java.util.Map<String, String> pairs(LineCursor line) throws ParseException {
+  /**
+   * Reads {@code key value} pairs to the end of the line into {@code acc} (cleared first); a key
+   * followed by a non-value is a flag.
+   */
+  private static java.util.Map<String, String> pairs(LineCursor line, java.util.Map<String, String> acc)
+      throws ParseException {
     String lastKey = null;
-    java.util.Map<String, String> acc = new java.util.LinkedHashMap<>();
+    acc.clear();
     while (!line.atEnd()) {
       String w = line.word();
       String clean = w.replace("(", "").replace(")", "").replace(",", "");
