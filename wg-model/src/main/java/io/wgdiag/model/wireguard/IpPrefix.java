@@ -37,20 +37,33 @@ public abstract class IpPrefix {
 
   /** {@code address/length}, or empty if {@code text} is not an IPv4/IPv6 prefix or address. */
   public static Optional<IpPrefix> parse(String text) {
-    int slash = text.indexOf('/');
-    String addr = slash < 0 ? text : text.substring(0, slash);
+    return parse(text, 0, text.length());
+  }
+
+  /**
+   * Reads the prefix in {@code [from, to)} of {@code text}, as {@link #parse(String)} does, making
+   * only the address a string: parsers read AllowedIPs where they stand in a line.
+   */
+  public static Optional<IpPrefix> parse(String text, int from, int to) {
+    int slash = -1;
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == '/') {
+        slash = i;
+        break;
+      }
+    }
+    String addr = text.substring(from, slash < 0 ? to : slash);
     if (!valid(addr)) {
       return Optional.empty();
     }
     int max = addr.indexOf(':') >= 0 ? 128 : 32;
     int len = max;
     if (slash >= 0) {
-      int end = text.length();
-      if (end - slash - 1 < 1 || end - slash - 1 > 3) {
+      if (to - slash - 1 < 1 || to - slash - 1 > 3) {
         return Optional.empty();
       }
       len = 0;
-      for (int i = slash + 1; i < end; i++) {
+      for (int i = slash + 1; i < to; i++) {
         char c = text.charAt(i);
         if (c < '0' || c > '9') {
           return Optional.empty();
@@ -64,6 +77,7 @@ public abstract class IpPrefix {
     return Optional.of(ImmutableIpPrefix.of(addr.toLowerCase(Locale.ROOT), len));
   }
 
+
   /** Whether {@code other} lies wholly inside this prefix (same family). */
   public boolean contains(IpPrefix other) {
     if (other.isIpv6() != isIpv6() || other.length() < length()) {
@@ -72,7 +86,6 @@ public abstract class IpPrefix {
     return samePrefix(addressBytes(), other.addressBytes(), length());
   }
 
-  /** Whether this prefix and {@code other} share any address. */
   /** The address bytes, read once per value on first use; never handed out (arrays are mutable). */
   @Value.Lazy
   byte[] addressBytes() {
@@ -84,6 +97,7 @@ public abstract class IpPrefix {
     return addressBytes().clone();
   }
 
+  /** Whether this prefix and {@code other} share any address. */
   public boolean overlaps(IpPrefix other) {
     return contains(other) || other.contains(this);
   }

@@ -3,6 +3,7 @@ package io.wgdiag.parsers.counters;
 import com.google.common.collect.ImmutableMap;
 import io.wgdiag.model.counters.ProtocolCounters;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import java.util.ArrayList;
@@ -30,8 +31,13 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
       @Nullable String pendingProto;
       @Nullable List<String> pendingNames;
 
+      final Fields f = new Fields();
+
       @Override
       public boolean accept(LineCursor line) throws ParseException {
+        if (inPlace(line)) {
+          return true;
+        }
         String t = line.text().strip();
         int colon = t.indexOf(':');
         if (colon > 0 && t.substring(0, colon).indexOf(' ') < 0) {
@@ -68,6 +74,67 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
         return false;
       }
 
+      /**
+       * The common shape, {@code Proto: a b c} with a blank after the colon, read in place: names
+       * become strings, values are read where they stand. False for anything else (the general
+       * path below reads it).
+       */
+      private boolean inPlace(LineCursor line) throws ParseException {
+        String text = line.source();
+        for (int i = line.lineStart(); i < line.lineEnd(); i++) {
+          if (text.charAt(i) == '\t') {
+            return false; // Fields would split at tabs only; the general path reads any blanks
+          }
+        }
+        f.split(line);
+        int n = f.count();
+        if (n < 2) {
+          return false;
+        }
+        String src = f.text();
+        int e0 = f.end(0);
+        if (src.charAt(e0 - 1) != ':' || e0 - 1 == f.start(0)) {
+          return false;
+        }
+        for (int i = f.start(0); i < e0 - 1; i++) {
+          if (src.charAt(i) == ':') {
+            return false;
+          }
+        }
+        String proto = line.token(f.start(0), e0 - 1);
+        if (!isNumber(src, f.start(1), f.end(1))) {
+          List<String> names = new ArrayList<>(n - 1);
+          for (int i = 1; i < n; i++) {
+            names.add(line.token(f.start(i), f.end(i)));
+          }
+          pendingProto = proto;
+          pendingNames = names;
+          return true;
+        }
+        List<String> names = pendingNames;
+        if (names == null || !proto.equals(pendingProto)) {
+          throw line.errorAt(0, "expected the header line of '" + proto + ":' before its values");
+        }
+        if (n - 1 != names.size()) {
+          throw line.errorAt(0, "expected " + names.size() + " values as the '" + proto + ":' header names, found " + (n - 1));
+        }
+        Map<String, Long> m = sections.computeIfAbsent(proto, k -> new LinkedHashMap<>());
+        for (int i = 1; i < n; i++) {
+          int from = f.start(i);
+          int to = f.end(i);
+          long v;
+          try {
+            v = Long.parseLong(src, from, to, 10);
+          } catch (NumberFormatException e) {
+            throw line.errorAt(from - line.lineStart(), "expected a counter value, found '" + src.substring(from, to) + "'");
+          }
+          m.put(names.get(i - 1), v);
+        }
+        pendingNames = null;
+        pendingProto = null;
+        return true;
+      }
+
       @Override
       public ProtocolCounters finish(int lines, boolean strict) throws ParseException {
         if (strict && pendingNames != null) {
@@ -82,6 +149,23 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
     ImmutableMap.Builder<String, ImmutableMap<String, Long>> b = ImmutableMap.builder();
     sections.forEach((k, v) -> b.put(k, ImmutableMap.copyOf(v)));
     return ProtocolCounters.builder().sections(b.buildKeepingLast()).build();
+  }
+
+  /** {@link NetstatStatsParser#isNumber} on {@code [from, to)} of {@code s}, in place. */
+  static boolean isNumber(String s, int from, int to) {
+    if (to - from < 1 || to - from > 20) {
+      return false;
+    }
+    int start = s.charAt(from) == '-' ? from + 1 : from;
+    if (start == to) {
+      return false;
+    }
+    for (int i = start; i < to; i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static long value(LineCursor line, String s) throws ParseException {

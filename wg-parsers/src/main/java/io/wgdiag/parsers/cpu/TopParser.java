@@ -129,7 +129,7 @@ public final class TopParser extends LineParser<TopReport> {
         }
         List<String> h = header;
         if (h != null && line.atDigit()) {
-          Fields f = fields.split(t);
+          Fields f = fields.split(line); // in place: values repeat (root, 20, S, 0.0) and come from the token cache
           ImmutableTopProcess.Builder p = TopProcess.builder().line(line.lineNumber());
           int cmd = freeText;
           int extra = f.count() - h.size();
@@ -141,11 +141,11 @@ public final class TopParser extends LineParser<TopReport> {
           for (int i = 0; i < h.size(); i++) {
             String v;
             if (i < cmd || extra == 0) {
-              v = f.get(i);
+              v = line.token(f.start(i), f.end(i));
             } else if (i == cmd) {
-              v = t.substring(f.start(i), f.end(i + extra));
+              v = f.text().substring(f.start(i), f.end(i + extra));
             } else {
-              v = f.get(i + extra);
+              v = line.token(f.start(i + extra), f.end(i + extra));
             }
             fieldsOut.put(h.get(i), v);
           }

@@ -217,9 +217,14 @@ final class LinkText {
   /** The kind's own tokens: up to the first generic detail key. */
   private static List<String> kindTokens(LineCursor line) {
     List<String> out = new ArrayList<>();
-    while (!line.atEnd() && !KEYED.contains(line.peekWord())) {
-      out.add(line.peekWord());
-      line.wordOrNull();
+    while (!line.atEnd()) {
+      int at = line.position();
+      String w = line.wordOrNull();
+      if (w == null || KEYED.contains(w)) {
+        line.position(at);
+        break;
+      }
+      out.add(w);
     }
     return out;
   }
@@ -303,6 +308,12 @@ final class LinkText {
     labels = found;
   }
 
+  /** What a counter row should hold at {@code label}; built only for an error. */
+  private String expectedValue(String label, String name) {
+    return "the '" + label + "' value under '" + name + "' (" + labels.size() + " columns: "
+        + String.join(" ", labels) + ")";
+  }
+
   private void values(LineCursor line) throws ParseException {
     String name = block;
     if (name == null) {
@@ -310,18 +321,15 @@ final class LinkText {
     }
     block = null; // a malformed row is not read again as the next line (lenient mode)
     for (String label : labels) {
-      String what =
-          "the '" + label + "' value under '" + name + "' (" + labels.size() + " columns: "
-              + String.join(" ", labels) + ")";
       int at = line.skipBlanks().position();
       String token = line.wordOrNull();
       if (token == null) {
-        throw line.error(what);
+        throw line.error(expectedValue(label, name));
       }
       long v = counter(token);
       if (v < 0) {
         line.position(at);
-        throw line.error(what);
+        throw line.error(expectedValue(label, name));
       }
       Counter c = Counter.ofText(name, label);
       if (c == null) {

@@ -277,11 +277,14 @@ public final class LineCursor {
   public String peekWord() {
     skipBlanks();
     int end = pos;
+    int h = 0;
     while (end < limit && !blank(src.charAt(end))) {
+      h = 31 * h + src.charAt(end);
       end++;
     }
-    return src.substring(pos, end);
+    return shared(pos, end, h);
   }
+
 
   /** Reads up to (not including) {@code stop} or the end of the line, after blanks. */
   public String until(char stop) {

@@ -137,9 +137,7 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
         ImmutableWgPeer.Builder p = peer.clear().publicKey(f.get(off)).line(line.lineNumber()).transferExact(true);
         p.hasPresharedKey(!f.is(off + 1, "(none)"));
         if (!f.is(off + 2, "(none)")) {
-          String endpoint = f.get(off + 2);
-          line.position(f.end(off + 2) - base);
-          p.endpoint(WgText.endpoint(line, endpoint));
+          p.endpoint(WgText.endpoint(line, f.text(), f.start(off + 2), f.end(off + 2), f.start(off + 2) - base));
         }
         if (!f.is(off + 3, "(none)")) {
           int from = f.start(off + 3);
@@ -148,9 +146,10 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
           for (int i = from; i <= to; i++) {
             if (i == to || text.charAt(i) == ',') {
               int at = from - base;
-              String part = text.substring(from, i);
-              p.addAllowedIps(IpPrefix.parse(part).orElseThrow(() -> line.errorAt(at,
-                  "expected an IP prefix such as 10.60.0.10/32, found '" + part + "'")));
+              int partFrom = from;
+              int partTo = i;
+              p.addAllowedIps(IpPrefix.parse(text, from, i).orElseThrow(() -> line.errorAt(at,
+                  "expected an IP prefix such as 10.60.0.10/32, found '" + text.substring(partFrom, partTo) + "'")));
               from = i + 1;
             }
           }

@@ -20,12 +20,14 @@ final class WgText {
     "endpoint", "allowed ips", "latest handshake", "transfer", "persistent keepalive"
   };
 
+  /** {@link #KEYS} with their colons, made once. */
+  private static final String[] KEYS_WITH_COLON = java.util.Arrays.stream(KEYS).map(k -> k + ":").toArray(String[]::new);
+
   /** The {@code key:} a human-form line starts with (consumed), or null if it starts with none. */
   static @Nullable String key(LineCursor line) {
-    for (String k : KEYS) {
-      if (line.lookingAt(k + ":")) {
-        line.tryConsume(k + ":");
-        return k;
+    for (int i = 0; i < KEYS.length; i++) {
+      if (line.tryConsume(KEYS_WITH_COLON[i])) {
+        return KEYS[i];
       }
     }
     return null;
@@ -47,37 +49,60 @@ final class WgText {
 
   /** {@code host:port}, {@code [v6]:port}; the whole of {@code text} must be the endpoint. */
   static Endpoint endpoint(LineCursor line, String text) throws ParseException {
-    int at = Math.max(0, line.position() - text.length());
-    String host;
-    String port;
-    if (text.startsWith("[")) {
-      int close = text.indexOf("]:");
+    return endpoint(line, text, 0, text.length(), Math.max(0, line.position() - text.length()));
+  }
+
+  /**
+   * The endpoint in {@code [from, to)} of {@code src}, read in place (only the host becomes a
+   * string); errors point at 0-based column {@code at} of the line.
+   */
+  static Endpoint endpoint(LineCursor line, String src, int from, int to, int at) throws ParseException {
+    int hostFrom;
+    int hostTo;
+    int portFrom;
+    if (to > from && src.charAt(from) == '[') {
+      int close = -1;
+      for (int i = from + 1; i + 1 < to; i++) {
+        if (src.charAt(i) == ']' && src.charAt(i + 1) == ':') {
+          close = i;
+          break;
+        }
+      }
       if (close < 0) {
-        throw line.errorAt(at, "expected an endpoint such as [2001:db8::1]:51820, found '" + text + "'");
+        throw line.errorAt(at, "expected an endpoint such as [2001:db8::1]:51820, found '" + src.substring(from, to) + "'");
       }
-      host = text.substring(1, close);
-      port = text.substring(close + 2);
+      hostFrom = from + 1;
+      hostTo = close;
+      portFrom = close + 2;
     } else {
-      int colon = text.lastIndexOf(':');
-      if (colon <= 0 || text.indexOf(':') != colon) {
-        throw line.errorAt(at, "expected an endpoint such as 203.0.113.44:51820, found '" + text + "'");
+      int colon = -1;
+      int colons = 0;
+      for (int i = from; i < to; i++) {
+        if (src.charAt(i) == ':') {
+          colon = i;
+          colons++;
+        }
       }
-      host = text.substring(0, colon);
-      port = text.substring(colon + 1);
+      if (colon <= from || colons != 1) {
+        throw line.errorAt(at, "expected an endpoint such as 203.0.113.44:51820, found '" + src.substring(from, to) + "'");
+      }
+      hostFrom = from;
+      hostTo = colon;
+      portFrom = colon + 1;
     }
     int value = 0;
-    for (int i = 0; i < port.length(); i++) {
-      char c = port.charAt(i);
+    for (int i = portFrom; i < to; i++) {
+      char c = src.charAt(i);
       value = value * 10 + (c - '0');
-      if (c < '0' || c > '9' || i >= 5) {
+      if (c < '0' || c > '9' || i - portFrom >= 5) {
         value = -1;
         break;
       }
     }
-    if (port.isEmpty() || value < 0) {
-      throw line.errorAt(at, "expected a port number after the endpoint address, found '" + port + "'");
+    if (portFrom == to || value < 0) {
+      throw line.errorAt(at, "expected a port number after the endpoint address, found '" + src.substring(portFrom, to) + "'");
     }
-    return ImmutableEndpoint.of(host, value);
+    return ImmutableEndpoint.of(src.substring(hostFrom, hostTo), value);
   }
 
   /** AllowedIPs separated by {@code separator} ({@code ", "} in the human form, {@code ","} in dumps); {@code (none)} is empty. */

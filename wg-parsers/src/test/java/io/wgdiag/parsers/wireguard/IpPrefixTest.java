@@ -25,6 +25,9 @@ class IpPrefixTest {
     // the same address, read back: it contains its own /32 and nothing of the other family
     assertThat(p.contains(text)).isTrue();
     assertThat(IpPrefix.parse(text).orElseThrow().contains(IpPrefix.parse(text + "/32").orElseThrow())).isTrue();
+    // read in place from the middle of a line, as the dump parser does: the same value
+    String line = "wg0\t" + text + "/" + len + ",10.0.0.1/32\t0";
+    assertThat(IpPrefix.parse(line, 4, 4 + text.length() + 1 + String.valueOf(len).length())).contains(p);
   }
 
   @Property
