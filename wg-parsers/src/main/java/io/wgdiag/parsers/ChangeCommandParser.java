@@ -23,7 +23,7 @@ public final class ChangeCommandParser extends LineParser<ChangeResult> {
     return new Session<>() {
       @Override
       public boolean accept(LineCursor line) {
-        b.addMessages(line.text().strip());
+        b.addMessages(line.stripped());
         return true;
       }
 

@@ -41,7 +41,7 @@ public final class NetstatStatsParser extends LineParser<ProtocolCounters> {
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
-        String t = line.text().strip();
+        String t = line.stripped();
         if (t.endsWith(":") && t.indexOf(' ') < 0 && !t.isEmpty() && Character.isUpperCase(t.charAt(0))) {
           section = t.substring(0, t.length() - 1);
           histogram = "";
@@ -61,9 +61,10 @@ public final class NetstatStatsParser extends LineParser<ProtocolCounters> {
         }
         Map<String, Long> counters = sections.computeIfAbsent(section, k -> new LinkedHashMap<>());
         int colon = t.lastIndexOf(": ");
-        if (colon > 0 && isNumber(t.substring(colon + 2))) {
+        String number = colon > 0 ? t.substring(colon + 2) : "";
+        if (colon > 0 && isNumber(number)) {
           String name = t.substring(0, colon);
-          long v = value(line, t.substring(colon + 2));
+          long v = value(line, number);
           if (!histogram.isEmpty()) {
             String type = NetstatPhrases.ICMP_TYPES.get(name);
             counters.put(type != null ? histogram + type : histogram + " " + name, v);

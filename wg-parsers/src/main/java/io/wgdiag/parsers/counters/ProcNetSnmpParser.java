@@ -38,11 +38,11 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
         if (inPlace(line)) {
           return true;
         }
-        String t = line.text().strip();
+        String t = line.stripped();
         int colon = t.indexOf(':');
         if (colon > 0 && t.substring(0, colon).indexOf(' ') < 0) {
           String proto = t.substring(0, colon);
-          String[] words = t.substring(colon + 1).strip().split("\\s+");
+          String[] words = Fields.BLANKS.split(t.substring(colon + 1).strip());
           boolean numbers = words.length > 0 && NetstatStatsParser.isNumber(words[0]);
           if (!numbers) {
             pendingProto = proto;
@@ -65,7 +65,7 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
           return true;
         }
         // /proc/net/snmp6: "Ip6InReceives   1234"
-        String[] w = t.split("\\s+");
+        String[] w = Fields.BLANKS.split(t);
         if (w.length == 2 && NetstatStatsParser.isNumber(w[1])) {
           String[] pn = NstatParser.split(w[0]);
           sections.computeIfAbsent(pn[0], k -> new LinkedHashMap<>()).put(pn[1], value(line, w[1]));

@@ -43,7 +43,7 @@ public final class TopParser extends LineParser<TopReport> {
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
-        String t = line.text().strip();
+        String t = line.stripped();
         if (t.startsWith("top - ")) {
           close();
           ImmutableTopIteration.Builder b = TopIteration.builder();
@@ -115,7 +115,7 @@ public final class TopParser extends LineParser<TopReport> {
           return true;
         }
         if (t.startsWith("PID ")) {
-          header = List.of(t.split("\\s+"));
+          header = List.of(Fields.BLANKS.split(t));
           // Free-text columns can hold blanks. The extra words go to the last free-text column
           // (COMMAND by default, ENVIRON in wide all-fields output): columns before it are read
           // from the left, columns after it from the right.

@@ -36,7 +36,7 @@ public final class Iperf3Parser extends LineParser<IperfResult> {
     return new Session<>() {
       @Override
       public boolean accept(LineCursor line) throws ParseException {
-        String t = line.text().strip();
+        String t = line.stripped();
         if (t.startsWith("Connecting to host ")) {
           String host = t.substring("Connecting to host ".length());
           int comma = host.indexOf(',');

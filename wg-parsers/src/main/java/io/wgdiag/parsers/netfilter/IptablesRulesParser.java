@@ -39,7 +39,7 @@ public final class IptablesRulesParser extends LineParser<IptablesRules> {
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
-        String t = line.text().strip();
+        String t = line.stripped();
         if (t.startsWith("#") || t.equals("COMMIT")) {
           line.rest();
           return true;
@@ -119,18 +119,26 @@ public final class IptablesRulesParser extends LineParser<IptablesRules> {
     };
   }
 
-  /** Splits a rule into words, honouring double quotes ({@code --comment "a b"}). */
+  /**
+   * Splits a rule into words, honouring double quotes ({@code --comment "a b"}). Read in place: a
+   * plain word comes from the shared tokens ({@code -A}, {@code -p}, {@code udp}, {@code ACCEPT});
+   * only a quoted one is built.
+   */
   private static List<String> tokens(LineCursor line) throws ParseException {
     List<String> out = new ArrayList<>();
-    String t = line.text();
-    int i = 0;
+    String t = line.source();
+    int base = line.lineStart();
+    int end = line.lineEnd();
+    int i = base;
     StringBuilder cur = new StringBuilder();
     boolean in = false;
     boolean quoted = false;
-    while (i < t.length()) {
+    boolean built = false; // the current word had a quote or an escape: it is in cur
+    int start = i;
+    while (i < end) {
       char c = t.charAt(i);
       if (quoted) {
-        if (c == '\\' && i + 1 < t.length()) {
+        if (c == '\\' && i + 1 < end) {
           cur.append(t.charAt(++i));
         } else if (c == '"') {
           quoted = false;
@@ -138,27 +146,37 @@ public final class IptablesRulesParser extends LineParser<IptablesRules> {
           cur.append(c);
         }
       } else if (c == '"') {
+        if (in && !built) {
+          cur.append(t, start, i);
+        }
         quoted = true;
         in = true;
+        built = true;
       } else if (c == ' ' || c == '\t') {
         if (in) {
-          out.add(cur.toString());
+          out.add(built ? cur.toString() : line.token(start, i));
           cur.setLength(0);
           in = false;
+          built = false;
         }
       } else {
-        cur.append(c);
+        if (!in) {
+          start = i;
+        }
+        if (built) {
+          cur.append(c);
+        }
         in = true;
       }
       i++;
     }
     if (quoted) {
-      throw line.errorAt(t.lastIndexOf('"'), "unterminated quote");
+      throw line.errorAt(line.text().lastIndexOf('"'), "unterminated quote");
     }
     if (in) {
-      out.add(cur.toString());
+      out.add(built ? cur.toString() : line.token(start, end));
     }
-    line.position(t.length());
     return out;
   }
+
 }

@@ -4,6 +4,7 @@ import io.wgdiag.model.netfilter.ImmutableNftRuleset;
 import io.wgdiag.model.netfilter.NftRule;
 import io.wgdiag.model.netfilter.NftRuleset;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import java.util.ArrayDeque;
@@ -32,7 +33,7 @@ public final class NftRulesetParser extends LineParser<NftRuleset> {
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
-        String t = line.text().strip();
+        String t = line.stripped();
         if (t.startsWith("#")) {
           return true; // comments and "# Warning: table ip x is managed by iptables-nft"
         }
@@ -50,7 +51,7 @@ public final class NftRulesetParser extends LineParser<NftRuleset> {
           return true;
         }
         if (t.endsWith("{")) {
-          String[] w = t.substring(0, t.length() - 1).strip().split("\\s+");
+          String[] w = Fields.BLANKS.split(t.substring(0, t.length() - 1).strip());
           switch (w[0]) {
             case "table" -> {
               if (w.length < 2 || !stack.isEmpty()) {

@@ -40,21 +40,33 @@ public final class EthtoolFeaturesParser extends LineParser<EthtoolFeatures> {
           b.device(dev.endsWith(":") ? dev.substring(0, dev.length() - 1) : dev);
           return true;
         }
-        String t = line.text().strip();
-        if (t.startsWith("Cannot ") || t.startsWith("Could not ") || t.startsWith("Actual changes:")
-            || t.startsWith("netlink error") || t.startsWith("ethtool: ") || t.startsWith("No data available")
-            || t.startsWith("Operation not supported")) {
-          b.addMessages(t);
+        if (line.lookingAt("Cannot ") || line.lookingAt("Could not ") || line.lookingAt("Actual changes:")
+            || line.lookingAt("netlink error") || line.lookingAt("ethtool: ") || line.lookingAt("No data available")
+            || line.lookingAt("Operation not supported")) {
+          b.addMessages(line.stripped());
           line.rest();
           return true;
         }
-        int colon = t.indexOf(": ");
-        if (colon <= 0 || t.substring(0, colon).indexOf(' ') >= 0) {
+        // "name: on|off ...": a colon and a blank, with no blank in the name (read in place)
+        String src = line.source();
+        int from = line.lineStart() + line.position();
+        int colon = -1;
+        for (int i = from; i + 1 < line.lineEnd(); i++) {
+          char c = src.charAt(i);
+          if (c == ':' && src.charAt(i + 1) == ' ') {
+            colon = i;
+            break;
+          }
+          if (c == ' ' || c == '\t') {
+            return false;
+          }
+        }
+        if (colon <= from) {
           return false;
         }
         String name = line.until(':');
         line.expect(":");
-        ImmutableEthtoolFeature.Builder f = EthtoolFeature.builder().name(name.strip()).line(line.lineNumber());
+        ImmutableEthtoolFeature.Builder f = EthtoolFeature.builder().name(name).line(line.lineNumber());
         String state = line.word("on or off");
         if (state.equals("on")) {
           f.enabled(true);

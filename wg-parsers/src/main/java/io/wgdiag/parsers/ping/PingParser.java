@@ -67,7 +67,7 @@ public final class PingParser extends StreamingLineParser<PingResult, PingReply>
           line.rest();
           return true;
         }
-        if (line.lookingAt("--- ") && line.text().strip().endsWith(" ping statistics ---")) {
+        if (line.lookingAt("--- ") && line.stripped().endsWith(" ping statistics ---")) {
           line.rest();
           return true;
         }

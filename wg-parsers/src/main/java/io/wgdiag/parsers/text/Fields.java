@@ -6,6 +6,9 @@ package io.wgdiag.parsers.text;
  * #split} reuses its arrays, so a parse allocates nothing per line for splitting.
  */
 public final class Fields {
+  /** Runs of white space, compiled once: {@code String.split("\\s+")} compiles its pattern per call. */
+  public static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
+
   private int[] starts = new int[16];
   private int[] ends = new int[16];
   private int count;

@@ -80,6 +80,26 @@ public final class LineCursor {
   }
 
   /**
+   * The line without leading and trailing white space, as {@code text().strip()} gives it, with one
+   * copy instead of two.
+   */
+  public String stripped() {
+    int from = base;
+    int to = limit;
+    while (from < to && Character.isWhitespace(src.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(src.charAt(to - 1))) {
+      to--;
+    }
+    String t = lineText;
+    if (t != null && from == base && to == limit) {
+      return t;
+    }
+    return src.substring(from, to);
+  }
+
+  /**
    * The text the line lies in: the whole input or the line itself. Together with {@link
    * #lineStart()} and {@link #lineEnd()} it lets a parser read fields in place.
    */
@@ -227,8 +247,9 @@ public final class LineCursor {
   }
 
   /**
-   * Short tokens repeat across the lines of big inputs (device names, states, keywords): from the
-   * 65th line on, a small direct-mapped cache hands back the string already made for the same text
+   * Short tokens repeat (keywords, units, device names, states): a word the tools print everywhere
+   * comes from {@link KnownTokens} from the first line on, and from the 65th line on a small
+   * direct-mapped cache hands back the string already made for the same text
    * instead of a new substring. Equal strings either way; only allocation changes.
    */
   private String @Nullable [] tokens;
@@ -238,6 +259,12 @@ public final class LineCursor {
 
   private String shared(int start, int end, int hash) {
     int len = end - start;
+    if (len <= 16) {
+      String known = KnownTokens.lookup(src, start, len, hash);
+      if (known != null) {
+        return known;
+      }
+    }
     if (len > 16 || lineNumber < 64 || !caching) {
       return src.substring(start, end);
     }
