@@ -39,6 +39,12 @@ public final class TopParser extends LineParser<TopReport> {
       final Map<String, Double> memory = new LinkedHashMap<>();
       @Nullable List<String> header;
       int freeText = -1;
+      boolean[] keep = new boolean[0];
+      int pidColumn = -1;
+      int userColumn = -1;
+      int commandColumn = -1;
+      int cpuColumn = -1;
+      int memColumn = -1;
       final Fields fields = new Fields();
 
       @Override
@@ -120,11 +126,21 @@ public final class TopParser extends LineParser<TopReport> {
           // (COMMAND by default, ENVIRON in wide all-fields output): columns before it are read
           // from the left, columns after it from the right.
           freeText = -1;
+          java.util.Map<String, Integer> last = new java.util.HashMap<>();
           for (int i = 0; i < header.size(); i++) {
             if (FREE_TEXT.contains(header.get(i))) {
               freeText = i;
             }
+            last.put(header.get(i), i);
           }
+          // a column named twice keeps its last value: only the last of each name is put
+          keep = new boolean[header.size()];
+          last.values().forEach(i -> keep[i] = true);
+          pidColumn = last.getOrDefault("PID", -1);
+          userColumn = last.getOrDefault("USER", -1);
+          commandColumn = last.getOrDefault("COMMAND", -1);
+          cpuColumn = last.getOrDefault("%CPU", -1);
+          memColumn = last.getOrDefault("%MEM", -1);
           return true;
         }
         List<String> h = header;
@@ -136,8 +152,8 @@ public final class TopParser extends LineParser<TopReport> {
           if (extra < 0 || (extra > 0 && cmd < 0)) {
             throw line.errorAt(0, "expected " + h.size() + " columns as the header names, found " + f.count());
           }
-          com.google.common.collect.ImmutableMap.Builder<String, String> fieldsOut =
-              com.google.common.collect.ImmutableMap.builderWithExpectedSize(h.size());
+          // straight into the builder's map (one map per row, not a map copied into another)
+          @Nullable String pid = null;
           for (int i = 0; i < h.size(); i++) {
             String v;
             if (i < cmd || extra == 0) {
@@ -147,22 +163,30 @@ public final class TopParser extends LineParser<TopReport> {
             } else {
               v = line.token(f.start(i + extra), f.end(i + extra));
             }
-            fieldsOut.put(h.get(i), v);
+            if (!keep[i]) {
+              continue;
+            }
+            p.putField(h.get(i), v);
+            if (i == pidColumn) {
+              pid = v;
+            } else if (i == userColumn) {
+              p.user(v);
+            } else if (i == commandColumn) {
+              p.command(v);
+            } else if (i == cpuColumn) {
+              p.cpuPercent(decimal(line, v, "%CPU"));
+            } else if (i == memColumn) {
+              p.memPercent(decimal(line, v, "%MEM"));
+            }
           }
-          // a column named twice keeps its last value, as the header map always did
-          com.google.common.collect.ImmutableMap<String, String> fields = fieldsOut.buildKeepingLast();
-          p.pid(number(line, fields.get("PID"), "the PID"));
-          p.user(fields.getOrDefault("USER", ""));
-          p.command(fields.getOrDefault("COMMAND", ""));
-          String c = fields.get("%CPU");
-          if (c != null) {
-            p.cpuPercent(decimal(line, c, "%CPU"));
+          p.pid(number(line, pid, "the PID"));
+          if (userColumn < 0) {
+            p.user("");
           }
-          String m = fields.get("%MEM");
-          if (m != null) {
-            p.memPercent(decimal(line, m, "%MEM"));
+          if (commandColumn < 0) {
+            p.command("");
           }
-          b.addProcesses(p.fields(fields).build());
+          b.addProcesses(p.build());
           line.rest();
           return true;
         }
@@ -200,10 +224,19 @@ public final class TopParser extends LineParser<TopReport> {
   }
 
   private static long number(LineCursor line, @Nullable String s, String what) throws ParseException {
-    if (s == null || s.isEmpty() || !s.chars().allMatch(Character::isDigit) || s.length() > 18) {
+    if (s == null || s.isEmpty() || !digits(s) || s.length() > 18) {
       throw line.errorAt(0, "expected " + what + ", found '" + s + "'");
     }
     return Long.parseLong(s);
+  }
+
+  private static boolean digits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double decimal(LineCursor line, String s, String what) throws ParseException {

@@ -143,6 +143,19 @@ class CpuParsersTest {
   }
 
   @Test
+  void topColumnNamedTwiceKeepsItsLastValue() throws ParseException {
+    // the recorded run with its PR column renamed USER: USER is then printed twice
+    String text = Fixtures.read("fixtures/top/host-top-b-1-n1.txt").replace("PID USER      PR", "PID USER    USER");
+    TopProcess p = new TopParser().parse(text).last().orElseThrow().processes().get(0);
+    String pr = new TopParser().parse(Fixtures.read("fixtures/top/host-top-b-1-n1.txt")).last().orElseThrow()
+        .processes().get(0).fields().get("PR");
+    assertThat(pr).isNotNull().isNotEqualTo("root");
+    assertThat(p.user()).isEqualTo(pr);
+    assertThat(p.fields()).containsEntry("USER", pr).doesNotContainKey("PR");
+    assertThat(p.command()).isEqualTo("sha256sum");
+  }
+
+  @Test
   void realTopInterruptsAndSoftnet() throws ParseException {
     TopReport top = new TopParser().parse(Fixtures.read("fixtures/top/host-top-b-n2.txt"));
     assertThat(top.iterations()).hasSize(2);
