@@ -47,7 +47,7 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
         if (line.atDigit()) {
           int save = line.position();
           String first = line.word();
-          if (first.indexOf(':') > 0 && first.chars().allMatch(c -> Character.isDigit(c) || c == ':' || c == '.')) {
+          if (first.indexOf(':') > 0 && only(first, ":.")) {
             packet(b, line, first);
             return true;
           }
@@ -132,7 +132,7 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
   private static void address(ImmutableTcpdumpPacket.Builder p, String addr, boolean hasPort, boolean source) {
     int dot = addr.lastIndexOf('.');
     boolean v6 = addr.indexOf(':') >= 0;
-    boolean portSplit = hasPort && dot > 0 && (v6 || addr.chars().filter(c -> c == '.').count() == 4);
+    boolean portSplit = hasPort && dot > 0 && (v6 || count(addr, '.') == 4);
     String host = portSplit ? addr.substring(0, dot) : addr;
     String port = portSplit ? addr.substring(dot + 1) : "";
     if (source) {
@@ -140,12 +140,33 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
     } else {
       p.destination(host);
     }
-    if (!port.isEmpty() && port.length() <= 5 && port.chars().allMatch(Character::isDigit)) {
+    if (!port.isEmpty() && port.length() <= 5 && only(port, "")) {
       if (source) {
         p.sourcePort(Integer.parseInt(port));
       } else {
         p.destinationPort(Integer.parseInt(port));
       }
     }
+  }
+
+  /** Whether every character of {@code s} is a digit or one of {@code others}. */
+  private static boolean only(String s, String others) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isDigit(c) && others.indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        n++;
+      }
+    }
+    return n;
   }
 }

@@ -33,25 +33,33 @@ public final class SoftnetStatParser extends LineParser<SoftnetStat> {
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
-        List<Long> cols = new ArrayList<>();
+        // hex columns read where they stand: no string per column
+        List<Long> cols = new ArrayList<>(16);
+        String src = line.source();
+        int base = line.lineStart();
+        int end = line.lineEnd();
         while (!line.atEnd()) {
-          int at = line.position();
-          String w = line.word();
-          if (w.length() > 16 || w.isEmpty()) {
-            throw line.errorAt(at, "expected a hex column, found '" + w + "'");
+          int at = base + line.position();
+          int to = at;
+          while (to < end && src.charAt(to) != ' ' && src.charAt(to) != '\t') {
+            to++;
+          }
+          if (to - at > 16) {
+            throw line.errorAt(at - base, "expected a hex column, found '" + src.substring(at, to) + "'");
           }
           long v = 0;
-          for (int i = 0; i < w.length(); i++) {
-            int d = Character.digit(w.charAt(i), 16);
+          for (int i = at; i < to; i++) {
+            int d = Character.digit(src.charAt(i), 16);
             if (d < 0) {
               if (cols.isEmpty()) {
                 return false;
               }
-              throw line.errorAt(at, "expected a hex column, found '" + w + "'");
+              throw line.errorAt(at - base, "expected a hex column, found '" + src.substring(at, to) + "'");
             }
             v = (v << 4) | d;
           }
           cols.add(v);
+          line.position(to - base);
         }
         if (cols.size() < 3) {
           throw line.errorAt(0, "expected at least 3 hex columns (processed, dropped, time_squeeze), found " + cols.size());

@@ -35,12 +35,15 @@ public final class IpRuleParser extends LineParser<RuleSet> {
   protected Session<RuleSet> newSession() {
     ImmutableRuleSet.Builder out = RuleSet.builder();
     return new Session<>() {
+      /** One rule builder for the parse, cleared per rule. */
+      final ImmutableRule.Builder reused = Rule.builder();
+
       @Override
       public boolean accept(LineCursor line) throws ParseException {
         if (!line.atDigit()) {
           return false;
         }
-        ImmutableRule.Builder r = Rule.builder().line(line.lineNumber());
+        ImmutableRule.Builder r = reused.clear().line(line.lineNumber());
         r.priority(line.number("the rule priority"));
         line.expect(":");
         while (!line.atEnd()) {
@@ -53,7 +56,8 @@ public final class IpRuleParser extends LineParser<RuleSet> {
             case "oif" -> r.oif(line.word("the interface after 'oif'"));
             case "[detached]" -> r.putOther("detached", "");
             case "fwmark" -> fwmark(r, line);
-            case "lookup", "table" -> r.table(line.word("the table after '" + w + "'"));
+            case "lookup" -> r.table(line.word("the table after 'lookup'"));
+            case "table" -> r.table(line.word("the table after 'table'"));
             case "suppress_prefixlength" -> r.suppressPrefixLength(line.integer("the prefix length"));
             case "uidrange" -> r.uidRange(line.word("the uid range"));
             case "goto" -> r.action("goto " + line.word("the target after 'goto'"));
