@@ -422,10 +422,19 @@ public final class EvidenceReader {
    * name}.
    */
   public static String decode(byte[] bytes, String name) throws BundleException {
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == 0) {
-        throw new BundleException(name + ": binary data (a NUL byte at offset " + i + "), not tool output");
+    // Fast path: the JDK's decoder (an intrinsic for ASCII) gives a compact string in one pass;
+    // a replacement character in the result means malformed input (or a real U+FFFD), which the
+    // strict decoder below then sorts out.
+    String fast = new String(bytes, StandardCharsets.UTF_8);
+    if (fast.indexOf('\u0000') >= 0) {
+      for (int i = 0; i < bytes.length; i++) {
+        if (bytes[i] == 0) {
+          throw new BundleException(name + ": binary data (a NUL byte at offset " + i + "), not tool output");
+        }
       }
+    }
+    if (fast.indexOf('\uFFFD') < 0) {
+      return fast;
     }
     try {
       return StandardCharsets.UTF_8.newDecoder()
@@ -437,4 +446,5 @@ public final class EvidenceReader {
       return new String(bytes, StandardCharsets.ISO_8859_1);
     }
   }
+
 }
