@@ -30,12 +30,15 @@ public final class TracepathParser extends LineParser<TracepathResult> {
   protected Session<TracepathResult> newSession() {
     ImmutableTracepathResult.Builder b = TracepathResult.builder();
     return new Session<>() {
+      /** One hop builder for the parse, cleared per hop. */
+      final ImmutableTracepathHop.Builder hop = TracepathHop.builder();
+
       @Override
       public boolean accept(LineCursor line) throws ParseException {
         if (line.tryConsume("Resume:")) {
           while (!line.atEnd()) {
             String k = line.word("pmtu, hops or back");
-            long v = line.number("a number after '" + k + "'");
+            long v = line.number("a number after '", k, "'");
             switch (k) {
               case "pmtu" -> b.pmtuBytes((int) Math.min(Integer.MAX_VALUE, v));
               case "hops" -> b.hopCount((int) Math.min(Integer.MAX_VALUE, v));
@@ -54,7 +57,7 @@ public final class TracepathParser extends LineParser<TracepathResult> {
         if (!line.atDigit()) {
           return false;
         }
-        ImmutableTracepathHop.Builder h = TracepathHop.builder().line(line.lineNumber());
+        ImmutableTracepathHop.Builder h = hop.clear().line(line.lineNumber());
         h.hop((int) Math.min(Integer.MAX_VALUE, line.number("the hop number")));
         if (line.tryConsume("?")) {
           h.guessed(true);

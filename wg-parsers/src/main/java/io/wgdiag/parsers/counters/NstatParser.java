@@ -45,10 +45,27 @@ public final class NstatParser extends LineParser<ProtocolCounters> {
           line.rest(); // "#kernel"
           return true;
         }
-        String name = line.word();
-        if (!Character.isLetter(name.charAt(0))) {
+        // the name read in place: only its part after the protocol prefix becomes a string
+        String src = line.source();
+        int from = line.lineStart() + line.position();
+        int to = from;
+        while (to < line.lineEnd() && src.charAt(to) != ' ' && src.charAt(to) != '\t') {
+          to++;
+        }
+        if (to == from || !Character.isLetter(src.charAt(from))) {
           return false;
         }
+        String section = "Other";
+        int nameFrom = from;
+        for (String p : PREFIXES) {
+          if (to - from > p.length() && src.startsWith(p, from)) {
+            section = p;
+            nameFrom = from + p.length();
+            break;
+          }
+        }
+        String name = line.token(nameFrom, to);
+        line.position(to - line.lineStart());
         long v = line.number("the counter value");
         if (!line.atEnd()) {
           line.decimal("the rate"); // per second since the last nstat run
@@ -56,8 +73,7 @@ public final class NstatParser extends LineParser<ProtocolCounters> {
         if (!line.atEnd()) {
           throw line.error("end of line");
         }
-        String[] pn = split(name);
-        sections.computeIfAbsent(pn[0], k -> new LinkedHashMap<>()).put(pn[1], v);
+        sections.computeIfAbsent(section, k -> new LinkedHashMap<>()).put(name, v);
         return true;
       }
 

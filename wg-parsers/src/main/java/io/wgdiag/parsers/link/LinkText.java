@@ -258,7 +258,7 @@ final class LinkText {
         case "parentdev" -> b.parentDevice(line.word("a device after 'parentdev'"));
         case "altname" -> b.addAltName(line.word("a name after 'altname'"));
         case "gso_ipv4_max_size", "gro_ipv4_max_size", "portname", "portid", "switchid" ->
-            b.addOtherDetail(k + " " + line.word("a value after '" + k + "'"));
+            b.addOtherDetail(k + " " + line.word("a value after '", k, "'"));
         default -> b.addOtherDetail(k);
       }
     }

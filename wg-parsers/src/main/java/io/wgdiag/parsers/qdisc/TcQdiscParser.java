@@ -255,7 +255,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
     if (line.tryConsume("(")) {
       while (!line.atEnd() && !line.lookingAt(")")) {
         String k = line.word("dropped, overlimits or requeues");
-        long v = line.number("a count after '" + k + "'");
+        long v = line.number("a count after '", k, "'");
         line.tryConsume(",");
         switch (k) {
           case "dropped" -> b.dropped(v);

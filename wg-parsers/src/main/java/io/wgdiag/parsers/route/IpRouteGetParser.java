@@ -92,7 +92,7 @@ public final class IpRouteGetParser extends LineParser<RouteLookups> {
         case "via" -> {
           String gw = line.word("the gateway after 'via'");
           if (gw.equals("inet") || gw.equals("inet6")) {
-            gw = line.word("the gateway after 'via " + gw + "'");
+            gw = line.word("the gateway after 'via ", gw, "'");
           }
           l.gateway(gw);
         }

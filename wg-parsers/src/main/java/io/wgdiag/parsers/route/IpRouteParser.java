@@ -170,7 +170,7 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
           case "via" -> {
             String gw = line.word("the gateway after 'via'");
             if (gw.equals("inet") || gw.equals("inet6")) {
-              gw = line.word("the gateway after 'via " + gw + "'");
+              gw = line.word("the gateway after 'via ", gw, "'");
             }
             gateway = gw;
           }
@@ -188,13 +188,13 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
               mtuLocked = lock;
             } else if (RouteText.METRICS.contains(w)) {
               boolean lock = line.tryConsumeWord("lock");
-              putOnce(metrics, w, (lock ? "lock " : "") + line.word("the value of " + w), line, at);
+              putOnce(metrics, w, (lock ? "lock " : "") + line.word("the value of ", w, ""), line, at);
             } else if (RouteText.FLAGS.contains(w)) {
               flags.add(w);
             } else if (w.equals("from") || w.equals("nhid") || w.equals("tos") || w.equals("mark") || w.equals("realms")
                 || w.equals("expires") || w.equals("error") || w.equals("iif") || w.equals("users") || w.equals("used")
                 || w.equals("age") || w.equals("ipid") || w.equals("uid") || w.equals("ttl-propagate")) {
-              putOnce(other, w, line.word("the value of " + w), line, at);
+              putOnce(other, w, line.word("the value of ", w, ""), line, at);
             } else if (w.equals("cache")) {
               putOnce(other, "cache", "", line, at);
             } else if (RouteText.looksLikeValue(w)) {

@@ -41,7 +41,7 @@ final class RouteText {
         case "via" -> {
           String gw = line.word("the gateway after 'via'");
           if ((gw.equals("inet") || gw.equals("inet6")) && !line.atEnd()) {
-            gw = line.word("the gateway after 'via " + gw + "'");
+            gw = line.word("the gateway after 'via ", gw, "'");
           }
           n.gateway(gw);
         }

@@ -231,6 +231,30 @@ public final class LineCursor {
     return w;
   }
 
+  /**
+   * Reads the next word, failing with "expected {@code prefix + key + suffix}": the message is put
+   * together only on failure, so a parser can name the keyword it read without building a string
+   * per line ({@code line.word("the value of ", key, "")}).
+   */
+  public String word(String prefix, String key, String suffix) throws ParseException {
+    String w = wordOrNull();
+    if (w == null) {
+      throw error(prefix + key + suffix);
+    }
+    return w;
+  }
+
+  /** Reads a non-negative integer as {@link #number(String)}; the message as in {@link #word(String, String, String)}. */
+  public long number(String prefix, String key, String suffix) throws ParseException {
+    int start = skipBlanks().pos;
+    try {
+      return number("a number");
+    } catch (ParseException e) {
+      pos = start;
+      throw error(prefix + key + suffix);
+    }
+  }
+
   /** Reads the next word, or returns null at the end of the line. */
   public @Nullable String wordOrNull() {
     skipBlanks();
