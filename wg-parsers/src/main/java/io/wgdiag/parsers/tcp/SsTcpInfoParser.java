@@ -42,8 +42,6 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
       ImmutableTcpSocket.@Nullable Builder sock;
       /** One socket builder for the parse: cleared when the next socket line starts. */
       final ImmutableTcpSocket.Builder reused = TcpSocket.builder();
-      /** The current socket's unknown key:value fields, put into the builder once at the end. */
-      final java.util.Map<String, String> other = new java.util.LinkedHashMap<>();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -56,7 +54,7 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
           flush();
           sock = socket(reused.clear(), line);
           if (!line.atEnd()) {
-            info(sock, other, line); // -O: everything on one line
+            info(sock, line); // -O: everything on one line
           }
           return true;
         }
@@ -64,14 +62,12 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
         if (s == null) {
           return false;
         }
-        info(s, other, line);
+        info(s, line);
         return true;
       }
 
       private void flush() {
         if (sock != null) {
-          sock.putAllOtherFields(other);
-          other.clear();
           if (sink != null) {
             sink.accept(sock.build());
           } else {
@@ -129,8 +125,7 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
   private static final Set<String> CONGESTION = Set.of("cubic", "bbr", "bbr2", "reno", "dctcp", "htcp", "vegas",
       "westwood", "bic", "illinois", "hybla", "scalable", "yeah", "lp", "veno", "cdg", "nv", "highspeed");
 
-  private static void info(ImmutableTcpSocket.Builder s, java.util.Map<String, String> other, LineCursor line)
-      throws ParseException {
+  private static void info(ImmutableTcpSocket.Builder s, LineCursor line) throws ParseException {
     // positions are absolute in line.source(): the line is read in place
     String t = line.source();
     int base = line.lineStart();
@@ -198,11 +193,7 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
             s.retransCurrent(count(line, key, v, end));
           }
         }
-        default -> {
-          if (other.putIfAbsent(key, line.token(v, end)) != null) {
-            throw line.errorAt(at - base, "'" + key + ":' twice for one socket");
-          }
-        }
+        default -> s.putOtherField(key, line.token(v, end));
       }
       line.position(end - base);
     }
