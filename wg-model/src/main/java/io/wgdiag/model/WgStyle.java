@@ -28,6 +28,7 @@ import org.immutables.value.Value;
     builderVisibility = Value.Style.BuilderVisibility.PUBLIC,
     optionalAcceptNullable = true,
     depluralize = true,
+    depluralizeDictionary = {"match:matches", "process:processes"},
     unsafeDefaultAndDerived = true,
     clearBuilder = true,
     defaults = @Value.Immutable(copy = true))

@@ -23,7 +23,7 @@ public final class ChangeCommandParser extends LineParser<ChangeResult> {
     return new Session<>() {
       @Override
       public boolean accept(LineCursor line) {
-        b.addMessages(line.stripped());
+        b.addMessage(line.stripped());
         return true;
       }
 

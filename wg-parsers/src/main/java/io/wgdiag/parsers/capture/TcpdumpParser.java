@@ -126,7 +126,7 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
         p.lengthBytes(Integer.parseInt(detail.substring(s, e)));
       }
     }
-    b.addPackets(p.detail(detail).build());
+    b.addPacket(p.detail(detail).build());
   }
 
   private static void address(ImmutableTcpdumpPacket.Builder p, String addr, boolean hasPort, boolean source) {

@@ -64,7 +64,7 @@ public final class TracepathParser extends LineParser<TracepathResult> {
         }
         line.expect(":");
         if (line.tryConsume("no reply")) {
-          b.addHops(h.build());
+          b.addHop(h.build());
           return end(line);
         }
         String addr = line.word("the responding address");
@@ -89,7 +89,7 @@ public final class TracepathParser extends LineParser<TracepathResult> {
             throw line.error("a time, pmtu N, asymm N or reached");
           }
         }
-        b.addHops(h.build());
+        b.addHop(h.build());
         return true;
       }
 

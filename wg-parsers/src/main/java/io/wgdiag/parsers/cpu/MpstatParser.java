@@ -65,10 +65,10 @@ public final class MpstatParser extends LineParser<MpstatReport> {
                 set(c, "%" + e.getKey(), v.doubleValue());
               }
             }
-            sample.addCpus(c.build());
+            sample.addCpu(c.build());
           }
         }
-        r.addSamples(sample.build());
+        r.addSample(sample.build());
       }
       return r.build();
     };
@@ -163,7 +163,7 @@ public final class MpstatParser extends LineParser<MpstatReport> {
           if (s == null) {
             throw line.errorAt(0, "expected a header row before this data row");
           }
-          s.addCpus(c.build());
+          s.addCpu(c.build());
         } else {
           ImmutableMpstatTable.Builder t = table;
           if (t == null) {
@@ -173,7 +173,7 @@ public final class MpstatParser extends LineParser<MpstatReport> {
           for (double v : values) {
             vs.add(v);
           }
-          t.addRows(io.wgdiag.model.cpu.ImmutableRow.builder().time(time).cpu(cpu).values(vs).build());
+          t.addRow(io.wgdiag.model.cpu.ImmutableRow.builder().time(time).cpu(cpu).values(vs).build());
         }
         line.rest();
         return true;
@@ -194,7 +194,7 @@ public final class MpstatParser extends LineParser<MpstatReport> {
             if (built.time().equals("Average:")) {
               report.averageBlock(built);
             } else {
-              report.addSamples(built);
+              report.addSample(built);
             }
           }
           sample = null;

@@ -95,7 +95,7 @@ public final class ProcInterruptsParser extends LineParser<ProcInterrupts> {
           }
         }
         r.description(line.rest());
-        b.addRows(r.build());
+        b.addRow(r.build());
         return true;
       }
 

@@ -66,7 +66,7 @@ public final class SoftnetStatParser extends LineParser<SoftnetStat> {
         }
         int cpu = cols.size() >= 15 ? (int) (long) cols.get(14) : index;
         ImmutableSoftnetRow.Builder r = SoftnetRow.builder().cpu(cpu).columns(cols).line(line.lineNumber());
-        b.addRows(r.build());
+        b.addRow(r.build());
         index++;
         return true;
       }

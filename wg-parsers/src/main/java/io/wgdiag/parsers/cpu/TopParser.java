@@ -186,7 +186,7 @@ public final class TopParser extends LineParser<TopReport> {
           if (commandColumn < 0) {
             p.command("");
           }
-          b.addProcesses(p.build());
+          b.addProcess(p.build());
           line.rest();
           return true;
         }
@@ -196,7 +196,7 @@ public final class TopParser extends LineParser<TopReport> {
       private void close() {
         ImmutableTopIteration.Builder b = it;
         if (b != null) {
-          report.addIterations(b.cpu(cpu).memory(memory).build());
+          report.addIteration(b.cpu(cpu).memory(memory).build());
           cpu.clear();
           memory.clear();
           it = null;

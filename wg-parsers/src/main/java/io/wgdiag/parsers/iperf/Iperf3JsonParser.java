@@ -45,29 +45,29 @@ public final class Iperf3JsonParser extends LineParser<IperfResult> {
       for (Object c : list(start.get("connected"))) {
         Object socket = map(c).get("socket");
         if (socket != null) {
-          r.addStreams(String.valueOf(socket));
+          r.addStream(String.valueOf(socket));
         }
       }
       boolean many = list(start.get("connected")).size() > 1;
       for (Object iv : list(root.get("intervals"))) {
         Map<?, ?> interval = map(iv);
         for (Object so : list(interval.get("streams"))) {
-          r.addIntervals(row(map(so), String.valueOf(map(so).get("socket")), null));
+          r.addInterval(row(map(so), String.valueOf(map(so).get("socket")), null));
         }
         if (many && interval.get("sum") != null) {
-          r.addIntervals(row(map(interval.get("sum")), "SUM", null));
+          r.addInterval(row(map(interval.get("sum")), "SUM", null));
         }
       }
       Map<?, ?> end = map(root.get("end"));
       String id = many ? "SUM" : list(start.get("connected")).stream().map(c -> String.valueOf(map(c).get("socket"))).findFirst().orElse("SUM");
       if (end.get("sum_sent") != null) {
-        r.addSummaries(row(map(end.get("sum_sent")), id, "sender"));
+        r.addSummary(row(map(end.get("sum_sent")), id, "sender"));
       }
       if (end.get("sum_received") != null) {
-        r.addSummaries(row(map(end.get("sum_received")), id, "receiver"));
+        r.addSummary(row(map(end.get("sum_received")), id, "receiver"));
       }
       if (end.get("sum") != null && end.get("sum_sent") == null) {
-        r.addSummaries(row(map(end.get("sum")), id, "receiver"));
+        r.addSummary(row(map(end.get("sum")), id, "receiver"));
       }
       if (root.get("error") instanceof String err) {
         r.error(err);

@@ -76,7 +76,7 @@ public final class Iperf3Parser extends LineParser<IperfResult> {
           return true;
         }
         if (line.lookingAt("local ")) {
-          r.addStreams(id);
+          r.addStream(id);
           line.rest();
           return true;
         }
@@ -149,9 +149,9 @@ public final class Iperf3Parser extends LineParser<IperfResult> {
       built = ImmutableIperfInterval.copyOf(built).withTotalDatagrams(built.retransmits()).withRetransmits(java.util.OptionalLong.empty());
     }
     if (summary) {
-      r.addSummaries(built);
+      r.addSummary(built);
     } else {
-      r.addIntervals(built);
+      r.addInterval(built);
     }
   }
 }

@@ -78,7 +78,7 @@ public final class ConntrackStatsParser extends LineParser<ConntrackStats> {
           c.putCounter(line.token(at, eq), value);
           line.position(end - base);
         }
-        b.addCpus(c.build());
+        b.addCpu(c.build());
         return true;
       }
 

@@ -58,7 +58,7 @@ public final class IptablesRulesParser extends LineParser<IptablesRules> {
           String policy = line.word("the chain policy");
           r.policy(policy);
           line.rest(); // [packets:bytes]
-          b.addRules(r.build());
+          b.addRule(r.build());
           return true;
         }
         List<String> words = tokens(line);
@@ -98,9 +98,9 @@ public final class IptablesRulesParser extends LineParser<IptablesRules> {
                 r.target(words.get(++i));
                 inTarget = true;
               } else if (inTarget) {
-                r.addTargetOptions(w);
+                r.addTargetOption(w);
               } else {
-                r.addMatches(w);
+                r.addMatch(w);
               }
             }
           }
@@ -108,7 +108,7 @@ public final class IptablesRulesParser extends LineParser<IptablesRules> {
             return false;
           }
         }
-        b.addRules(r.build());
+        b.addRule(r.build());
         return true;
       }
 

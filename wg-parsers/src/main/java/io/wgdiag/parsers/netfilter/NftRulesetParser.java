@@ -84,7 +84,7 @@ public final class NftRulesetParser extends LineParser<NftRuleset> {
           return true;
         }
         if (!chain.isEmpty() && stack.peek()[0].equals("chain")) {
-          b.addRules(NftRule.builder().family(family).table(table).chain(chain).text(t).line(line.lineNumber()).build());
+          b.addRule(NftRule.builder().family(family).table(table).chain(chain).text(t).line(line.lineNumber()).build());
         }
         return true;
       }

@@ -43,7 +43,7 @@ public final class EthtoolFeaturesParser extends LineParser<EthtoolFeatures> {
         if (line.lookingAt("Cannot ") || line.lookingAt("Could not ") || line.lookingAt("Actual changes:")
             || line.lookingAt("netlink error") || line.lookingAt("ethtool: ") || line.lookingAt("No data available")
             || line.lookingAt("Operation not supported")) {
-          b.addMessages(line.stripped());
+          b.addMessage(line.stripped());
           line.rest();
           return true;
         }
@@ -86,7 +86,7 @@ public final class EthtoolFeaturesParser extends LineParser<EthtoolFeatures> {
             throw line.error("[fixed], [requested on] or [requested off]");
           }
         }
-        b.addFeatures(f.build());
+        b.addFeature(f.build());
         return true;
       }
 

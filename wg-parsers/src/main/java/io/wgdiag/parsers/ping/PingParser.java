@@ -73,7 +73,7 @@ public final class PingParser extends StreamingLineParser<PingResult, PingReply>
         }
         if (line.lookingAt("no answer yet for icmp_seq=")) {
           line.expect("no answer yet for icmp_seq=");
-          b.addNoAnswerSeqs((int) line.number("a sequence number"));
+          b.addNoAnswerSeq((int) line.number("a sequence number"));
           return end(line);
         }
         if (line.lookingAt("pipe ")) {
@@ -235,7 +235,7 @@ public final class PingParser extends StreamingLineParser<PingResult, PingReply>
     if (sink != null) {
       sink.accept(r.build());
     } else {
-      b.addReplies(r.build());
+      b.addReply(r.build());
     }
   }
 
@@ -261,7 +261,7 @@ public final class PingParser extends StreamingLineParser<PingResult, PingReply>
     } else {
       e.kind(PingError.Kind.OTHER);
     }
-    b.addErrors(e.build());
+    b.addError(e.build());
   }
 
   /** {@code From ADDR [(ADDR)] icmp_seq=N TEXT}. */
@@ -292,7 +292,7 @@ public final class PingParser extends StreamingLineParser<PingResult, PingReply>
     } else {
       e.kind(PingError.Kind.OTHER);
     }
-    b.addErrors(e.build());
+    b.addError(e.build());
   }
 
   private static void mtu(ImmutablePingError.Builder e, String text, String key) {

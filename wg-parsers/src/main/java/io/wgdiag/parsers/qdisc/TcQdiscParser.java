@@ -103,7 +103,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
             }
           }
         });
-        out.addQdiscs(b.build());
+        out.addQdisc(b.build());
       }
       return out.build();
     };
@@ -163,7 +163,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
 
       private void flush() {
         if (q != null) {
-          out.addQdiscs(q.putAllStats(stats).build());
+          out.addQdisc(q.putAllStats(stats).build());
           q = null;
         }
         stats.clear();

@@ -40,7 +40,7 @@ public final class IpRouteGetParser extends LineParser<RouteLookups> {
       public boolean accept(LineCursor line) throws ParseException {
         if (line.lookingAt("RTNETLINK answers:") || line.lookingAt("Error:")) {
           flush();
-          out.addLookups(RouteLookup.builder().destination("").error(line.rest()).line(line.lineNumber()).build());
+          out.addLookup(RouteLookup.builder().destination("").error(line.rest()).line(line.lineNumber()).build());
           return true;
         }
         if (line.tryConsumeWord("cache")) {
@@ -70,7 +70,7 @@ public final class IpRouteGetParser extends LineParser<RouteLookups> {
 
       private void flush() {
         if (current != null) {
-          out.addLookups(current.build());
+          out.addLookup(current.build());
           current = null;
         }
       }
@@ -110,10 +110,10 @@ public final class IpRouteGetParser extends LineParser<RouteLookups> {
         default -> {
           if (w.startsWith("<") && w.endsWith(">")) {
             for (String f : w.substring(1, w.length() - 1).split(",")) {
-              l.addFlags(f);
+              l.addFlag(f);
             }
           } else if (RouteText.FLAGS.contains(w)) {
-            l.addFlags(w);
+            l.addFlag(w);
           } else if (RouteText.looksLikeValue(w)) {
             throw line.errorAt(at, "expected a keyword, found the value '" + w + "'");
           } else {

@@ -75,7 +75,7 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
           if (sink != null) {
             sink.accept(r);
           } else {
-            table.addRoutes(r);
+            table.addRoute(r);
           }
           open = false;
         }

@@ -68,7 +68,7 @@ public final class IpRuleParser extends LineParser<RuleSet> {
             }
           }
         }
-        out.addRules(r.build());
+        out.addRule(r.build());
         return true;
       }
 

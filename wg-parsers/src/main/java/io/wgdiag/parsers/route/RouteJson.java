@@ -67,7 +67,7 @@ final class RouteJson {
       }
       if (m.get("flags") instanceof List<?> flags) {
         for (Object f : flags) {
-          r.addFlags(String.valueOf(f));
+          r.addFlag(String.valueOf(f));
         }
       }
       if (m.get("metrics") instanceof List<?> metrics) {
@@ -98,10 +98,10 @@ final class RouteJson {
             }
             if (nm.get("flags") instanceof List<?> fl) {
               for (Object f : fl) {
-                n.addFlags(String.valueOf(f));
+                n.addFlag(String.valueOf(f));
               }
             }
-            r.addNexthops(n.build());
+            r.addNexthop(n.build());
           }
         }
       }
@@ -110,7 +110,7 @@ final class RouteJson {
           r.putOther(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
         }
       }
-      out.addRoutes(r.build());
+      out.addRoute(r.build());
     }
     return out.build();
   }
@@ -166,7 +166,7 @@ final class RouteJson {
           r.putOther(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
         }
       }
-      out.addRules(r.build());
+      out.addRule(r.build());
     }
     return out.build();
   }

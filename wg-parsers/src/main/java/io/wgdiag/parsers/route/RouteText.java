@@ -47,7 +47,7 @@ final class RouteText {
         }
         case "dev" -> n.device(line.word("the device after 'dev'"));
         case "weight" -> n.weight((int) line.number("the weight"));
-        default -> n.addFlags(w);
+        default -> n.addFlag(w);
       }
     }
     return n.build();

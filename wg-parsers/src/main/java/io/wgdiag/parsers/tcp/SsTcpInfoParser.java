@@ -71,7 +71,7 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
           if (sink != null) {
             sink.accept(sock.build());
           } else {
-            out.addSockets(sock.build());
+            out.addSocket(sock.build());
           }
           sock = null;
         }
@@ -153,7 +153,7 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
         } else if (CONGESTION.contains(w)) {
           s.congestionControl(w);
         } else {
-          s.addFlags(w);
+          s.addFlag(w);
         }
         continue;
       }

@@ -145,11 +145,12 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
           String text = line.source();
           for (int i = from; i <= to; i++) {
             if (i == to || text.charAt(i) == ',') {
-              int at = from - base;
-              int partFrom = from;
-              int partTo = i;
-              p.addAllowedIps(IpPrefix.parse(text, from, i).orElseThrow(() -> line.errorAt(at,
-                  "expected an IP prefix such as 10.60.0.10/32, found '" + text.substring(partFrom, partTo) + "'")));
+              java.util.Optional<IpPrefix> prefix = IpPrefix.parse(text, from, i);
+              if (prefix.isEmpty()) { // no capturing lambda per prefix: this runs for every peer
+                throw line.errorAt(from - base,
+                    "expected an IP prefix such as 10.60.0.10/32, found '" + text.substring(from, i) + "'");
+              }
+              p.addAllowedIp(prefix.get());
               from = i + 1;
             }
           }
@@ -169,7 +170,7 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
             p.persistentKeepaliveSeconds((int) k);
           }
         }
-        owner.addPeers(p.build());
+        owner.addPeer(p.build());
         return true;
       }
 

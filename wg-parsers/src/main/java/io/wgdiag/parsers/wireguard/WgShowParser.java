@@ -99,7 +99,7 @@ public final class WgShowParser extends LineParser<WgShow> {
           case "allowed ips":
             ImmutableWgPeer.Builder p = requirePeer(line);
             for (IpPrefix prefix : WgText.allowedIps(line, line.rest(), ",")) {
-              p.addAllowedIps(prefix);
+              p.addAllowedIp(prefix);
             }
             return true;
           case "latest handshake":
@@ -142,7 +142,7 @@ public final class WgShowParser extends LineParser<WgShow> {
 
       private void closePeer(ImmutableWgInterface.Builder owner) {
         if (peer != null) {
-          owner.addPeers(peer.build());
+          owner.addPeer(peer.build());
           peer = null;
         }
       }
