@@ -30,11 +30,14 @@ public final class SoftnetStatParser extends LineParser<SoftnetStat> {
     ImmutableSoftnetStat.Builder b = SoftnetStat.builder();
     return new Session<>() {
       int index;
+      /** One column list and one row builder for the parse. */
+      final List<Long> cols = new ArrayList<>(16);
+      final ImmutableSoftnetRow.Builder row = SoftnetRow.builder();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
         // hex columns read where they stand: no string per column
-        List<Long> cols = new ArrayList<>(16);
+        cols.clear();
         String src = line.source();
         int base = line.lineStart();
         int end = line.lineEnd();
@@ -65,7 +68,7 @@ public final class SoftnetStatParser extends LineParser<SoftnetStat> {
           throw line.errorAt(0, "expected at least 3 hex columns (processed, dropped, time_squeeze), found " + cols.size());
         }
         int cpu = cols.size() >= 15 ? (int) (long) cols.get(14) : index;
-        ImmutableSoftnetRow.Builder r = SoftnetRow.builder().cpu(cpu).columns(cols).line(line.lineNumber());
+        ImmutableSoftnetRow.Builder r = row.clear().cpu(cpu).addAllColumns(cols).line(line.lineNumber());
         b.addRow(r.build());
         index++;
         return true;

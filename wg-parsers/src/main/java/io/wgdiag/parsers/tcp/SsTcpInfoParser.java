@@ -97,30 +97,63 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
     s.state(w);
     s.recvQ(line.number("Recv-Q"));
     s.sendQ(line.number("Send-Q"));
-    String[] local = endpoint(line, "the local address:port");
-    s.localAddress(local[0]).localPort(local[1]);
-    String[] peer = endpoint(line, "the peer address:port");
-    s.peerAddress(peer[0]).peerPort(peer[1]);
+    int colon = endpoint(line, "the local address:port");
+    s.localAddress(address(line, colon)).localPort(port(line, colon));
+    colon = endpoint(line, "the peer address:port");
+    s.peerAddress(address(line, colon)).peerPort(port(line, colon));
     if (line.lookingAt("users:(")) {
       s.process(line.word());
     }
     return s;
   }
 
-  /** {@code 10.0.0.1:22}, {@code [::1]:22}, {@code [fe80::1%eth0]:22}, {@code *:*}, {@code 10.0.0.1%wg0:22}. */
-  private static String[] endpoint(LineCursor line, String what) throws ParseException {
-    int at = line.skipBlanks().position();
-    String w = line.word(what);
-    int colon = w.lastIndexOf(':');
-    if (colon <= 0 || colon == w.length() - 1) {
-      throw line.errorAt(at, "expected " + what + ", found '" + w + "'");
+  /**
+   * Finds the endpoint {@code 10.0.0.1:22}, {@code [::1]:22}, {@code [fe80::1%eth0]:22}, {@code
+   * *:*}, {@code 10.0.0.1%wg0:22} in place and returns the position of its last colon in {@link
+   * LineCursor#source()}; the cursor stays at the endpoint's start for {@link #address} and {@link
+   * #port}, which move it past the word.
+   */
+  private static int endpoint(LineCursor line, String what) throws ParseException {
+    String src = line.source();
+    int base = line.lineStart();
+    int from = base + line.skipBlanks().position();
+    int to = from;
+    int colon = -1;
+    while (to < line.lineEnd() && src.charAt(to) != ' ' && src.charAt(to) != '\t') {
+      if (src.charAt(to) == ':') {
+        colon = to;
+      }
+      to++;
     }
-    String addr = w.substring(0, colon);
-    if (addr.startsWith("[") && addr.endsWith("]")) {
-      addr = addr.substring(1, addr.length() - 1);
+    if (to == from) {
+      throw line.error(what);
     }
-    return new String[] {addr, w.substring(colon + 1)};
+    if (colon <= from || colon == to - 1) {
+      throw line.errorAt(from - base, "expected " + what + ", found '" + src.substring(from, to) + "'");
+    }
+    return colon;
   }
+
+  /** The address before {@code colon}, without IPv6 brackets. */
+  private static String address(LineCursor line, int colon) {
+    int from = line.lineStart() + line.position();
+    if (colon - from >= 2 && line.source().charAt(from) == '[' && line.source().charAt(colon - 1) == ']') {
+      return line.token(from + 1, colon - 1);
+    }
+    return line.token(from, colon);
+  }
+
+  /** The port after {@code colon} (shared: ports repeat); the cursor moves past the endpoint. */
+  private static String port(LineCursor line, int colon) {
+    String src = line.source();
+    int to = colon + 1;
+    while (to < line.lineEnd() && src.charAt(to) != ' ' && src.charAt(to) != '\t') {
+      to++;
+    }
+    line.position(to - line.lineStart());
+    return line.token(colon + 1, to);
+  }
+
 
   private static final Set<String> CONGESTION = Set.of("cubic", "bbr", "bbr2", "reno", "dctcp", "htcp", "vegas",
       "westwood", "bic", "illinois", "hybla", "scalable", "yeah", "lp", "veno", "cdg", "nv", "highspeed");

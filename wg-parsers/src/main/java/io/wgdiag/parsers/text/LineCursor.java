@@ -272,7 +272,7 @@ public final class LineCursor {
 
   /**
    * Short tokens repeat (keywords, units, device names, states): a word the tools print everywhere
-   * comes from {@link KnownTokens} from the first line on, and from the 65th line on a small
+   * comes from {@link KnownTokens} from the first line on, and from the 128th line on a small
    * direct-mapped cache hands back the string already made for the same text
    * instead of a new substring. Equal strings either way; only allocation changes.
    */
@@ -289,7 +289,7 @@ public final class LineCursor {
         return known;
       }
     }
-    if (len > 16 || lineNumber < 64 || !caching) {
+    if (len > 16 || lineNumber < 128 || !caching) {
       return src.substring(start, end);
     }
     String[] cache = tokens;
