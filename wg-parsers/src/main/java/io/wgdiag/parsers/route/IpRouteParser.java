@@ -11,6 +11,7 @@ import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.StreamingLineParser;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,18 +113,73 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
     final Map<String, String> other = new LinkedHashMap<>();
     int line;
 
+    /**
+     * The Optional around each value, made once per distinct string: values come from the shared
+     * tokens (one instance for every {@code eth0}, {@code bgp}, {@code link}), so a million routes
+     * cost a handful of wrappers instead of five per route. Optionals are immutable values; sharing
+     * them changes nothing a caller can see.
+     */
+    private final Map<String, Optional<String>> wrapped = new IdentityHashMap<>();
+
+    private Optional<String> opt(@Nullable String s) {
+      if (s == null) {
+        return Optional.empty();
+      }
+      if (wrapped.size() >= 4096) {
+        wrapped.clear(); // unique values (sources, gateways of a full table) never grow it without bound
+      }
+      return wrapped.computeIfAbsent(s, Optional::of);
+    }
+
+    private static final OptionalLong[] SMALL_METRICS = new OptionalLong[1024];
+
+    static {
+      for (int i = 0; i < SMALL_METRICS.length; i++) {
+        SMALL_METRICS[i] = OptionalLong.of(i);
+      }
+    }
+
     Route build() {
-      return ImmutableRoute.of(type, destination, Optional.ofNullable(gateway), Optional.ofNullable(device),
-          Optional.ofNullable(table), Optional.ofNullable(protocol), Optional.ofNullable(scope),
-          Optional.ofNullable(source), metric < 0 ? OptionalLong.empty() : OptionalLong.of(metric),
-          Optional.ofNullable(preference), mtuBytes < 0 ? OptionalInt.empty() : OptionalInt.of(mtuBytes), mtuLocked,
+      OptionalLong m = metric < 0 ? OptionalLong.empty() : metric < SMALL_METRICS.length ? SMALL_METRICS[(int) metric] : OptionalLong.of(metric);
+      return ImmutableRoute.of(type, destination, opt(gateway), opt(device), opt(table), opt(protocol), opt(scope),
+          opt(source), m, opt(preference), mtuBytes < 0 ? OptionalInt.empty() : OptionalInt.of(mtuBytes), mtuLocked,
           metrics.isEmpty() ? ImmutableMap.of() : ImmutableMap.copyOf(metrics),
           flags.isEmpty() ? ImmutableList.of() : ImmutableList.copyOf(flags),
           nexthops.isEmpty() ? ImmutableList.of() : ImmutableList.copyOf(nexthops),
-          other.isEmpty() ? ImmutableMap.of() : ImmutableMap.copyOf(other), line);
+          otherMap(), line);
+    }
+
+    /** The first extra keyword (nhid, from, ...) and its value, kept aside: most routes have at most one. */
+    @Nullable String firstOtherKey;
+    String firstOtherValue = "";
+
+    private ImmutableMap<String, String> otherMap() {
+      String k = firstOtherKey;
+      if (k == null) {
+        return ImmutableMap.of();
+      }
+      if (other.isEmpty()) {
+        return ImmutableMap.of(k, firstOtherValue);
+      }
+      return ImmutableMap.<String, String>builderWithExpectedSize(other.size() + 1)
+          .put(k, firstOtherValue).putAll(other).buildOrThrow();
+    }
+
+    private void putOther(String key, String value, LineCursor line, int at) throws ParseException {
+      String k = firstOtherKey;
+      if (k == null) {
+        firstOtherKey = key;
+        firstOtherValue = value;
+      } else if (k.equals(key)) {
+        throw line.errorAt(at, "'" + key + "' twice in one route");
+      } else {
+        putOnce(other, key, value, line, at);
+      }
     }
 
     private void clear(int lineNumber) {
+      firstOtherKey = null;
+      firstOtherValue = "";
       type = "unicast";
       destination = "";
       gateway = null;
@@ -194,15 +250,15 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
             } else if (w.equals("from") || w.equals("nhid") || w.equals("tos") || w.equals("mark") || w.equals("realms")
                 || w.equals("expires") || w.equals("error") || w.equals("iif") || w.equals("users") || w.equals("used")
                 || w.equals("age") || w.equals("ipid") || w.equals("uid") || w.equals("ttl-propagate")) {
-              putOnce(other, w, line.word("the value of ", w, ""), line, at);
+              putOther(w, line.word("the value of ", w, ""), line, at);
             } else if (w.equals("cache")) {
-              putOnce(other, "cache", "", line, at);
+              putOther("cache", "", line, at);
             } else if (RouteText.looksLikeValue(w)) {
               throw line.errorAt(at, "expected a keyword, found the value '" + w + "'");
             } else {
               // a keyword this version does not know: keep it, with its value if one follows
               String next = line.peekWord();
-              putOnce(other, w, RouteText.looksLikeValue(next) ? line.word() : "", line, at);
+              putOther(w, RouteText.looksLikeValue(next) ? line.word() : "", line, at);
             }
           }
         }

@@ -26,6 +26,20 @@ import org.junit.jupiter.api.Test;
 class RouteParsersTest {
 
   @Test
+  void extraKeywordsKeepTheirOrderAndARepeatIsAnErrorOnItsLine() throws ParseException {
+    RouteTable t = new io.wgdiag.parsers.route.IpRouteParser().parse(
+        "10.1.0.0/16 nhid 7 dev eth0\n10.2.0.0/16 from 10.9.0.0/16 nhid 8 expires 300sec dev eth1\n10.3.0.0/16 dev eth1\n");
+    assertThat(t.routes().get(0).other()).containsExactly(java.util.Map.entry("nhid", "7"));
+    assertThat(t.routes().get(1).other().keySet()).containsExactly("from", "nhid", "expires");
+    assertThat(t.routes().get(1).other()).containsEntry("expires", "300sec");
+    assertThat(t.routes().get(2).other()).isEmpty();
+    assertThatThrownBy(() -> new io.wgdiag.parsers.route.IpRouteParser().parse("10.1.0.0/16 dev eth0\n10.2.0.0/16 nhid 7 dev eth0 nhid 8\n"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("line 2, column 29")
+        .hasMessageContaining("'nhid' twice in one route");
+  }
+
+  @Test
   void seedTask01LookupUsesTheTunnel() throws ParseException {
     RouteLookup l = TranscriptParser.standard().parse(Fixtures.read("seed/task01.txt"), true)
         .blocks().get(0).model(RouteLookups.class).orElseThrow().first().orElseThrow();
