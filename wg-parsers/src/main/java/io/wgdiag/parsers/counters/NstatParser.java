@@ -2,6 +2,7 @@ package io.wgdiag.parsers.counters;
 
 import io.wgdiag.model.counters.ProtocolCounters;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import java.util.LinkedHashMap;
@@ -48,10 +49,7 @@ public final class NstatParser extends LineParser<ProtocolCounters> {
         // the name read in place: only its part after the protocol prefix becomes a string
         String src = line.source();
         int from = line.lineStart() + line.position();
-        int to = from;
-        while (to < line.lineEnd() && src.charAt(to) != ' ' && src.charAt(to) != '\t') {
-          to++;
-        }
+        int to = Fields.wordEnd(src, from, line.lineEnd());
         if (to == from || !Character.isLetter(src.charAt(from))) {
           return false;
         }

@@ -5,6 +5,7 @@ import io.wgdiag.model.cpu.ImmutableSoftnetStat;
 import io.wgdiag.model.cpu.SoftnetRow;
 import io.wgdiag.model.cpu.SoftnetStat;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import java.util.ArrayList;
@@ -43,10 +44,7 @@ public final class SoftnetStatParser extends LineParser<SoftnetStat> {
         int end = line.lineEnd();
         while (!line.atEnd()) {
           int at = base + line.position();
-          int to = at;
-          while (to < end && src.charAt(to) != ' ' && src.charAt(to) != '\t') {
-            to++;
-          }
+          int to = Fields.wordEnd(src, at, end);
           if (to - at > 16) {
             throw line.errorAt(at - base, "expected a hex column, found '" + src.substring(at, to) + "'");
           }

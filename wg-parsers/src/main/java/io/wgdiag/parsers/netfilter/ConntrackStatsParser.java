@@ -5,6 +5,7 @@ import io.wgdiag.model.netfilter.ConntrackStats;
 import io.wgdiag.model.netfilter.ImmutableConntrackCpu;
 import io.wgdiag.model.netfilter.ImmutableConntrackStats;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 
@@ -53,25 +54,13 @@ public final class ConntrackStatsParser extends LineParser<ConntrackStats> {
         int limit = line.lineEnd();
         while (!line.atEnd()) {
           int at = base + line.position();
-          int end = at;
-          int eq = -1;
-          while (end < limit && t.charAt(end) != ' ' && t.charAt(end) != '\t') {
-            if (eq < 0 && t.charAt(end) == '=') {
-              eq = end;
-            }
-            end++;
-          }
+          int end = Fields.wordEnd(t, at, limit);
+          int eq = Fields.indexOf(t, '=', at, end);
           if (eq <= at) {
             throw line.errorAt(at - base, "expected key=value, found '" + t.substring(at, end) + "'");
           }
-          long value = 0;
-          boolean ok = eq + 1 < end;
-          for (int i = eq + 1; i < end && ok; i++) {
-            int d = t.charAt(i) - '0';
-            ok = d >= 0 && d <= 9 && value <= (Long.MAX_VALUE - d) / 10;
-            value = value * 10 + d;
-          }
-          if (!ok) {
+          long value = Fields.digits(t, eq + 1, end);
+          if (value < 0) {
             throw line.errorAt(eq + 1 - base, "expected a number after '" + t.substring(at, eq + 1) + "', found '"
                 + t.substring(eq + 1, end) + "'");
           }

@@ -3,6 +3,7 @@ package io.wgdiag.parsers.sysctl;
 import io.wgdiag.model.sysctl.ImmutableSysctlSettings;
 import io.wgdiag.model.sysctl.SysctlSettings;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 
@@ -45,20 +46,14 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
         int sep = 3;
         if (eq < 0) {
           // "key=value" (sysctl -N/-b aside, busybox prints without blanks) or "key =" (empty value)
-          eq = find(text, "=", from, to);
+          eq = Fields.indexOf(text, '=', from, to);
           sep = 1;
           if (eq < 0) {
             return false;
           }
         }
-        int k0 = from;
-        int k1 = eq;
-        while (k0 < k1 && Character.isWhitespace(text.charAt(k0))) {
-          k0++;
-        }
-        while (k1 > k0 && Character.isWhitespace(text.charAt(k1 - 1))) {
-          k1--;
-        }
+        int k0 = Fields.trimStart(text, from, eq);
+        int k1 = Fields.trimEnd(text, k0, eq);
         for (int i = k0; i < k1; i++) {
           if (text.charAt(i) == ' ' || text.charAt(i) == '\t') {
             k1 = k0; // a blank inside the key

@@ -5,6 +5,7 @@ import io.wgdiag.model.tcp.ImmutableTcpSocket;
 import io.wgdiag.model.tcp.SsReport;
 import io.wgdiag.model.tcp.TcpSocket;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.StreamingLineParser;
 import io.wgdiag.parsers.text.Units;
@@ -146,10 +147,7 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
   /** The port after {@code colon} (shared: ports repeat); the cursor moves past the endpoint. */
   private static String port(LineCursor line, int colon) {
     String src = line.source();
-    int to = colon + 1;
-    while (to < line.lineEnd() && src.charAt(to) != ' ' && src.charAt(to) != '\t') {
-      to++;
-    }
+    int to = Fields.wordEnd(src, colon + 1, line.lineEnd());
     line.position(to - line.lineStart());
     return line.token(colon + 1, to);
   }
@@ -165,14 +163,8 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
     int limit = line.lineEnd();
     while (!line.atEnd()) {
       int at = base + line.position();
-      int end = at;
-      int colon = -1;
-      while (end < limit && t.charAt(end) != ' ' && t.charAt(end) != '\t') {
-        if (colon < 0 && t.charAt(end) == ':') {
-          colon = end;
-        }
-        end++;
-      }
+      int end = Fields.wordEnd(t, at, limit);
+      int colon = Fields.indexOf(t, ':', at, end);
       if (colon < 0) {
         String w = line.token(at, end);
         line.position(end - base);
@@ -194,7 +186,7 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
       int v = colon + 1;
       switch (key) {
         case "rtt" -> {
-          int slash = slash(t, v, end);
+          int slash = Fields.indexOf(t, '/', v, end);
           if (slash > 0) {
             s.rttMillis(decimal(line, key, v, slash));
             s.rttVarMillis(decimal(line, key, slash + 1, end));
@@ -218,7 +210,7 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
         case "data_segs_out" -> s.dataSegsOut(count(line, key, v, end));
         case "lost" -> s.lost(count(line, key, v, end));
         case "retrans" -> {
-          int slash = slash(t, v, end);
+          int slash = Fields.indexOf(t, '/', v, end);
           if (slash > 0) {
             s.retransCurrent(count(line, key, v, slash));
             s.retransTotal(count(line, key, slash + 1, end));
@@ -230,16 +222,6 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
       }
       line.position(end - base);
     }
-  }
-
-  /** The first {@code /} in {@code [from, to)} of {@code t}, or -1. */
-  private static int slash(String t, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (t.charAt(i) == '/') {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** The decimal in {@code [from, to)} of the source, or an error naming {@code key}. */
@@ -259,21 +241,13 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
 
   /** The whole number in {@code [from, to)} of the source, or an error naming {@code key}. */
   private static long count(LineCursor line, String key, int from, int to) throws ParseException {
-    String t = line.source();
-    long value = 0;
-    for (int i = from; i < to; i++) {
-      int d = t.charAt(i) - '0';
-      if (d < 0 || d > 9 || value > (Long.MAX_VALUE - d) / 10) {
-        value = -1;
-        break;
-      }
-      value = value * 10 + d;
-    }
-    if (from == to || value < 0) {
+    long value = Fields.digits(line.source(), from, to);
+    if (value < 0) {
       throw notANumber(line, key, from, to);
     }
     return value;
   }
+
 
   private static ParseException notANumber(LineCursor line, String key, int from, int to) {
     return line.errorAt(from - line.lineStart(),

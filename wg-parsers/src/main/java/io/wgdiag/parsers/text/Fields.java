@@ -118,4 +118,57 @@ public final class Fields {
   public boolean is(int i, String literal) {
     return ends[i] - starts[i] == literal.length() && line.startsWith(literal, starts[i]);
   }
+
+  // Scans over a range of a text, for parsers that read a line in place (positions in the text).
+
+  /** The first {@code c} in {@code [from, to)} of {@code text}, or -1; never looks past {@code to}. */
+  public static int indexOf(String text, char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Where the word starting at {@code from} ends: the first space or tab in {@code [from, to)}, or {@code to}. */
+  public static int wordEnd(String text, int from, int to) {
+    int i = from;
+    while (i < to && text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+      i++;
+    }
+    return i;
+  }
+
+  /** The decimal digits {@code [from, to)} of {@code text} as a long; -1 if empty, not all digits, or above {@link Long#MAX_VALUE}. */
+  public static long digits(String text, int from, int to) {
+    if (from >= to) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = from; i < to; i++) {
+      int d = text.charAt(i) - '0';
+      if (d < 0 || d > 9 || value > (Long.MAX_VALUE - d) / 10) {
+        return -1;
+      }
+      value = value * 10 + d;
+    }
+    return value;
+  }
+
+  /** The first position in {@code [from, to)} that is not white space ({@link Character#isWhitespace}), or {@code to}. */
+  public static int trimStart(String text, int from, int to) {
+    while (from < to && Character.isWhitespace(text.charAt(from))) {
+      from++;
+    }
+    return from;
+  }
+
+  /** Just after the last position in {@code [from, to)} that is not white space, or {@code from}. */
+  public static int trimEnd(String text, int from, int to) {
+    while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+      to--;
+    }
+    return to;
+  }
 }

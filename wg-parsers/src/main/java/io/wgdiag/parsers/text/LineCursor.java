@@ -84,14 +84,8 @@ public final class LineCursor {
    * copy instead of two.
    */
   public String stripped() {
-    int from = base;
-    int to = limit;
-    while (from < to && Character.isWhitespace(src.charAt(from))) {
-      from++;
-    }
-    while (to > from && Character.isWhitespace(src.charAt(to - 1))) {
-      to--;
-    }
+    int from = Fields.trimStart(src, base, limit);
+    int to = Fields.trimEnd(src, from, limit);
     String t = lineText;
     if (t != null && from == base && to == limit) {
       return t;

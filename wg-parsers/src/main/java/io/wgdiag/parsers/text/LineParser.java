@@ -212,37 +212,14 @@ public abstract class LineParser<T> implements Parser<T> {
       throws ParseException, IOException {
     LineCursor cursor = new LineCursor(this::redact);
     List<Diagnostic> diagnostics = new ArrayList<>(0);
-    boolean skipBlank = skipsBlankLines();
     int number = 0;
     String raw;
     while ((raw = source.next()) != null) {
       number++;
-      String line = clean(raw);
-      cursor.reset(line, number);
-      if (skipBlank && cursor.isBlank()) {
-        continue;
-      }
-      ParseException problem;
-      try {
-        if (session.accept(cursor)) {
-          continue;
-        }
-        problem = cursor.unrecognised(toolId);
-      } catch (ParseException e) {
-        problem = e;
-      } catch (RuntimeException e) {
-        problem = cursor.errorAt(cursor.position(), "unreadable input: " + describe(e));
-      }
-      if (strict) {
-        throw problem;
-      }
-      diagnostics.add(problem.toDiagnostic());
+      cursor.reset(clean(raw), number);
+      step(cursor, session, strict, diagnostics);
     }
-    try {
-      return new ParseResult<>(session.finish(number, strict), diagnostics);
-    } catch (RuntimeException e) {
-      throw new ParseException(0, 0, "", "unreadable input: " + describe(e));
-    }
+    return finish(session, number, strict, diagnostics);
   }
 
   /**
@@ -254,7 +231,6 @@ public abstract class LineParser<T> implements Parser<T> {
       throws ParseException {
     LineCursor cursor = new LineCursor(this::redact);
     List<Diagnostic> diagnostics = new ArrayList<>(0);
-    boolean skipBlank = skipsBlankLines();
     boolean anyCr = text.indexOf('\r') >= 0;
     int n = text.length();
     int number = 0;
@@ -278,27 +254,41 @@ public abstract class LineParser<T> implements Parser<T> {
       number++;
       cursor.reset(text, pos, end, number);
       pos = next;
-      if (skipBlank && cursor.isBlank()) {
-        continue;
-      }
-      ParseException problem;
-      try {
-        if (session.accept(cursor)) {
-          continue;
-        }
-        problem = cursor.unrecognised(toolId);
-      } catch (ParseException e) {
-        problem = e;
-      } catch (RuntimeException e) {
-        problem = cursor.errorAt(cursor.position(), "unreadable input: " + describe(e));
-      }
-      if (strict) {
-        throw problem;
-      }
-      diagnostics.add(problem.toDiagnostic());
+      step(cursor, session, strict, diagnostics);
     }
+    return finish(session, number, strict, diagnostics);
+  }
+
+  /**
+   * Hands the cursor's line to the session: blank lines are skipped (unless the tool keeps them),
+   * a line the session refuses or cannot read is thrown (strict) or becomes a diagnostic.
+   */
+  private void step(LineCursor cursor, Session<T> session, boolean strict, List<Diagnostic> diagnostics)
+      throws ParseException {
+    if (skipsBlankLines() && cursor.isBlank()) {
+      return;
+    }
+    ParseException problem;
     try {
-      return new ParseResult<>(session.finish(number, strict), diagnostics);
+      if (session.accept(cursor)) {
+        return;
+      }
+      problem = cursor.unrecognised(toolId);
+    } catch (ParseException e) {
+      problem = e;
+    } catch (RuntimeException e) {
+      problem = cursor.errorAt(cursor.position(), "unreadable input: " + describe(e));
+    }
+    if (strict) {
+      throw problem;
+    }
+    diagnostics.add(problem.toDiagnostic());
+  }
+
+  private ParseResult<T> finish(Session<T> session, int lines, boolean strict, List<Diagnostic> diagnostics)
+      throws ParseException {
+    try {
+      return new ParseResult<>(session.finish(lines, strict), diagnostics);
     } catch (RuntimeException e) {
       throw new ParseException(0, 0, "", "unreadable input: " + describe(e));
     }

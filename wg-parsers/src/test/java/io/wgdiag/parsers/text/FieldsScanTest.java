@@ -1,0 +1,43 @@
+package io.wgdiag.parsers.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.StringLength;
+
+/** The range scans the in-place parsers share ({@link Fields#digits}, {@link Fields#wordEnd}, ...). */
+class FieldsScanTest {
+
+  @Property(tries = 2000)
+  void digitsReadWhatLongParseLongReads(@ForAll @LongRange(min = 0) long value, @ForAll @StringLength(max = 3) String around) {
+    String s = around + value + " " + around;
+    int from = around.length();
+    int to = from + String.valueOf(value).length();
+    assertThat(Fields.digits(s, from, to)).isEqualTo(value);
+    assertThat(Fields.wordEnd(s, from, s.length())).isGreaterThanOrEqualTo(to);
+  }
+
+  @Property(tries = 1000)
+  void digitsRefuseAnythingElse(@ForAll @StringLength(min = 1, max = 22) String s) {
+    boolean plain = s.chars().allMatch(c -> c >= '0' && c <= '9')
+        && new BigInteger(s).compareTo(BigInteger.valueOf(Long.MAX_VALUE)) <= 0;
+    assertThat(Fields.digits(s, 0, s.length())).isEqualTo(plain ? Long.parseLong(s) : -1);
+  }
+
+  @Example
+  void rangesNeverLookPastTheirEnd() {
+    String s = "key=12 other=5\tx";
+    assertThat(Fields.indexOf(s, '=', 0, 3)).isEqualTo(-1);
+    assertThat(Fields.indexOf(s, '=', 0, 6)).isEqualTo(3);
+    assertThat(Fields.wordEnd(s, 7, s.length())).isEqualTo(14);
+    assertThat(Fields.digits(s, 4, 6)).isEqualTo(12);
+    assertThat(Fields.digits(s, 4, 4)).isEqualTo(-1);
+    assertThat(Fields.digits("9223372036854775808", 0, 19)).isEqualTo(-1);
+    assertThat(Fields.trimStart("  a b  ", 0, 7)).isEqualTo(2);
+    assertThat(Fields.trimEnd("  a b  ", 2, 7)).isEqualTo(5);
+  }
+}
