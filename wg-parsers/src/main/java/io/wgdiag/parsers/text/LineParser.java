@@ -134,11 +134,11 @@ public abstract class LineParser<T> implements Parser<T> {
       if (json != null && looksLikeJson(text)) {
         return readJson(json, new StringReader(text.toString()), strict);
       }
-      String s = text.toString();
-      if (s.indexOf('\u001b') < 0) {
-        return runInPlace(s, strict, newSession());
-      }
-      return runLines(LineSource.of(s), strict);
+      LineCursor cursor = new LineCursor(this::redact);
+      List<Diagnostic> diagnostics = new ArrayList<>(0);
+      Session<T> session = newSession();
+      int lines = readText(text.toString(), cursor, session, strict, diagnostics, 0);
+      return finish(session, lines, strict, diagnostics);
     } catch (IOException e) {
       throw new IllegalStateException("in-memory text cannot fail to read", e);
     }
@@ -148,7 +148,7 @@ public abstract class LineParser<T> implements Parser<T> {
       throws ParseException, IOException {
     JsonForm<T> json = jsonForm();
     if (json == null) {
-      return runLines(LineSource.of(reader), strict);
+      return runChunks(reader, strict, newSession(), CHUNK_CHARS);
     }
     PushbackReader in = new PushbackReader(reader, 256);
     char[] head = new char[256];
@@ -159,7 +159,7 @@ public abstract class LineParser<T> implements Parser<T> {
     if (n > 0 && looksLikeJson(new String(head, 0, n))) {
       return readJson(json, in, strict);
     }
-    return runLines(LineSource.of(in), strict);
+    return runChunks(in, strict, newSession(), CHUNK_CHARS);
   }
 
   private static boolean looksLikeJson(CharSequence text) {
@@ -200,40 +200,82 @@ public abstract class LineParser<T> implements Parser<T> {
    * with a session that hands items to a sink instead of keeping them.
    */
   protected final T parseWith(Reader reader, Session<T> session) throws ParseException, IOException {
-    return runLines(LineSource.of(reader), true, session).model();
+    return runChunks(reader, true, session, CHUNK_CHARS).model();
   }
 
-  private ParseResult<T> runLines(LineSource source, boolean strict)
-      throws ParseException, IOException {
-    return runLines(source, strict, newSession());
-  }
+  /** How much of a {@link Reader} is read into one string (chars); a longer line grows it. */
+  static final int CHUNK_CHARS = 1 << 16;
 
-  private ParseResult<T> runLines(LineSource source, boolean strict, Session<T> session)
+  /**
+   * The {@link Reader} path: reads whole lines a chunk at a time into one string and reads each line
+   * in place, as for text in memory, so a streamed gigabyte costs a string per 64 K characters, not
+   * one per line. A chunk ends after the last line end it holds; a {@code \r} at its very end waits
+   * for the next read (it may be half of {@code \r\n}).
+   */
+  private ParseResult<T> runChunks(Reader reader, boolean strict, Session<T> session, int chunkChars)
       throws ParseException, IOException {
     LineCursor cursor = new LineCursor(this::redact);
     List<Diagnostic> diagnostics = new ArrayList<>(0);
+    char[] buf = new char[Math.max(1, chunkChars)];
+    int filled = 0;
+    boolean eof = false;
     int number = 0;
-    String raw;
-    while ((raw = source.next()) != null) {
-      number++;
-      cursor.reset(clean(raw), number);
-      step(cursor, session, strict, diagnostics);
+    while (true) {
+      while (!eof && filled < buf.length) {
+        int r = reader.read(buf, filled, buf.length - filled);
+        if (r < 0) {
+          eof = true;
+        } else {
+          filled += r;
+        }
+      }
+      int cut = eof ? filled : lastLineEnd(buf, filled);
+      if (cut < 0) {
+        buf = java.util.Arrays.copyOf(buf, buf.length * 2); // no whole line yet: a longer buffer
+        continue;
+      }
+      if (cut > 0) {
+        number = readText(new String(buf, 0, cut), cursor, session, strict, diagnostics, number);
+        System.arraycopy(buf, cut, buf, 0, filled - cut);
+        filled -= cut;
+      }
+      if (eof && filled == 0) {
+        return finish(session, number, strict, diagnostics);
+      }
     }
-    return finish(session, number, strict, diagnostics);
+  }
+
+  /** Just after the last complete line end in {@code buf[0, filled)}, or -1 if there is none. */
+  private static int lastLineEnd(char[] buf, int filled) {
+    for (int i = filled - 1; i >= 0; i--) {
+      char c = buf[i];
+      if (c == '\n' || (c == '\r' && i + 1 < filled)) {
+        return i + 1;
+      }
+    }
+    return -1;
   }
 
   /**
-   * The in-memory path: the same loop as {@link #runLines(LineSource, boolean, Session)}, with the
-   * cursor pointed at each line in place (no string per line). Lines end at {@code \n}, {@code
-   * \r\n} or {@code \r}, as {@link LineSource} splits them.
+   * Reads every line of {@code text}, numbered on from {@code number}, and returns the last line
+   * number. Lines end at {@code \n}, {@code \r\n} or {@code \r}, as {@link LineSource} splits
+   * them; the cursor points at each line in place. Text with ANSI colour codes goes line by line
+   * through {@link #clean}.
    */
-  private ParseResult<T> runInPlace(String text, boolean strict, Session<T> session)
-      throws ParseException {
-    LineCursor cursor = new LineCursor(this::redact);
-    List<Diagnostic> diagnostics = new ArrayList<>(0);
+  private int readText(String text, LineCursor cursor, Session<T> session, boolean strict,
+      List<Diagnostic> diagnostics, int number) throws ParseException, IOException {
+    if (text.indexOf('\u001b') >= 0) {
+      LineSource source = LineSource.of(text);
+      String raw;
+      while ((raw = source.next()) != null) {
+        number++;
+        cursor.reset(clean(raw), number);
+        step(cursor, session, strict, diagnostics);
+      }
+      return number;
+    }
     boolean anyCr = text.indexOf('\r') >= 0;
     int n = text.length();
-    int number = 0;
     int pos = 0;
     while (pos < n) {
       int end;
@@ -256,7 +298,13 @@ public abstract class LineParser<T> implements Parser<T> {
       pos = next;
       step(cursor, session, strict, diagnostics);
     }
-    return finish(session, number, strict, diagnostics);
+    return number;
+  }
+
+  /** {@link #parseLenient(Reader)} with a chosen chunk size, for tests of the chunk boundaries. */
+  static <T> ParseResult<T> parseInChunks(LineParser<T> parser, Reader reader, boolean strict, int chunkChars)
+      throws ParseException, IOException {
+    return parser.runChunks(reader, strict, parser.newSession(), chunkChars);
   }
 
   /**
