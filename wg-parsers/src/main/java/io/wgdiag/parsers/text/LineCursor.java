@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * not be kept after the call it was handed to.
  */
 public final class LineCursor {
-  /** The backing text: the whole in-memory input, or the one line read from a stream. */
+  /** The backing text: the whole input in memory, a chunk of a stream, or one line. */
   private String src = "";
   /** Where the current line starts in {@link #src}, and just after it ends. */
   private int base;
@@ -109,11 +109,6 @@ public final class LineCursor {
   /** Where the line ends (exclusive) in {@link #source()}. */
   public int lineEnd() {
     return limit;
-  }
-
-  /** The length of the line. */
-  public int length() {
-    return limit - base;
   }
 
   /** The 1-based line number. */
