@@ -76,7 +76,7 @@ final class KnownTokens {
       "icmp_seq", "id", "ifb", "incoming", "ingress", "initcwnd", "ino", "input", "insert",
       "insert_failed", "interface", "interrupts", "interval", "intr/s", "invalid", "ip", "iperf",
       "ips", "iptables", "iptables-nft", "iptables-save", "is", "isolated", "kaluad", "kauditd",
-      "kblockd", "kbrazil", "kdevtmpfs", "kdmflush", "keepalive", "kernel", "key", "khugepaged",
+      "kblockd", "kdevtmpfs", "kdmflush", "keepalive", "kernel", "key", "khugepaged",
       "khungtaskd", "kill", "kintegrityd", "kmpath_rdacd", "kpsmoused", "ksmd", "kthreadd",
       "kthrotld", "lastack", "lastrcv", "lastsnd", "lat", "latest", "learning", "length", "limit",
       "link", "link-netns", "link-type", "link/ether", "link/loopback", "link/none", "listening",
