@@ -1,13 +1,16 @@
 package io.wgdiag.parsers.netfilter;
 
+import com.google.common.collect.ImmutableList;
+import com.google.common.primitives.ImmutableLongArray;
 import io.wgdiag.model.netfilter.ConntrackCpu;
 import io.wgdiag.model.netfilter.ConntrackStats;
-import io.wgdiag.model.netfilter.ImmutableConntrackCpu;
 import io.wgdiag.model.netfilter.ImmutableConntrackStats;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads {@code conntrack -S}: one {@code cpu=N key=value ...} row per CPU, every key kept (each
@@ -29,6 +32,10 @@ public final class ConntrackStatsParser extends LineParser<ConntrackStats> {
   protected Session<ConntrackStats> newSession() {
     ImmutableConntrackStats.Builder b = ConntrackStats.builder();
     return new Session<>() {
+      /** The current row's counter names, and the last distinct list of them. */
+      final List<String> names = new ArrayList<>();
+      ImmutableList<String> previous = ImmutableList.of();
+
       @Override
       public boolean accept(LineCursor line) throws ParseException {
         if (line.atDigit()) {
@@ -45,8 +52,9 @@ public final class ConntrackStatsParser extends LineParser<ConntrackStats> {
         if (!line.tryConsume("cpu=")) {
           return false;
         }
-        ImmutableConntrackCpu.Builder c = ConntrackCpu.builder().line(line.lineNumber());
-        c.cpu((int) Math.min(Integer.MAX_VALUE, line.number("the CPU number")));
+        int cpu = (int) Math.min(Integer.MAX_VALUE, line.number("the CPU number"));
+        names.clear();
+        ImmutableLongArray.Builder values = ImmutableLongArray.builder(Math.max(4, previous.size()));
         // key=value pairs read in place: the key comes from the shared token cache, the value is
         // read where it stands (positions in line.source())
         String t = line.source();
@@ -64,11 +72,26 @@ public final class ConntrackStatsParser extends LineParser<ConntrackStats> {
             throw line.errorAt(eq + 1 - base, "expected a number after '" + t.substring(at, eq + 1) + "', found '"
                 + t.substring(eq + 1, end) + "'");
           }
-          c.putCounter(line.token(at, eq), value);
+          names.add(line.token(at, eq));
+          values.add(value);
           line.position(end - base);
         }
-        b.addCpu(c.build());
+        b.addCpu(ConntrackCpu.of(cpu, rowNames(line), values.build(), line.lineNumber()));
         return true;
+      }
+
+      /** This row's names, as the previous row's list when they are the same (the usual case). */
+      private ImmutableList<String> rowNames(LineCursor line) throws ParseException {
+        if (!names.equals(previous)) {
+          java.util.Set<String> seen = new java.util.HashSet<>();
+          for (String n : names) {
+            if (!seen.add(n)) {
+              throw line.errorAt(0, "'" + n + "=' twice for one CPU");
+            }
+          }
+          previous = ImmutableList.copyOf(names);
+        }
+        return previous;
       }
 
       @Override

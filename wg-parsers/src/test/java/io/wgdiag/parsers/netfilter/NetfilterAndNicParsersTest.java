@@ -45,6 +45,15 @@ class NetfilterAndNicParsersTest {
     assertThat(new ConntrackStatsParser().parse(Fixtures.read("fixtures/conntrack-stats/lab-conntrack-C.txt")).entries()).hasValue(1);
     assertThatThrownBy(() -> new ConntrackStatsParser().parse("cpu=0 found=12 invalid=x\n"))
         .hasMessage("line 1, column 24: expected a number after 'invalid=', found 'x'");
+    assertThatThrownBy(() -> new ConntrackStatsParser().parse("cpu=0 found=1 drop=0\ncpu=1 found=2 drop=0 found=3\n"))
+        .hasMessage("line 2, column 1: 'found=' twice for one CPU");
+    // rows with other counters than the row before keep their own names, in printed order
+    ConntrackStats mixed = new ConntrackStatsParser().parse("cpu=0 found=1 drop=0\ncpu=1 drop=5 found=2 error=1\ncpu=2 found=3 drop=0\n");
+    assertThat(mixed.cpus().get(1).counters().keySet()).containsExactly("drop", "found", "error");
+    assertThat(mixed.cpus().get(2).counters()).containsExactly(java.util.Map.entry("found", 3L), java.util.Map.entry("drop", 0L));
+    assertThat(mixed.total("found")).isEqualTo(6);
+    assertThat(mixed.cpus().get(1).get("error")).isEqualTo(1);
+    assertThat(mixed.cpus().get(0).get("error")).isZero();
   }
 
   @Provide
