@@ -129,9 +129,10 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
     return new Session<>() {
       ImmutableQdisc.@Nullable Builder q;
       /** The kind-specific statistics of {@link #q}; a name printed twice (fq's throttled) keeps its first value. */
-      final java.util.Map<String, String> stats = new java.util.LinkedHashMap<>();
-      /** One line's pairs, reused from line to line. */
-      final java.util.Map<String, String> scratch = new java.util.LinkedHashMap<>();
+      final Pairs stats = new Pairs();
+      /** One line's pairs, and one qdisc builder, reused from line to line and qdisc to qdisc. */
+      final Pairs pairs = new Pairs();
+      final ImmutableQdisc.Builder reused = Qdisc.builder();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -140,7 +141,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
         line.tryConsumeWord("added");
         if (line.tryConsumeWord("qdisc")) {
           flush();
-          q = header(line);
+          q = header(reused.clear(), pairs, line);
           return true;
         }
         ImmutableQdisc.Builder b = q;
@@ -156,14 +157,19 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
           return true;
         }
         // kind-specific statistics: "maxpacket 1514 drop_overlimit 0 ...", "flows 3 (inactive 1 throttled 0)"
-        java.util.Map<String, String> acc = pairs(line, scratch);
-        acc.forEach(stats::putIfAbsent);
+        pairs.read(line);
+        for (int i = 0; i < pairs.keys.size(); i++) {
+          stats.putIfAbsent(pairs.keys.get(i), pairs.values.get(i));
+        }
         return true;
       }
 
       private void flush() {
         if (q != null) {
-          out.addQdisc(q.putAllStats(stats).build());
+          for (int i = 0; i < stats.keys.size(); i++) {
+            q.putStat(stats.keys.get(i), stats.values.get(i));
+          }
+          out.addQdisc(q.build());
           q = null;
         }
         stats.clear();
@@ -177,8 +183,9 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
     };
   }
 
-  private static ImmutableQdisc.Builder header(LineCursor line) throws ParseException {
-    ImmutableQdisc.Builder b = Qdisc.builder().line(line.lineNumber());
+  private static ImmutableQdisc.Builder header(ImmutableQdisc.Builder b, Pairs pairs, LineCursor line)
+      throws ParseException {
+    b.line(line.lineNumber());
     b.kind(line.word("the qdisc kind"));
     String handle = line.word("the handle such as 0:");
     if (!handle.endsWith(":")) {
@@ -201,38 +208,93 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       } else if (line.lookingAt("--")) {
         line.word(); // ingress and clsact print a row of dashes where other kinds print options
       } else {
-        b.putAllOptions(pairs(line, new java.util.LinkedHashMap<>()));
+        pairs.read(line);
+        for (int i = 0; i < pairs.keys.size(); i++) {
+          b.putOption(pairs.keys.get(i), pairs.values.get(i));
+        }
       }
     }
     return b;
   }
 
   /**
-   * Reads {@code key value} pairs to the end of the line into {@code acc} (cleared first); a key
-   * followed by a non-value is a flag.
+   * One line's {@code key value} pairs in print order, reused from line to line: a key followed by
+   * a non-value is a flag (value ""), values after a key are joined with blanks, and a key printed
+   * twice on the line collects the values of both.
    */
-  private static java.util.Map<String, String> pairs(LineCursor line, java.util.Map<String, String> acc)
-      throws ParseException {
-    String lastKey = null;
-    acc.clear();
-    while (!line.atEnd()) {
-      String w = line.word();
-      String clean = w.replace("(", "").replace(")", "").replace(",", "");
-      if (clean.isEmpty()) {
-        continue;
-      }
-      if (isValue(clean)) {
-        if (lastKey == null) {
-          throw line.errorAt(line.position() - w.length(), "expected a name before the value '" + w + "'");
-        }
-        String prev = acc.get(lastKey);
-        acc.put(lastKey, prev == null || prev.isEmpty() ? clean : prev + " " + clean);
-      } else {
-        lastKey = clean;
-        acc.putIfAbsent(clean, "");
+  private static final class Pairs {
+    final java.util.List<String> keys = new java.util.ArrayList<>();
+    final java.util.List<String> values = new java.util.ArrayList<>();
+    /** A key index, made only for a line with many keys, so lookups stay constant-time. */
+    java.util.@Nullable Map<String, Integer> index;
+
+    void clear() {
+      keys.clear();
+      values.clear();
+      index = null;
+    }
+
+    /** Adds {@code key} with {@code value} unless it is there already (the first value wins). */
+    void putIfAbsent(String key, String value) {
+      if (find(key) < 0) {
+        add(key, value);
       }
     }
-    return acc;
+
+    private int add(String key, String value) {
+      int at = keys.size();
+      keys.add(key);
+      values.add(value);
+      java.util.Map<String, Integer> ix = index;
+      if (ix != null) {
+        ix.put(key, at);
+      } else if (keys.size() > 32) {
+        ix = new java.util.HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+          ix.put(keys.get(i), i);
+        }
+        index = ix;
+      }
+      return at;
+    }
+
+    void read(LineCursor line) throws ParseException {
+      clear();
+      int last = -1;
+      while (!line.atEnd()) {
+        String w = line.word();
+        String clean = w.replace("(", "").replace(")", "").replace(",", "");
+        if (clean.isEmpty()) {
+          continue;
+        }
+        if (isValue(clean)) {
+          if (last < 0) {
+            throw line.errorAt(line.position() - w.length(), "expected a name before the value '" + w + "'");
+          }
+          String prev = values.get(last);
+          values.set(last, prev.isEmpty() ? clean : prev + " " + clean);
+        } else {
+          last = find(clean);
+          if (last < 0) {
+            last = add(clean, "");
+          }
+        }
+      }
+    }
+
+    private int find(String key) {
+      java.util.Map<String, Integer> ix = index;
+      if (ix != null) {
+        Integer i = ix.get(key);
+        return i == null ? -1 : i;
+      }
+      for (int i = 0; i < keys.size(); i++) {
+        if (keys.get(i).equals(key)) {
+          return i;
+        }
+      }
+      return -1;
+    }
   }
 
   private static boolean isValue(String w) {
