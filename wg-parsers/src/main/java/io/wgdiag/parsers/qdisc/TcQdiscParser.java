@@ -5,6 +5,7 @@ import io.wgdiag.model.qdisc.ImmutableQdiscReport;
 import io.wgdiag.model.qdisc.Qdisc;
 import io.wgdiag.model.qdisc.QdiscReport;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.KeyValues;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import io.wgdiag.parsers.text.Units;
@@ -129,9 +130,9 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
     return new Session<>() {
       ImmutableQdisc.@Nullable Builder q;
       /** The kind-specific statistics of {@link #q}; a name printed twice (fq's throttled) keeps its first value. */
-      final Pairs stats = new Pairs();
+      final KeyValues stats = new KeyValues();
       /** One line's pairs, and one qdisc builder, reused from line to line and qdisc to qdisc. */
-      final Pairs pairs = new Pairs();
+      final KeyValues pairs = new KeyValues();
       final ImmutableQdisc.Builder reused = Qdisc.builder();
 
       @Override
@@ -157,17 +158,17 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
           return true;
         }
         // kind-specific statistics: "maxpacket 1514 drop_overlimit 0 ...", "flows 3 (inactive 1 throttled 0)"
-        pairs.read(line);
-        for (int i = 0; i < pairs.keys.size(); i++) {
-          stats.putIfAbsent(pairs.keys.get(i), pairs.values.get(i));
+        pairs(line, pairs);
+        for (int i = 0; i < pairs.size(); i++) {
+          stats.putIfAbsent(pairs.key(i), pairs.value(i));
         }
         return true;
       }
 
       private void flush() {
         if (q != null) {
-          for (int i = 0; i < stats.keys.size(); i++) {
-            q.putStat(stats.keys.get(i), stats.values.get(i));
+          for (int i = 0; i < stats.size(); i++) {
+            q.putStat(stats.key(i), stats.value(i));
           }
           out.addQdisc(q.build());
           q = null;
@@ -183,7 +184,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
     };
   }
 
-  private static ImmutableQdisc.Builder header(ImmutableQdisc.Builder b, Pairs pairs, LineCursor line)
+  private static ImmutableQdisc.Builder header(ImmutableQdisc.Builder b, KeyValues pairs, LineCursor line)
       throws ParseException {
     b.line(line.lineNumber());
     b.kind(line.word("the qdisc kind"));
@@ -208,9 +209,9 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       } else if (line.lookingAt("--")) {
         line.word(); // ingress and clsact print a row of dashes where other kinds print options
       } else {
-        pairs.read(line);
-        for (int i = 0; i < pairs.keys.size(); i++) {
-          b.putOption(pairs.keys.get(i), pairs.values.get(i));
+        pairs(line, pairs);
+        for (int i = 0; i < pairs.size(); i++) {
+          b.putOption(pairs.key(i), pairs.value(i));
         }
       }
     }
@@ -218,82 +219,31 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
   }
 
   /**
-   * One line's {@code key value} pairs in print order, reused from line to line: a key followed by
-   * a non-value is a flag (value ""), values after a key are joined with blanks, and a key printed
-   * twice on the line collects the values of both.
+   * Reads one line's {@code key value} pairs into {@code acc} (cleared first), in print order: a
+   * key followed by a non-value is a flag (value ""), values after a key are joined with blanks,
+   * and a key printed twice on the line collects the values of both.
    */
-  private static final class Pairs {
-    final java.util.List<String> keys = new java.util.ArrayList<>();
-    final java.util.List<String> values = new java.util.ArrayList<>();
-    /** A key index, made only for a line with many keys, so lookups stay constant-time. */
-    java.util.@Nullable Map<String, Integer> index;
-
-    void clear() {
-      keys.clear();
-      values.clear();
-      index = null;
-    }
-
-    /** Adds {@code key} with {@code value} unless it is there already (the first value wins). */
-    void putIfAbsent(String key, String value) {
-      if (find(key) < 0) {
-        add(key, value);
+  private static void pairs(LineCursor line, KeyValues acc) throws ParseException {
+    acc.clear();
+    int last = -1;
+    while (!line.atEnd()) {
+      String w = line.word();
+      String clean = w.replace("(", "").replace(")", "").replace(",", "");
+      if (clean.isEmpty()) {
+        continue;
       }
-    }
-
-    private int add(String key, String value) {
-      int at = keys.size();
-      keys.add(key);
-      values.add(value);
-      java.util.Map<String, Integer> ix = index;
-      if (ix != null) {
-        ix.put(key, at);
-      } else if (keys.size() > 32) {
-        ix = new java.util.HashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-          ix.put(keys.get(i), i);
+      if (isValue(clean)) {
+        if (last < 0) {
+          throw line.errorAt(line.position() - w.length(), "expected a name before the value '" + w + "'");
         }
-        index = ix;
-      }
-      return at;
-    }
-
-    void read(LineCursor line) throws ParseException {
-      clear();
-      int last = -1;
-      while (!line.atEnd()) {
-        String w = line.word();
-        String clean = w.replace("(", "").replace(")", "").replace(",", "");
-        if (clean.isEmpty()) {
-          continue;
-        }
-        if (isValue(clean)) {
-          if (last < 0) {
-            throw line.errorAt(line.position() - w.length(), "expected a name before the value '" + w + "'");
-          }
-          String prev = values.get(last);
-          values.set(last, prev.isEmpty() ? clean : prev + " " + clean);
-        } else {
-          last = find(clean);
-          if (last < 0) {
-            last = add(clean, "");
-          }
+        String prev = acc.value(last);
+        acc.setValue(last, prev.isEmpty() ? clean : prev + " " + clean);
+      } else {
+        last = acc.find(clean);
+        if (last < 0) {
+          last = acc.add(clean, "");
         }
       }
-    }
-
-    private int find(String key) {
-      java.util.Map<String, Integer> ix = index;
-      if (ix != null) {
-        Integer i = ix.get(key);
-        return i == null ? -1 : i;
-      }
-      for (int i = 0; i < keys.size(); i++) {
-        if (keys.get(i).equals(key)) {
-          return i;
-        }
-      }
-      return -1;
     }
   }
 

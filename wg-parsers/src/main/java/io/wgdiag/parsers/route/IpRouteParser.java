@@ -1,18 +1,17 @@
 package io.wgdiag.parsers.route;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import io.wgdiag.model.route.ImmutableRoute;
 import io.wgdiag.model.route.ImmutableRouteTable;
 import io.wgdiag.model.route.Nexthop;
 import io.wgdiag.model.route.Route;
 import io.wgdiag.model.route.RouteTable;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.KeyValues;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.StreamingLineParser;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,10 +106,10 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
     @Nullable String preference;
     int mtuBytes = -1;
     boolean mtuLocked;
-    final Map<String, String> metrics = new LinkedHashMap<>();
+    final KeyValues metrics = new KeyValues();
     final List<String> flags = new ArrayList<>();
     final List<Nexthop> nexthops = new ArrayList<>();
-    final Map<String, String> other = new LinkedHashMap<>();
+    final KeyValues other = new KeyValues();
     int line;
 
     /**
@@ -143,43 +142,13 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
       OptionalLong m = metric < 0 ? OptionalLong.empty() : metric < SMALL_METRICS.length ? SMALL_METRICS[(int) metric] : OptionalLong.of(metric);
       return ImmutableRoute.of(type, destination, opt(gateway), opt(device), opt(table), opt(protocol), opt(scope),
           opt(source), m, opt(preference), mtuBytes < 0 ? OptionalInt.empty() : OptionalInt.of(mtuBytes), mtuLocked,
-          metrics.isEmpty() ? ImmutableMap.of() : ImmutableMap.copyOf(metrics),
+          metrics.toMap(),
           flags.isEmpty() ? ImmutableList.of() : ImmutableList.copyOf(flags),
           nexthops.isEmpty() ? ImmutableList.of() : ImmutableList.copyOf(nexthops),
-          otherMap(), line);
-    }
-
-    /** The first extra keyword (nhid, from, ...) and its value, kept aside: most routes have at most one. */
-    @Nullable String firstOtherKey;
-    String firstOtherValue = "";
-
-    private ImmutableMap<String, String> otherMap() {
-      String k = firstOtherKey;
-      if (k == null) {
-        return ImmutableMap.of();
-      }
-      if (other.isEmpty()) {
-        return ImmutableMap.of(k, firstOtherValue);
-      }
-      return ImmutableMap.<String, String>builderWithExpectedSize(other.size() + 1)
-          .put(k, firstOtherValue).putAll(other).buildOrThrow();
-    }
-
-    private void putOther(String key, String value, LineCursor line, int at) throws ParseException {
-      String k = firstOtherKey;
-      if (k == null) {
-        firstOtherKey = key;
-        firstOtherValue = value;
-      } else if (k.equals(key)) {
-        throw line.errorAt(at, "'" + key + "' twice in one route");
-      } else {
-        putOnce(other, key, value, line, at);
-      }
+          other.toMap(), line);
     }
 
     private void clear(int lineNumber) {
-      firstOtherKey = null;
-      firstOtherValue = "";
       type = "unicast";
       destination = "";
       gateway = null;
@@ -200,9 +169,9 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
     }
 
     /** A keyword's value, once: a second one for the same route is an error on this line. */
-    private static void putOnce(Map<String, String> map, String key, String value, LineCursor line, int at)
+    private static void putOnce(KeyValues map, String key, String value, LineCursor line, int at)
         throws ParseException {
-      if (map.putIfAbsent(key, value) != null) {
+      if (!map.putIfAbsent(key, value)) {
         throw line.errorAt(at, "'" + key + "' twice in one route");
       }
     }
@@ -250,15 +219,15 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
             } else if (w.equals("from") || w.equals("nhid") || w.equals("tos") || w.equals("mark") || w.equals("realms")
                 || w.equals("expires") || w.equals("error") || w.equals("iif") || w.equals("users") || w.equals("used")
                 || w.equals("age") || w.equals("ipid") || w.equals("uid") || w.equals("ttl-propagate")) {
-              putOther(w, line.word("the value of ", w, ""), line, at);
+              putOnce(other, w, line.word("the value of ", w, ""), line, at);
             } else if (w.equals("cache")) {
-              putOther("cache", "", line, at);
+              putOnce(other, "cache", "", line, at);
             } else if (RouteText.looksLikeValue(w)) {
               throw line.errorAt(at, "expected a keyword, found the value '" + w + "'");
             } else {
               // a keyword this version does not know: keep it, with its value if one follows
               String next = line.peekWord();
-              putOther(w, RouteText.looksLikeValue(next) ? line.word() : "", line, at);
+              putOnce(other, w, RouteText.looksLikeValue(next) ? line.word() : "", line, at);
             }
           }
         }
