@@ -106,15 +106,21 @@ public final class NetstatStatsParser extends LineParser<ProtocolCounters> {
     };
   }
 
+  /** Whether {@code s} is an optionally negative whole number of at most 20 characters. */
   static boolean isNumber(String s) {
-    if (s.isEmpty() || s.length() > 20) {
+    return isNumber(s, 0, s.length());
+  }
+
+  /** {@link #isNumber(String)} on {@code [from, to)} of {@code s}, read in place. */
+  static boolean isNumber(String s, int from, int to) {
+    if (to - from < 1 || to - from > 20) {
       return false;
     }
-    int start = s.charAt(0) == '-' ? 1 : 0;
-    if (start == s.length()) {
+    int start = s.charAt(from) == '-' ? from + 1 : from;
+    if (start == to) {
       return false;
     }
-    for (int i = start; i < s.length(); i++) {
+    for (int i = start; i < to; i++) {
       if (!Character.isDigit(s.charAt(i))) {
         return false;
       }

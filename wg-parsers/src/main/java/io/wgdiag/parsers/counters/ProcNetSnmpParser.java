@@ -80,11 +80,8 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
        * path below reads it).
        */
       private boolean inPlace(LineCursor line) throws ParseException {
-        String text = line.source();
-        for (int i = line.lineStart(); i < line.lineEnd(); i++) {
-          if (text.charAt(i) == '\t') {
-            return false; // Fields would split at tabs only; the general path reads any blanks
-          }
+        if (Fields.indexOf(line.source(), '\t', line.lineStart(), line.lineEnd()) >= 0) {
+          return false; // Fields would split at tabs only; the general path reads any blanks
         }
         f.split(line);
         int n = f.count();
@@ -96,13 +93,11 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
         if (src.charAt(e0 - 1) != ':' || e0 - 1 == f.start(0)) {
           return false;
         }
-        for (int i = f.start(0); i < e0 - 1; i++) {
-          if (src.charAt(i) == ':') {
-            return false;
-          }
+        if (Fields.indexOf(src, ':', f.start(0), e0 - 1) >= 0) {
+          return false;
         }
         String proto = line.token(f.start(0), e0 - 1);
-        if (!isNumber(src, f.start(1), f.end(1))) {
+        if (!NetstatStatsParser.isNumber(src, f.start(1), f.end(1))) {
           List<String> names = new ArrayList<>(n - 1);
           for (int i = 1; i < n; i++) {
             names.add(line.token(f.start(i), f.end(i)));
@@ -149,23 +144,6 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
     ImmutableMap.Builder<String, ImmutableMap<String, Long>> b = ImmutableMap.builder();
     sections.forEach((k, v) -> b.put(k, ImmutableMap.copyOf(v)));
     return ProtocolCounters.builder().sections(b.buildKeepingLast()).build();
-  }
-
-  /** {@link NetstatStatsParser#isNumber} on {@code [from, to)} of {@code s}, in place. */
-  static boolean isNumber(String s, int from, int to) {
-    if (to - from < 1 || to - from > 20) {
-      return false;
-    }
-    int start = s.charAt(from) == '-' ? from + 1 : from;
-    if (start == to) {
-      return false;
-    }
-    for (int i = start; i < to; i++) {
-      if (!Character.isDigit(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   static long value(LineCursor line, String s) throws ParseException {

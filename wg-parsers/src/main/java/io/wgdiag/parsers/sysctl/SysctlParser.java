@@ -42,7 +42,7 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
         String text = line.source();
         int from = line.lineStart();
         int to = line.lineEnd();
-        int eq = find(text, " = ", from, to);
+        int eq = Fields.indexOf(text, " = ", from, to);
         int sep = 3;
         if (eq < 0) {
           // "key=value" (sysctl -N/-b aside, busybox prints without blanks) or "key =" (empty value)
@@ -79,17 +79,6 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
         return b.values(com.google.common.collect.ImmutableMap.copyOf(values)).build();
       }
     };
-  }
-
-  /** The first {@code needle} in {@code [from, to)} of {@code text}, or -1; never looks past {@code to}. */
-  private static int find(String text, String needle, int from, int to) {
-    char first = needle.charAt(0);
-    for (int i = from; i + needle.length() <= to; i++) {
-      if (text.charAt(i) == first && text.startsWith(needle, i)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** Whether {@code [from, to)} has no tab, no leading or trailing blank and no run of blanks. */

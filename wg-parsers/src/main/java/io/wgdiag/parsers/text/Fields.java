@@ -131,6 +131,17 @@ public final class Fields {
     return -1;
   }
 
+  /** The first {@code needle} in {@code [from, to)} of {@code text}, or -1; never looks past {@code to}. */
+  public static int indexOf(String text, String needle, int from, int to) {
+    char first = needle.charAt(0);
+    for (int i = from; i + needle.length() <= to; i++) {
+      if (text.charAt(i) == first && text.startsWith(needle, i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Where the word starting at {@code from} ends: the first space or tab in {@code [from, to)}, or {@code to}. */
   public static int wordEnd(String text, int from, int to) {
     int i = from;

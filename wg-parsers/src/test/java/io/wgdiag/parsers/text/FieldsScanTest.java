@@ -33,6 +33,9 @@ class FieldsScanTest {
     String s = "key=12 other=5\tx";
     assertThat(Fields.indexOf(s, '=', 0, 3)).isEqualTo(-1);
     assertThat(Fields.indexOf(s, '=', 0, 6)).isEqualTo(3);
+    assertThat(Fields.indexOf("a = b c = d", " = ", 0, 11)).isEqualTo(1);
+    assertThat(Fields.indexOf("a = b c = d", " = ", 2, 11)).isEqualTo(7);
+    assertThat(Fields.indexOf("a = b c = d", " = ", 2, 9)).isEqualTo(-1); // the needle must end within the range
     assertThat(Fields.wordEnd(s, 7, s.length())).isEqualTo(14);
     assertThat(Fields.digits(s, 4, 6)).isEqualTo(12);
     assertThat(Fields.digits(s, 4, 4)).isEqualTo(-1);
