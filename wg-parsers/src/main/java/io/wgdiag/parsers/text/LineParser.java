@@ -259,47 +259,28 @@ public abstract class LineParser<T> implements Parser<T> {
   /**
    * Reads every line of {@code text}, numbered on from {@code number}, and returns the last line
    * number. Lines end at {@code \n}, {@code \r\n} or {@code \r}, as {@link LineSource} splits
-   * them; the cursor points at each line in place. Text with ANSI colour codes goes line by line
-   * through {@link #clean}.
+   * them; the cursor points at each line in place. In text with ANSI colour codes each line is
+   * copied through {@link #clean} first.
    */
   private int readText(String text, LineCursor cursor, Session<T> session, boolean strict,
-      List<Diagnostic> diagnostics, int number) throws ParseException, IOException {
-    if (text.indexOf('\u001b') >= 0) {
-      LineSource source = LineSource.of(text);
-      String raw;
-      while ((raw = source.next()) != null) {
-        number++;
-        cursor.reset(clean(raw), number);
-        step(cursor, session, strict, diagnostics);
-      }
-      return number;
-    }
+      List<Diagnostic> diagnostics, int number) throws ParseException {
     boolean anyCr = text.indexOf('\r') >= 0;
-    int n = text.length();
+    boolean anyEscape = text.indexOf('\u001b') >= 0;
     int pos = 0;
-    while (pos < n) {
-      int end;
-      int next;
-      if (anyCr) {
-        end = pos;
-        while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-          end++;
-        }
-        next = end + (end + 1 < n && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? 2 : 1);
-      } else {
-        end = text.indexOf('\n', pos);
-        if (end < 0) {
-          end = n;
-        }
-        next = end + 1;
-      }
+    while (pos < text.length()) {
+      int end = LineSource.lineEnd(text, pos, anyCr);
       number++;
-      cursor.reset(text, pos, end, number);
-      pos = next;
+      if (anyEscape) {
+        cursor.reset(clean(text.substring(pos, end)), number); // colour codes out, then as any line
+      } else {
+        cursor.reset(text, pos, end, number);
+      }
+      pos = LineSource.nextLineStart(text, end);
       step(cursor, session, strict, diagnostics);
     }
     return number;
   }
+
 
   /** {@link #parseLenient(Reader)} with a chosen chunk size, for tests of the chunk boundaries. */
   static <T> ParseResult<T> parseInChunks(LineParser<T> parser, Reader reader, boolean strict, int chunkChars)

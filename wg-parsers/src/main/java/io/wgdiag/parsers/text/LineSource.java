@@ -24,33 +24,46 @@ public abstract class LineSource {
     return new OfReader(reader);
   }
 
+  /**
+   * Where the line starting at {@code pos} of {@code text} ends: at the next {@code \n}, or also at
+   * a {@code \r} when {@code anyCr} (the text holds one); {@code text.length()} for the last line.
+   */
+  static int lineEnd(String text, int pos, boolean anyCr) {
+    int n = text.length();
+    if (!anyCr) {
+      int end = text.indexOf('\n', pos);
+      return end < 0 ? n : end;
+    }
+    int end = pos;
+    while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+      end++;
+    }
+    return end;
+  }
+
+  /** Where the line after the one ending at {@code end} starts: past {@code \n}, {@code \r\n} or {@code \r}. */
+  static int nextLineStart(String text, int end) {
+    return end + (end + 1 < text.length() && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? 2 : 1);
+  }
+
   private static final class OfText extends LineSource {
     private final String text;
+    private final boolean anyCr;
     private int pos;
 
     OfText(CharSequence text) {
       this.text = text.toString();
+      this.anyCr = this.text.indexOf('\r') >= 0;
     }
 
     @Override
     public @Nullable String next() {
-      int n = text.length();
-      if (pos >= n) {
+      if (pos >= text.length()) {
         return null;
       }
-      int i = pos;
-      while (i < n) {
-        char ch = text.charAt(i);
-        if (ch == '\n' || ch == '\r') {
-          break;
-        }
-        i++;
-      }
-      String line = text.substring(pos, i);
-      if (i < n && text.charAt(i) == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-        i++;
-      }
-      pos = i + 1;
+      int end = lineEnd(text, pos, anyCr);
+      String line = text.substring(pos, end);
+      pos = nextLineStart(text, end);
       return line;
     }
   }
