@@ -233,15 +233,33 @@ public final class LineCursor {
     return w;
   }
 
-  /** Reads a non-negative integer as {@link #number(String)}; the message as in {@link #word(String, String, String)}. */
+  /**
+   * Reads a non-negative integer as {@link #number(String)} does, failing with "expected {@code
+   * prefix + key + suffix}" (put together only on failure, as for {@link #word(String, String,
+   * String)}), and with "(at most ...)" added when it does not fit a long.
+   */
   public long number(String prefix, String key, String suffix) throws ParseException {
-    int start = skipBlanks().pos;
-    try {
-      return number("a number");
-    } catch (ParseException e) {
+    skipBlanks();
+    int start = pos;
+    long value = 0;
+    while (pos < limit) {
+      char ch = src.charAt(pos);
+      if (ch < '0' || ch > '9') {
+        break;
+      }
+      int d = ch - '0';
+      if (value > (Long.MAX_VALUE - d) / 10) {
+        pos = start;
+        throw error(prefix + key + suffix + " (at most " + Long.MAX_VALUE + ")");
+      }
+      value = value * 10 + d;
+      pos++;
+    }
+    if (pos == start || (pos < limit && Character.isLetter(src.charAt(pos)))) {
       pos = start;
       throw error(prefix + key + suffix);
     }
+    return value;
   }
 
   /** Reads the next word, or returns null at the end of the line. */
@@ -367,27 +385,7 @@ public final class LineCursor {
    * digit: {@code 123,} reads as 123, {@code 12ab} fails.
    */
   public long number(String what) throws ParseException {
-    skipBlanks();
-    int start = pos;
-    long value = 0;
-    while (pos < limit) {
-      char ch = src.charAt(pos);
-      if (ch < '0' || ch > '9') {
-        break;
-      }
-      int d = ch - '0';
-      if (value > (Long.MAX_VALUE - d) / 10) {
-        pos = start;
-        throw error(what + " (at most " + Long.MAX_VALUE + ")");
-      }
-      value = value * 10 + d;
-      pos++;
-    }
-    if (pos == start || (pos < limit && Character.isLetter(src.charAt(pos)))) {
-      pos = start;
-      throw error(what);
-    }
-    return value;
+    return number(what, "", "");
   }
 
   /**

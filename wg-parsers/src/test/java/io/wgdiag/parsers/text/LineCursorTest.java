@@ -40,6 +40,11 @@ class LineCursorTest {
     assertThatThrownBy(() -> LineCursor.of("99999999999999999999", 1).number())
         .hasMessageContaining("at most");
     assertThatThrownBy(() -> LineCursor.of("12ab", 1).number()).hasMessageContaining("found '12ab'");
+    // the keyword-naming form says the same, with its message put together on failure
+    assertThatThrownBy(() -> LineCursor.of("99999999999999999999", 1).number("a number after '", "pmtu", "'"))
+        .hasMessage("line 1, column 1: expected a number after 'pmtu' (at most 9223372036854775807), found '99999999999999999999'");
+    assertThatThrownBy(() -> LineCursor.of("", 1).word("a value after '", "dev", "'"))
+        .hasMessage("line 1, column 1: expected a value after 'dev', found end of line");
   }
 
   @Test
