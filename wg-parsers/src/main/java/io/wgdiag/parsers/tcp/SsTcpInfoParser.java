@@ -118,14 +118,8 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
     String src = line.source();
     int base = line.lineStart();
     int from = base + line.skipBlanks().position();
-    int to = from;
-    int colon = -1;
-    while (to < line.lineEnd() && src.charAt(to) != ' ' && src.charAt(to) != '\t') {
-      if (src.charAt(to) == ':') {
-        colon = to;
-      }
-      to++;
-    }
+    int to = Fields.wordEnd(src, from, line.lineEnd());
+    int colon = Fields.lastIndexOf(src, ':', from, to);
     if (to == from) {
       throw line.error(what);
     }
@@ -262,17 +256,9 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
     int base = line.lineStart();
     int at = base + line.skipBlanks().position();
     String t = line.source();
-    int wordEnd = at;
-    int stop = -1;
-    while (wordEnd < line.lineEnd() && t.charAt(wordEnd) != ' ' && t.charAt(wordEnd) != '\t') {
-      if (stop < 0 && t.charAt(wordEnd) == '/' && wordEnd > at) {
-        stop = wordEnd;
-      }
-      wordEnd++;
-    }
-    if (stop < 0) {
-      stop = wordEnd;
-    }
+    int wordEnd = Fields.wordEnd(t, at, line.lineEnd());
+    int slash = Fields.indexOf(t, '/', at + 1, wordEnd); // a pair: the first rate counts
+    int stop = slash < 0 ? wordEnd : slash;
     try {
       double value = line.decimal("a rate");
       int u = base + line.position();
@@ -280,7 +266,7 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
       for (int i = u; i < stop; i++) {
         letters &= Character.isLetter(t.charAt(i));
       }
-      if (letters && u <= stop) {
+      if (letters) {
         double bps = Units.bitsPerSecond(value, line.token(u, stop));
         if (!Double.isNaN(bps)) {
           line.position(wordEnd - base);

@@ -131,6 +131,16 @@ public final class Fields {
     return -1;
   }
 
+  /** The last {@code c} in {@code [from, to)} of {@code text}, or -1. */
+  public static int lastIndexOf(String text, char c, int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      if (text.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** The first {@code needle} in {@code [from, to)} of {@code text}, or -1; never looks past {@code to}. */
   public static int indexOf(String text, String needle, int from, int to) {
     char first = needle.charAt(0);

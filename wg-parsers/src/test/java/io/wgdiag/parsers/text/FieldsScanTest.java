@@ -37,6 +37,8 @@ class FieldsScanTest {
     assertThat(Fields.indexOf("a = b c = d", " = ", 2, 11)).isEqualTo(7);
     assertThat(Fields.indexOf("a = b c = d", " = ", 2, 9)).isEqualTo(-1); // the needle must end within the range
     assertThat(Fields.wordEnd(s, 7, s.length())).isEqualTo(14);
+    assertThat(Fields.lastIndexOf("[::1]:22 x:1", ':', 0, 8)).isEqualTo(5);
+    assertThat(Fields.lastIndexOf("[::1]:22 x:1", ':', 0, 1)).isEqualTo(-1);
     assertThat(Fields.digits(s, 4, 6)).isEqualTo(12);
     assertThat(Fields.digits(s, 4, 4)).isEqualTo(-1);
     assertThat(Fields.digits("9223372036854775808", 0, 19)).isEqualTo(-1);
