@@ -5,6 +5,7 @@ import io.wgdiag.model.capture.ImmutableTcpdumpPacket;
 import io.wgdiag.model.capture.TcpdumpCapture;
 import io.wgdiag.model.capture.TcpdumpPacket;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 
@@ -47,7 +48,7 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
         if (line.atDigit()) {
           int save = line.position();
           String first = line.word();
-          if (first.indexOf(':') > 0 && only(first, ":.")) {
+          if (first.indexOf(':') > 0 && Fields.onlyDigits(first, ":.")) {
             packet(b, line, first);
             return true;
           }
@@ -140,24 +141,13 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
     } else {
       p.destination(host);
     }
-    if (!port.isEmpty() && port.length() <= 5 && only(port, "")) {
+    if (!port.isEmpty() && port.length() <= 5 && Fields.onlyDigits(port, "")) {
       if (source) {
         p.sourcePort(Integer.parseInt(port));
       } else {
         p.destinationPort(Integer.parseInt(port));
       }
     }
-  }
-
-  /** Whether every character of {@code s} is a digit or one of {@code others}. */
-  private static boolean only(String s, String others) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!Character.isDigit(c) && others.indexOf(c) < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static int count(String s, char c) {

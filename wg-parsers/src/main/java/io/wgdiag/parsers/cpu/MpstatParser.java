@@ -294,7 +294,7 @@ public final class MpstatParser extends LineParser<MpstatReport> {
     int cpuEnd = text.lastIndexOf(" CPU)");
     if (cpuOpen >= 0 && cpuEnd > cpuOpen) {
       String n = text.substring(cpuOpen + 1, cpuEnd).strip();
-      if (!n.isEmpty() && n.length() < 7 && n.chars().allMatch(Character::isDigit)) {
+      if (!n.isEmpty() && n.length() < 7 && Fields.onlyDigits(n, "")) {
         r.cpuCount(Integer.parseInt(n));
       }
     }

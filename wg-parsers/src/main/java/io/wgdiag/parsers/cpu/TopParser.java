@@ -224,19 +224,10 @@ public final class TopParser extends LineParser<TopReport> {
   }
 
   private static long number(LineCursor line, @Nullable String s, String what) throws ParseException {
-    if (s == null || s.isEmpty() || !digits(s) || s.length() > 18) {
+    if (s == null || s.isEmpty() || !Fields.onlyDigits(s, "") || s.length() > 18) {
       throw line.errorAt(0, "expected " + what + ", found '" + s + "'");
     }
     return Long.parseLong(s);
-  }
-
-  private static boolean digits(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (!Character.isDigit(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static double decimal(LineCursor line, String s, String what) throws ParseException {

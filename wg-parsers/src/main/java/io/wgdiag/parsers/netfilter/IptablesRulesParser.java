@@ -5,6 +5,7 @@ import io.wgdiag.model.netfilter.ImmutableIptablesRules;
 import io.wgdiag.model.netfilter.IptablesRule;
 import io.wgdiag.model.netfilter.IptablesRules;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public final class IptablesRulesParser extends LineParser<IptablesRules> {
             }
             r.command(cmd).chain(words.get(1));
             int i = 2;
-            if (!cmd.equals("-A") && i < words.size() && words.get(i).chars().allMatch(Character::isDigit)) {
+            if (!cmd.equals("-A") && i < words.size() && Fields.onlyDigits(words.get(i), "")) {
               i++; // rule number
             }
             boolean inTarget = false;

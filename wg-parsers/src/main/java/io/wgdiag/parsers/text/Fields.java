@@ -131,6 +131,20 @@ public final class Fields {
     return -1;
   }
 
+  /**
+   * Whether every character of {@code s} is a digit ({@link Character#isDigit}) or one of {@code
+   * alsoAllowed}; true for an empty {@code s}.
+   */
+  public static boolean onlyDigits(String s, String alsoAllowed) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isDigit(c) && alsoAllowed.indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The last {@code c} in {@code [from, to)} of {@code text}, or -1. */
   public static int lastIndexOf(String text, char c, int from, int to) {
     for (int i = to - 1; i >= from; i--) {

@@ -42,6 +42,9 @@ class FieldsScanTest {
     assertThat(Fields.digits(s, 4, 6)).isEqualTo(12);
     assertThat(Fields.digits(s, 4, 4)).isEqualTo(-1);
     assertThat(Fields.digits("9223372036854775808", 0, 19)).isEqualTo(-1);
+    assertThat(Fields.onlyDigits("10.0.0.1:22", ":.")).isTrue();
+    assertThat(Fields.onlyDigits("10.0.0.1", "")).isFalse();
+    assertThat(Fields.onlyDigits("", "")).isTrue();
     assertThat(Fields.trimStart("  a b  ", 0, 7)).isEqualTo(2);
     assertThat(Fields.trimEnd("  a b  ", 2, 7)).isEqualTo(5);
   }
