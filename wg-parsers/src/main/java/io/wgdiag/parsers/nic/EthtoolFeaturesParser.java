@@ -5,6 +5,7 @@ import io.wgdiag.model.nic.EthtoolFeatures;
 import io.wgdiag.model.nic.ImmutableEthtoolFeature;
 import io.wgdiag.model.nic.ImmutableEthtoolFeatures;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 
@@ -47,21 +48,11 @@ public final class EthtoolFeaturesParser extends LineParser<EthtoolFeatures> {
           line.rest();
           return true;
         }
-        // "name: on|off ...": a colon and a blank, with no blank in the name (read in place)
+        // "name: on|off ...": the first word ends in a colon and a blank follows (read in place)
         String src = line.source();
         int from = line.lineStart() + line.position();
-        int colon = -1;
-        for (int i = from; i + 1 < line.lineEnd(); i++) {
-          char c = src.charAt(i);
-          if (c == ':' && src.charAt(i + 1) == ' ') {
-            colon = i;
-            break;
-          }
-          if (c == ' ' || c == '\t') {
-            return false;
-          }
-        }
-        if (colon <= from) {
+        int to = Fields.wordEnd(src, from, line.lineEnd());
+        if (to - 1 <= from || to >= line.lineEnd() || src.charAt(to - 1) != ':' || src.charAt(to) != ' ') {
           return false;
         }
         String name = line.until(':');
