@@ -4,6 +4,7 @@ import io.wgdiag.model.wireguard.Endpoint;
 import io.wgdiag.model.wireguard.ImmutableEndpoint;
 import io.wgdiag.model.wireguard.IpPrefix;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,13 +62,7 @@ final class WgText {
     int hostTo;
     int portFrom;
     if (to > from && src.charAt(from) == '[') {
-      int close = -1;
-      for (int i = from + 1; i + 1 < to; i++) {
-        if (src.charAt(i) == ']' && src.charAt(i + 1) == ':') {
-          close = i;
-          break;
-        }
-      }
+      int close = Fields.indexOf(src, "]:", from + 1, to);
       if (close < 0) {
         throw line.errorAt(at, "expected an endpoint such as [2001:db8::1]:51820, found '" + src.substring(from, to) + "'");
       }
@@ -75,34 +70,19 @@ final class WgText {
       hostTo = close;
       portFrom = close + 2;
     } else {
-      int colon = -1;
-      int colons = 0;
-      for (int i = from; i < to; i++) {
-        if (src.charAt(i) == ':') {
-          colon = i;
-          colons++;
-        }
-      }
-      if (colon <= from || colons != 1) {
+      int colon = Fields.lastIndexOf(src, ':', from, to);
+      if (colon <= from || Fields.indexOf(src, ':', from, to) != colon) { // exactly one colon
         throw line.errorAt(at, "expected an endpoint such as 203.0.113.44:51820, found '" + src.substring(from, to) + "'");
       }
       hostFrom = from;
       hostTo = colon;
       portFrom = colon + 1;
     }
-    int value = 0;
-    for (int i = portFrom; i < to; i++) {
-      char c = src.charAt(i);
-      value = value * 10 + (c - '0');
-      if (c < '0' || c > '9' || i - portFrom >= 5) {
-        value = -1;
-        break;
-      }
-    }
-    if (portFrom == to || value < 0) {
+    long value = to - portFrom > 5 ? -1 : Fields.digits(src, portFrom, to); // at most 5 digits
+    if (value < 0) {
       throw line.errorAt(at, "expected a port number after the endpoint address, found '" + src.substring(portFrom, to) + "'");
     }
-    return ImmutableEndpoint.of(src.substring(hostFrom, hostTo), value);
+    return ImmutableEndpoint.of(src.substring(hostFrom, hostTo), (int) value);
   }
 
   /** AllowedIPs separated by {@code separator} ({@code ", "} in the human form, {@code ","} in dumps); {@code (none)} is empty. */

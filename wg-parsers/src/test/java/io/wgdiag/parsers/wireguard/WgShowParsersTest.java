@@ -21,6 +21,21 @@ class WgShowParsersTest {
   private final WgShowDumpParser dump = new WgShowDumpParser();
 
   @Test
+  void dumpEndpointsReadInPlaceAndTheirErrorsNameTheColumn() throws ParseException {
+    String iface = "wg0\t(none)\tPUB0\t51820\toff\n";
+    String peer = "wg0\tPUB1\t(none)\t%s\t10.0.0.1/32\t0\t0\t0\toff\n";
+    WgShowDumpParser p = new WgShowDumpParser();
+    assertThat(p.parse(iface + peer.formatted("[fe80::1%eth0]:51820")).interfaces().get(0).peers().get(0).endpoint())
+        .hasValueSatisfying(e -> assertThat(e.host() + " " + e.port()).isEqualTo("fe80::1%eth0 51820"));
+    assertThatThrownBy(() -> p.parse(iface + peer.formatted("203.0.113.44:123456")))
+        .hasMessage("line 2, column 17: expected a port number after the endpoint address, found '123456'");
+    assertThatThrownBy(() -> p.parse(iface + peer.formatted("2001:db8::1:51820")))
+        .hasMessage("line 2, column 17: expected an endpoint such as 203.0.113.44:51820, found '2001:db8::1:51820'");
+    assertThatThrownBy(() -> p.parse(iface + peer.formatted("[2001:db8::1]51820")))
+        .hasMessage("line 2, column 17: expected an endpoint such as [2001:db8::1]:51820, found '[2001:db8::1]51820'");
+  }
+
+  @Test
   void readsTheSeedTask02WithIndentationLostAndKeysRedacted() throws ParseException {
     ParsedTranscript t = TranscriptParser.standard().parse(Fixtures.read("seed/task02.txt"), true);
     WgShow s = t.blocks().get(0).model(WgShow.class).orElseThrow();
