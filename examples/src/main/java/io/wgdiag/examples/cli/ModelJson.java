@@ -1,6 +1,7 @@
 package io.wgdiag.examples.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -101,19 +102,113 @@ final class ModelJson {
       write(g, ModelTree.of(v)); // the rare scalar kinds: one rule, in ModelTree
     } else {
       g.writeStartObject();
-      for (Method m : ModelTree.accessorsOf(v.getClass())) {
-        Object member;
-        try {
-          member = m.invoke(v);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-          continue;
-        }
-        if (!absent(member)) {
-          g.writeFieldName(m.getName());
-          write(g, member);
-        }
+      for (Member m : MEMBERS.get(v.getClass())) {
+        m.writeOf(g, v);
       }
       g.writeEndObject();
+    }
+  }
+
+  /** The members of a value type, each with its JSON name encoded once and its kind of value. */
+  private static final ClassValue<Member[]> MEMBERS =
+      new ClassValue<>() {
+        @Override
+        protected Member[] computeValue(Class<?> type) {
+          return ModelTree.accessorsOf(type).stream().map(Member::new).toArray(Member[]::new);
+        }
+      };
+
+  /** How a member's value is written: primitives and strings without the general dispatch. */
+  private enum Kind {
+    DOUBLE,
+    INTEGRAL,
+    BOOLEAN,
+    STRING,
+    OPTIONAL_DOUBLE,
+    OPTIONAL_LONG,
+    OTHER;
+
+    static Kind of(Class<?> t) {
+      if (t == double.class || t == float.class) {
+        return DOUBLE;
+      } else if (t == long.class || t == int.class || t == short.class || t == byte.class) {
+        return INTEGRAL;
+      } else if (t == boolean.class) {
+        return BOOLEAN;
+      } else if (t == String.class) {
+        return STRING;
+      } else if (t == OptionalDouble.class) {
+        return OPTIONAL_DOUBLE;
+      } else if (t == OptionalLong.class) {
+        return OPTIONAL_LONG;
+      }
+      return OTHER;
+    }
+  }
+
+  /** One accessor of a value type: absent values are left out, as {@link ModelTree#of} does. */
+  private static final class Member {
+    private final Method method;
+    private final SerializedString name;
+    private final Kind kind;
+
+    Member(Method method) {
+      this.method = method;
+      this.name = new SerializedString(method.getName());
+      this.kind = Kind.of(method.getReturnType());
+    }
+
+    void writeOf(JsonGenerator g, Object owner) throws IOException {
+      Object v;
+      try {
+        v = method.invoke(owner);
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        return;
+      }
+      if (v == null) {
+        return;
+      }
+      switch (kind) {
+        case DOUBLE -> {
+          double d = ((Number) v).doubleValue();
+          if (Double.isFinite(d)) {
+            g.writeFieldName(name);
+            g.writeNumber(d);
+          }
+        }
+        case INTEGRAL -> {
+          g.writeFieldName(name);
+          g.writeNumber(((Number) v).longValue());
+        }
+        case BOOLEAN -> {
+          g.writeFieldName(name);
+          g.writeBoolean((Boolean) v);
+        }
+        case STRING -> {
+          g.writeFieldName(name);
+          g.writeString((String) v);
+        }
+        case OPTIONAL_DOUBLE -> {
+          OptionalDouble o = (OptionalDouble) v;
+          if (o.isPresent() && Double.isFinite(o.getAsDouble())) {
+            g.writeFieldName(name);
+            g.writeNumber(o.getAsDouble());
+          }
+        }
+        case OPTIONAL_LONG -> {
+          OptionalLong o = (OptionalLong) v;
+          if (o.isPresent()) {
+            g.writeFieldName(name);
+            g.writeNumber(o.getAsLong());
+          }
+        }
+        default -> {
+          if (!absent(v)) {
+            g.writeFieldName(name);
+            ModelJson.write(g, v);
+          }
+        }
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.wgdiag.examples.cli;
 
+import io.wgdiag.model.View;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -27,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * maps, lists, strings, numbers and booleans, ready to print as JSON or text.
  *
  * <p>Value types are read through their public no-argument accessors, in alphabetical order;
- * absent optionals are left out. Nothing here knows any particular model, so models added later
- * print without change.
+ * absent optionals and {@link View views} (accessors that repeat other attributes) are left out.
+ * Nothing here knows any particular model, so models added later print without change.
  */
 final class ModelTree {
   private ModelTree() {}
@@ -151,9 +152,9 @@ final class ModelTree {
           continue;
         }
         String n = m.getName();
-        // conversions (toString, toBuilder, toBytes, ...) are no attributes
+        // conversions (toString, toBuilder, ...) are no attributes, and views repeat other attributes
         if ((n.startsWith("to") && n.length() > 2 && Character.isUpperCase(n.charAt(2))) || n.equals("hashCode") || n.startsWith("check")
-            || n.startsWith("validate") || byName.containsKey(n)) {
+            || n.startsWith("validate") || byName.containsKey(n) || m.isAnnotationPresent(View.class)) {
           continue;
         }
         m.setAccessible(true);

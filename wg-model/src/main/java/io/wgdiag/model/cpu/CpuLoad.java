@@ -43,10 +43,13 @@ public abstract class CpuLoad {
   /** %idle, percent. */
   public abstract OptionalDouble idlePercent();
 
-  /** Busy time: 100 − %idle, percent (0 when %idle is absent). */
+  /**
+   * Busy time: 100 − %idle, percent (0 when %idle is absent), to a millionth of a percent, so the
+   * subtraction's binary noise does not show ({@code 100 − 80.7} is 19.3, not 19.299999999999997).
+   */
   @Value.Derived
   public double busyPercent() {
-    return idlePercent().isPresent() ? Math.max(0, 100 - idlePercent().getAsDouble()) : 0;
+    return idlePercent().isPresent() ? Math.max(0, Math.round((100 - idlePercent().getAsDouble()) * 1e6) / 1e6) : 0;
   }
 
   /** Whether this row is the all-CPU aggregate. */

@@ -1,6 +1,7 @@
 package io.wgdiag.model.cpu;
 
 import com.google.common.collect.ImmutableList;
+import io.wgdiag.model.View;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -36,6 +37,7 @@ public abstract class MpstatReport {
   public abstract ImmutableList<MpstatTable> otherTables();
 
   /** The Average block, else the last sample. */
+  @View
   public Optional<MpstatSample> summary() {
     if (averageBlock().isPresent()) {
       return averageBlock();
@@ -44,6 +46,7 @@ public abstract class MpstatReport {
   }
 
   /** The busiest single CPU (by busy time) of the summary. */
+  @View
   public Optional<CpuLoad> busiestCpu() {
     return summary().flatMap(s -> s.perCpu().stream().max(Comparator.comparingDouble(CpuLoad::busyPercent)));
   }

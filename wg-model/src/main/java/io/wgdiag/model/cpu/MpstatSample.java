@@ -1,6 +1,7 @@
 package io.wgdiag.model.cpu;
 
 import com.google.common.collect.ImmutableList;
+import io.wgdiag.model.View;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -15,11 +16,13 @@ public abstract class MpstatSample {
   public abstract ImmutableList<CpuLoad> cpus();
 
   /** The {@code all} row, if printed. */
+  @View
   public Optional<CpuLoad> all() {
     return cpus().stream().filter(CpuLoad::isAll).findFirst();
   }
 
   /** The per-CPU rows (without {@code all}). */
+  @View
   public ImmutableList<CpuLoad> perCpu() {
     return cpus().stream().filter(c -> !c.isAll()).collect(ImmutableList.toImmutableList());
   }

@@ -1,6 +1,7 @@
 package io.wgdiag.model.cpu;
 
 import com.google.common.collect.ImmutableList;
+import io.wgdiag.model.View;
 import org.immutables.value.Value;
 
 /**
@@ -23,6 +24,7 @@ public abstract class ProcInterrupts {
   }
 
   /** Numbered (device) rows only, without the named architecture rows (LOC, NMI, ...). */
+  @View
   public ImmutableList<IrqRow> deviceRows() {
     return rows().stream().filter(r -> !r.irq().isEmpty() && Character.isDigit(r.irq().charAt(0)))
         .collect(ImmutableList.toImmutableList());

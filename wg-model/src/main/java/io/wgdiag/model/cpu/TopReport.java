@@ -1,6 +1,7 @@
 package io.wgdiag.model.cpu;
 
 import com.google.common.collect.ImmutableList;
+import io.wgdiag.model.View;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -12,6 +13,7 @@ public abstract class TopReport {
   public abstract ImmutableList<TopIteration> iterations();
 
   /** The last iteration (the freshest figures). */
+  @View
   public Optional<TopIteration> last() {
     return iterations().isEmpty() ? Optional.empty() : Optional.of(iterations().get(iterations().size() - 1));
   }

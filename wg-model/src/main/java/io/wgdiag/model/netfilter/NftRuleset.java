@@ -2,6 +2,7 @@ package io.wgdiag.model.netfilter;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.wgdiag.model.View;
 import org.immutables.value.Value;
 
 /** {@code nft list ruleset}: every rule with its table and chain, and each base chain's hook and policy. */
@@ -15,11 +16,13 @@ public abstract class NftRuleset {
   public abstract ImmutableMap<String, String> baseChains();
 
   /** The rules that clamp TCP MSS. */
+  @View
   public ImmutableList<NftRule> mssClamps() {
     return rules().stream().filter(NftRule::clampsMss).collect(ImmutableList.toImmutableList());
   }
 
   /** The rules that drop the ICMP PMTU discovery needs. */
+  @View
   public ImmutableList<NftRule> pmtuIcmpDrops() {
     return rules().stream().filter(NftRule::dropsPmtuIcmp).collect(ImmutableList.toImmutableList());
   }

@@ -1,6 +1,7 @@
 package io.wgdiag.model.qdisc;
 
 import com.google.common.collect.ImmutableList;
+import io.wgdiag.model.View;
 import org.immutables.value.Value;
 
 /** The qdiscs {@code tc [-s] qdisc show [dev X]} printed, in order. */
@@ -11,6 +12,7 @@ public abstract class QdiscReport {
   public abstract ImmutableList<Qdisc> qdiscs();
 
   /** The root qdiscs. */
+  @View
   public ImmutableList<Qdisc> roots() {
     return qdiscs().stream().filter(Qdisc::root).collect(ImmutableList.toImmutableList());
   }

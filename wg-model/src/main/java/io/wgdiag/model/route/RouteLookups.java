@@ -1,6 +1,7 @@
 package io.wgdiag.model.route;
 
 import com.google.common.collect.ImmutableList;
+import io.wgdiag.model.View;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -12,6 +13,7 @@ public abstract class RouteLookups {
   public abstract ImmutableList<RouteLookup> lookups();
 
   /** The first lookup, if any. */
+  @View
   public Optional<RouteLookup> first() {
     return lookups().isEmpty() ? Optional.empty() : Optional.of(lookups().get(0));
   }

@@ -1,6 +1,7 @@
 package io.wgdiag.model.route;
 
 import com.google.common.collect.ImmutableList;
+import io.wgdiag.model.View;
 import org.immutables.value.Value;
 
 /** The routes {@code ip route show [table N|all]} printed, in order. */
@@ -18,6 +19,7 @@ public abstract class RouteTable {
   }
 
   /** The default routes of the main table. */
+  @View
   public ImmutableList<Route> defaults() {
     return inTable("main").stream().filter(Route::isDefault).collect(ImmutableList.toImmutableList());
   }

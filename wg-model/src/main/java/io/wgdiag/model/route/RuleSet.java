@@ -1,6 +1,7 @@
 package io.wgdiag.model.route;
 
 import com.google.common.collect.ImmutableList;
+import io.wgdiag.model.View;
 import org.immutables.value.Value;
 
 /** The rules {@code ip rule show} printed, in priority order. */
@@ -11,6 +12,7 @@ public abstract class RuleSet {
   public abstract ImmutableList<Rule> rules();
 
   /** The rules beyond the three defaults (local, main, default). */
+  @View
   public ImmutableList<Rule> policyRules() {
     return rules().stream().filter(r -> !r.isDefaultRule()).collect(ImmutableList.toImmutableList());
   }

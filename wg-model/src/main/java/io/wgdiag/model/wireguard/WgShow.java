@@ -1,6 +1,7 @@
 package io.wgdiag.model.wireguard;
 
 import com.google.common.collect.ImmutableList;
+import io.wgdiag.model.View;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -28,6 +29,7 @@ public abstract class WgShow {
   }
 
   /** Every peer of every interface. */
+  @View
   public ImmutableList<WgPeer> allPeers() {
     return interfaces().stream().flatMap(i -> i.peers().stream()).collect(ImmutableList.toImmutableList());
   }
