@@ -22,54 +22,70 @@ import org.immutables.value.Value;
 public abstract class Qdisc {
 
   /** The kind: {@code fq_codel}, {@code pfifo_fast}, {@code mq}, {@code tbf}, {@code htb}, {@code noqueue}, ... */
+  @Value.Parameter
   public abstract String kind();
 
   /** The handle, e.g. {@code 0:} or {@code 1:}. */
+  @Value.Parameter
   public abstract String handle();
 
   /** The device, when printed ({@code tc qdisc show dev X} omits it). */
+  @Value.Parameter
   public abstract Optional<String> device();
 
   /** The parent class ({@code 1:3}), absent for the root. */
+  @Value.Parameter
   public abstract Optional<String> parent();
 
   /** Whether this is the device's root qdisc. */
+  @Value.Parameter
   @Value.Default
   public boolean root() {
     return false;
   }
 
   /** The reference count, when printed. */
+  @Value.Parameter
   public abstract OptionalInt refcnt();
 
   /** The options as printed, {@code name → value} ({@code limit → 10240p}); flags ({@code ecn}) map to "". */
+  @Value.Parameter
   public abstract ImmutableMap<String, String> options();
 
   /** Bytes sent ({@code Sent N bytes}). */
+  @Value.Parameter
   public abstract OptionalLong sentBytes();
 
   /** Packets sent. */
+  @Value.Parameter
   public abstract OptionalLong sentPackets();
 
   /** Packets dropped by this qdisc. */
+  @Value.Parameter
   public abstract OptionalLong dropped();
 
   /** Times the qdisc was over its limit (shapers: delayed packets). */
+  @Value.Parameter
   public abstract OptionalLong overlimits();
 
   /** Packets requeued (the driver was busy). */
+  @Value.Parameter
   public abstract OptionalLong requeues();
 
   /** Bytes queued at the moment of the capture ({@code backlog 0b}). */
+  @Value.Parameter
   public abstract OptionalLong backlogBytes();
 
   /** Packets queued at the moment of the capture ({@code 0p}). */
+  @Value.Parameter
   public abstract OptionalLong backlogPackets();
 
   /** The rate estimate in bits per second, when printed ({@code rate 1234Kbit}). */
+  @Value.Parameter
   public abstract OptionalDouble rateBitsPerSecond();
 
   /** Kind-specific statistics as printed ({@code maxpacket → 1514}, {@code ecn_mark → 0}, {@code flows → 3}). */
+  @Value.Parameter
   public abstract ImmutableMap<String, String> stats();
 
   /** Whether this is a plain FIFO (pfifo_fast, pfifo, bfifo): no fairness, no AQM. */
@@ -78,6 +94,7 @@ public abstract class Qdisc {
   }
 
   /** The 1-based line in the parsed text; 0 if unknown. */
+  @Value.Parameter
   @Value.Auxiliary
   @Value.Default
   public int line() {

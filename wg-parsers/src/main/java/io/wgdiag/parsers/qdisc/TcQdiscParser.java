@@ -1,5 +1,6 @@
 package io.wgdiag.parsers.qdisc;
 
+import com.google.common.collect.ImmutableMap;
 import io.wgdiag.model.qdisc.ImmutableQdisc;
 import io.wgdiag.model.qdisc.ImmutableQdiscReport;
 import io.wgdiag.model.qdisc.Qdisc;
@@ -9,6 +10,11 @@ import io.wgdiag.parsers.text.KeyValues;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import io.wgdiag.parsers.text.Units;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,7 +51,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       }
       ImmutableQdiscReport.Builder out = QdiscReport.builder();
       for (Object o : list) {
-        if (!(o instanceof java.util.Map<?, ?> m) || !(m.get("kind") instanceof String kind) || !(m.get("handle") instanceof String handle)) {
+        if (!(o instanceof Map<?, ?> m) || !(m.get("kind") instanceof String kind) || !(m.get("handle") instanceof String handle)) {
           throw io.wgdiag.parsers.text.JsonSupport.error(p, "a qdisc object with kind and handle");
         }
         ImmutableQdisc.Builder b = Qdisc.builder().kind(kind).handle(handle);
@@ -64,7 +70,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
         if (Boolean.TRUE.equals(m.get("offloaded"))) {
           b.putOption("offloaded", "");
         }
-        if (m.get("options") instanceof java.util.Map<?, ?> opts) {
+        if (m.get("options") instanceof Map<?, ?> opts) {
           opts.forEach((k, v) -> {
             String text = jsonText(kind, String.valueOf(k), v);
             if (text != null) {
@@ -128,12 +134,15 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
   protected Session<QdiscReport> newSession() {
     ImmutableQdiscReport.Builder out = QdiscReport.builder();
     return new Session<>() {
-      ImmutableQdisc.@Nullable Builder q;
+      @Nullable Draft q;
       /** The kind-specific statistics of {@link #q}; a name printed twice (fq's throttled) keeps its first value. */
       final KeyValues stats = new KeyValues();
       /** One line's pairs, and one qdisc builder, reused from line to line and qdisc to qdisc. */
       final KeyValues pairs = new KeyValues();
-      final ImmutableQdisc.Builder reused = Qdisc.builder();
+      /** The options of {@link #q}, and the map of the last qdisc's options. */
+      final KeyValues options = new KeyValues();
+      ImmutableMap<String, String> lastOptions = ImmutableMap.of();
+      final Draft reused = new Draft();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -142,10 +151,10 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
         line.tryConsumeWord("added");
         if (line.tryConsumeWord("qdisc")) {
           flush();
-          q = header(reused.clear(), pairs, line);
+          q = header(reused.clear(), pairs, options, line);
           return true;
         }
-        ImmutableQdisc.Builder b = q;
+        Draft b = q;
         if (b == null) {
           return false;
         }
@@ -167,10 +176,13 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
 
       private void flush() {
         if (q != null) {
-          for (int i = 0; i < stats.size(); i++) {
-            q.putStat(stats.key(i), stats.value(i));
+          // The maps are built at their size and set on the value, not put entry by entry through
+          // the builder (which would copy them again); the children of an mq or a multiq print
+          // the same options, so a qdisc whose options equal the previous one's shares its map.
+          if (!sameAs(options, lastOptions)) {
+            lastOptions = mapOf(options);
           }
-          out.addQdisc(q.build());
+          out.addQdisc(q.build(lastOptions, mapOf(stats)));
           q = null;
         }
         stats.clear();
@@ -184,8 +196,10 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
     };
   }
 
-  private static ImmutableQdisc.Builder header(ImmutableQdisc.Builder b, KeyValues pairs, LineCursor line)
+  /** Reads a {@code qdisc} line into {@code b}, and its options into {@code options} (cleared first). */
+  private static Draft header(Draft b, KeyValues pairs, KeyValues options, LineCursor line)
       throws ParseException {
+    options.clear();
     b.line(line.lineNumber());
     b.kind(line.word("the qdisc kind"));
     String handle = line.word("the handle such as 0:");
@@ -205,17 +219,55 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       } else if (line.tryConsumeWord("ingress_block") || line.tryConsumeWord("egress_block")) {
         line.word("the block index");
       } else if (line.tryConsumeWord("offloaded")) {
-        b.putOption("offloaded", "");
+        putOption(options, "offloaded", "");
       } else if (line.lookingAt("--")) {
         line.word(); // ingress and clsact print a row of dashes where other kinds print options
       } else {
         pairs(line, pairs);
         for (int i = 0; i < pairs.size(); i++) {
-          b.putOption(pairs.key(i), pairs.value(i));
+          putOption(options, pairs.key(i), pairs.value(i));
         }
       }
     }
     return b;
+  }
+
+  /** Adds an option; a name printed twice collects both values, as within one line's pairs. */
+  private static void putOption(KeyValues options, String key, String value) {
+    int i = options.find(key);
+    if (i < 0) {
+      options.add(key, value);
+    } else if (!value.isEmpty()) {
+      String prev = options.value(i);
+      options.setValue(i, prev.isEmpty() ? value : prev + " " + value);
+    }
+  }
+
+  /** Whether {@code map} holds exactly the pairs of {@code kv}, in the same order. */
+  private static boolean sameAs(KeyValues kv, ImmutableMap<String, String> map) {
+    if (kv.size() != map.size()) {
+      return false;
+    }
+    int i = 0;
+    for (Map.Entry<String, String> e : map.entrySet()) {
+      if (!e.getKey().equals(kv.key(i)) || !e.getValue().equals(kv.value(i))) {
+        return false;
+      }
+      i++;
+    }
+    return true;
+  }
+
+  /** The pairs of {@code kv} as a map, built at its size. */
+  private static ImmutableMap<String, String> mapOf(KeyValues kv) {
+    if (kv.size() == 0) {
+      return ImmutableMap.of();
+    }
+    ImmutableMap.Builder<String, String> m = ImmutableMap.builderWithExpectedSize(kv.size());
+    for (int i = 0; i < kv.size(); i++) {
+      m.put(kv.key(i), kv.value(i));
+    }
+    return m.buildOrThrow();
   }
 
   /**
@@ -226,6 +278,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
   private static void pairs(LineCursor line, KeyValues acc) throws ParseException {
     acc.clear();
     int last = -1;
+    StringBuilder run = null; // the joined values of `last` once it has more than one (priomap 1 2 2 2 ...)
     while (!line.atEnd()) {
       String w = line.word();
       String clean = w.replace("(", "").replace(")", "").replace(",", "");
@@ -236,14 +289,26 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
         if (last < 0) {
           throw line.errorAt(line.position() - w.length(), "expected a name before the value '" + w + "'");
         }
-        String prev = acc.value(last);
-        acc.setValue(last, prev.isEmpty() ? clean : prev + " " + clean);
+        if (run != null) {
+          run.append(' ').append(clean);
+        } else if (acc.value(last).isEmpty()) {
+          acc.setValue(last, clean);
+        } else {
+          run = new StringBuilder(acc.value(last)).append(' ').append(clean);
+        }
       } else {
+        if (run != null) {
+          acc.setValue(last, run.toString());
+          run = null;
+        }
         last = acc.find(clean);
         if (last < 0) {
           last = acc.add(clean, "");
         }
       }
+    }
+    if (run != null) {
+      acc.setValue(last, run.toString());
     }
   }
 
@@ -253,7 +318,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
   }
 
   /** {@code Sent 912345678 bytes 701234 pkt (dropped 123, overlimits 0 requeues 12)}. */
-  private static void sent(ImmutableQdisc.Builder b, LineCursor line) throws ParseException {
+  private static void sent(Draft b, LineCursor line) throws ParseException {
     if (line.tryConsumeWord("software") || line.tryConsumeWord("hardware")) {
       line.rest(); // offload split lines repeat the totals
       return;
@@ -284,7 +349,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
   }
 
   /** {@code [rate 1234Kbit 30pps ]backlog 0b 0p requeues 12}. */
-  private static void backlog(ImmutableQdisc.Builder b, LineCursor line) throws ParseException {
+  private static void backlog(Draft b, LineCursor line) throws ParseException {
     if (line.tryConsumeWord("rate")) {
       LineCursor.Quantity r = line.quantity("a rate such as 1234Kbit");
       double bps = Units.bitsPerSecond(r.value(), r.unit());
@@ -308,6 +373,126 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
     }
     if (!line.atEnd()) {
       throw line.error("end of line");
+    }
+  }
+
+  /**
+   * One qdisc being read, reused from qdisc to qdisc: its maps are built once at their size and
+   * handed to {@link ImmutableQdisc#of}, where the value's builder would copy them entry by entry.
+   */
+  private static final class Draft {
+    private static final OptionalLong NONE = OptionalLong.empty();
+    private static final OptionalLong[] SMALL = new OptionalLong[256];
+
+    static {
+      for (int i = 0; i < SMALL.length; i++) {
+        SMALL[i] = OptionalLong.of(i);
+      }
+    }
+
+    private String kind = "";
+    private String handle = "";
+    private Optional<String> device = Optional.empty();
+    private Optional<String> parent = Optional.empty();
+    private boolean root;
+    private OptionalInt refcnt = OptionalInt.empty();
+    private OptionalLong sentBytes = NONE;
+    private OptionalLong sentPackets = NONE;
+    private OptionalLong dropped = NONE;
+    private OptionalLong overlimits = NONE;
+    private OptionalLong requeues = NONE;
+    private OptionalLong backlogBytes = NONE;
+    private OptionalLong backlogPackets = NONE;
+    private OptionalDouble rateBitsPerSecond = OptionalDouble.empty();
+    private int line;
+
+    Draft clear() {
+      kind = "";
+      handle = "";
+      device = Optional.empty();
+      parent = Optional.empty();
+      root = false;
+      refcnt = OptionalInt.empty();
+      sentBytes = NONE;
+      sentPackets = NONE;
+      dropped = NONE;
+      overlimits = NONE;
+      requeues = NONE;
+      backlogBytes = NONE;
+      backlogPackets = NONE;
+      rateBitsPerSecond = OptionalDouble.empty();
+      line = 0;
+      return this;
+    }
+
+    void line(int n) {
+      line = n;
+    }
+
+    void kind(String k) {
+      kind = k;
+    }
+
+    void handle(String h) {
+      handle = h;
+    }
+
+    void device(String d) {
+      device = Optional.of(d);
+    }
+
+    void parent(String p) {
+      parent = Optional.of(p);
+    }
+
+    void root(boolean r) {
+      root = r;
+    }
+
+    void refcnt(int r) {
+      refcnt = OptionalInt.of(r);
+    }
+
+    void sentBytes(long v) {
+      sentBytes = optional(v);
+    }
+
+    void sentPackets(long v) {
+      sentPackets = optional(v);
+    }
+
+    void dropped(long v) {
+      dropped = optional(v);
+    }
+
+    void overlimits(long v) {
+      overlimits = optional(v);
+    }
+
+    void requeues(long v) {
+      requeues = optional(v);
+    }
+
+    void backlogBytes(long v) {
+      backlogBytes = optional(v);
+    }
+
+    void backlogPackets(long v) {
+      backlogPackets = optional(v);
+    }
+
+    /** Counters are mostly small (0 drops, 0 requeues): those share one wrapper each. */
+    private static OptionalLong optional(long v) {
+      return v >= 0 && v < SMALL.length ? SMALL[(int) v] : OptionalLong.of(v);
+    }
+
+    void rateBitsPerSecond(double v) {
+      rateBitsPerSecond = OptionalDouble.of(v);
+    }
+
+    Qdisc build(ImmutableMap<String, String> options, ImmutableMap<String, String> stats) {
+      return ImmutableQdisc.of(kind, handle, device, parent, root, refcnt, options, sentBytes, sentPackets, dropped, overlimits,
+          requeues, backlogBytes, backlogPackets, rateBitsPerSecond, stats, line);
     }
   }
 }

@@ -188,6 +188,36 @@ class TransportAndQueueParsersTest {
   }
 
   @Test
+  void qdiscsWithTheSameOptionsShareOneMapAndNoneInheritsAnother() throws ParseException {
+    QdiscReport r = new TcQdiscParser().parse(String.join("\n",
+        "qdisc mq 1: dev eth0 root offloaded offloaded",
+        "qdisc fq_codel 0: dev eth0 parent 1:1 limit 10240p flows 1024 ecn",
+        " Sent 10 bytes 1 pkt (dropped 300, overlimits 0 requeues 0)",
+        "qdisc fq_codel 0: dev eth0 parent 1:2 limit 10240p flows 1024 ecn",
+        "qdisc fq_codel 0: dev eth0 parent 1:3 limit 512p flows 1024",
+        "qdisc fq_codel 0: dev eth0 parent 1:4 limit 10240p flows 1024 ecn",
+        "qdisc prio 2: dev eth1 root refcnt 2 bands 3 priomap 1 2 2 2 bands 4",
+        ""));
+    Qdisc mq = r.qdiscs().get(0);
+    assertThat(mq.options()).containsExactly(java.util.Map.entry("offloaded", "")); // printed twice, kept once
+    Qdisc first = r.qdiscs().get(1);
+    assertThat(first.options()).containsExactly(
+        java.util.Map.entry("limit", "10240p"), java.util.Map.entry("flows", "1024"), java.util.Map.entry("ecn", ""));
+    assertThat(r.qdiscs().get(2).options()).isSameAs(first.options());
+    assertThat(r.qdiscs().get(3).options()).containsExactly(java.util.Map.entry("limit", "512p"), java.util.Map.entry("flows", "1024"));
+    assertThat(r.qdiscs().get(4).options()).isEqualTo(first.options());
+    // counters belong to their own qdisc: 300 drops (beyond the shared small wrappers), then none
+    assertThat(first.dropped()).hasValue(300);
+    assertThat(first.requeues()).hasValue(0);
+    assertThat(r.qdiscs().get(2).dropped()).isEmpty();
+    assertThat(r.qdiscs().get(2).sentBytes()).isEmpty();
+    // a name printed twice collects its values, each run of values joined with blanks
+    assertThat(r.qdiscs().get(5).options()).containsExactly(
+        java.util.Map.entry("bands", "3 4"), java.util.Map.entry("priomap", "1 2 2 2"));
+    assertThat(r.qdiscs().get(5).refcnt()).hasValue(2);
+  }
+
+  @Test
   void tcJsonGivesTheSameQdiscsAndCounters() throws ParseException {
     QdiscReport text = new TcQdiscParser().parse(Fixtures.read("fixtures/tc-qdisc/lab-tc-s-qdisc-under-load.txt"));
     QdiscReport json = new TcQdiscParser().parse(Fixtures.read("json-captures/tc/tc-j-s-qdisc.json"));
