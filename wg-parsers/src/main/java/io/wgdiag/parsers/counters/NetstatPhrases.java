@@ -69,6 +69,15 @@ final class NetstatPhrases {
   }
 
   /** ICMP histogram lines ({@code destination unreachable: 18}) under "ICMP input/output histogram:". */
+  /** {@link #BY_SECTION} for lookups in place, by section. */
+  static final Map<String, PhraseTable> TABLES = tables();
+
+  private static Map<String, PhraseTable> tables() {
+    Map<String, PhraseTable> t = new java.util.HashMap<>();
+    BY_SECTION.forEach((section, phrases) -> t.put(section, new PhraseTable(phrases)));
+    return Map.copyOf(t);
+  }
+
   static final Map<String, String> ICMP_TYPES = Map.ofEntries(
       Map.entry("destination unreachable", "DestUnreachs"),
       Map.entry("timeout in transit", "TimeExcds"),

@@ -1,11 +1,10 @@
 package io.wgdiag.parsers.counters;
 
-import com.google.common.collect.ImmutableMap;
 import io.wgdiag.model.counters.ProtocolCounters;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -32,63 +31,72 @@ public final class NetstatStatsParser extends LineParser<ProtocolCounters> {
     super("netstat-stats", ProtocolCounters.class);
   }
 
+  private static final PhraseTable NO_PHRASES = new PhraseTable(Map.of());
+
   @Override
   protected Session<ProtocolCounters> newSession() {
-    Map<String, Map<String, Long>> sections = new LinkedHashMap<>();
+    CounterSections sections = new CounterSections();
     return new Session<>() {
       String section = "";
       String histogram = "";
+      PhraseTable phrases = NO_PHRASES;
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
-        String t = line.stripped();
-        if (t.endsWith(":") && t.indexOf(' ') < 0 && !t.isEmpty() && Character.isUpperCase(t.charAt(0))) {
-          section = t.substring(0, t.length() - 1);
+        // read in place: only names the model keeps become strings
+        String src = line.source();
+        int s = Fields.trimStart(src, line.lineStart(), line.lineEnd());
+        int e = Fields.trimEnd(src, s, line.lineEnd());
+        if (e > s && src.charAt(e - 1) == ':' && Character.isUpperCase(src.charAt(s)) && !hasBlank(src, s, e)) {
+          section = line.token(s, e - 1);
           histogram = "";
-          sections.computeIfAbsent(section, k -> new LinkedHashMap<>());
+          phrases = NetstatPhrases.TABLES.getOrDefault(section, NO_PHRASES);
+          sections.section(section);
           return true;
         }
         if (section.isEmpty()) {
           return false;
         }
-        if (t.equals("ICMP input histogram:")) {
+        if (is(src, s, e, "ICMP input histogram:")) {
           histogram = "In";
           return true;
         }
-        if (t.equals("ICMP output histogram:")) {
+        if (is(src, s, e, "ICMP output histogram:")) {
           histogram = "Out";
           return true;
         }
-        Map<String, Long> counters = sections.computeIfAbsent(section, k -> new LinkedHashMap<>());
-        int colon = t.lastIndexOf(": ");
-        String number = colon > 0 ? t.substring(colon + 2) : "";
-        if (colon > 0 && isNumber(number)) {
-          String name = t.substring(0, colon);
-          long v = value(line, number);
+        CounterSections.Section counters = sections.section(section);
+        int colon = src.lastIndexOf(": ", e - 1);
+        if (colon > s && isNumber(src, colon + 2, e)) {
+          // "InType3: 45", "destination unreachable: 12" (histograms), "TCPTimeouts: 7" (netstat -s on new kernels)
+          long v = value(line, src, colon + 2, e);
           if (!histogram.isEmpty()) {
+            String name = src.substring(s, colon);
             String type = NetstatPhrases.ICMP_TYPES.get(name);
             counters.put(type != null ? histogram + type : histogram + " " + name, v);
           } else {
-            counters.put(name, v);
+            counters.put(line.token(s, colon), v);
           }
           return true;
         }
         if (line.atDigit()) {
           long v = line.number("a counter");
-          String phrase = line.rest();
-          if (phrase.isEmpty()) {
+          int from = Fields.trimStart(src, line.lineStart() + line.position(), e);
+          if (from == e) {
             throw line.error("the counter's description after the number");
           }
-          Map<String, String> map = NetstatPhrases.BY_SECTION.getOrDefault(section, Map.of());
-          counters.put(map.getOrDefault(phrase, phrase), v);
+          line.position(line.lineEnd() - line.lineStart());
+          String name = phrases.get(src, from, e);
+          counters.put(name != null ? name : src.substring(from, e), v);
           return true;
         }
         // a number inside the phrase: "Quick ack mode was activated 5 times"
+        String t = src.substring(s, e);
         String[] words = t.split(" ");
         for (int i = 1; i < words.length; i++) {
           if (isNumber(words[i])) {
+            long v = value(line, words[i]);
             words[i] = "N";
-            long v = value(line, t.split(" ")[i]);
             counters.put(String.join(" ", words), v);
             line.rest();
             return true;
@@ -99,11 +107,32 @@ public final class NetstatStatsParser extends LineParser<ProtocolCounters> {
 
       @Override
       public ProtocolCounters finish(int lines, boolean strict) {
-        ImmutableMap.Builder<String, ImmutableMap<String, Long>> b = ImmutableMap.builder();
-        sections.forEach((k, v) -> b.put(k, ImmutableMap.copyOf(v)));
-        return ProtocolCounters.builder().sections(b.buildKeepingLast()).build();
+        return sections.build();
       }
     };
+  }
+
+  /** Whether {@code [from, to)} of {@code s} is exactly {@code word}. */
+  private static boolean is(String s, int from, int to, String word) {
+    return to - from == word.length() && s.startsWith(word, from);
+  }
+
+  private static boolean hasBlank(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The counter at {@code [from, to)} of {@code s}, which {@link #isNumber(String, int, int)} accepted. */
+  private static long value(LineCursor line, String s, int from, int to) throws ParseException {
+    try {
+      return Long.parseLong(s, from, to, 10);
+    } catch (NumberFormatException e) {
+      throw line.errorAt(from - line.lineStart(), "expected a counter value, found '" + s.substring(from, to) + "'");
+    }
   }
 
   /** Whether {@code s} is an optionally negative whole number of at most 20 characters. */

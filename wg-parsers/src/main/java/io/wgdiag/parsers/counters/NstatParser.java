@@ -5,9 +5,7 @@ import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads {@code nstat -az} / {@code nstat -zas} (iproute2): a {@code #kernel} line, then {@code
@@ -38,7 +36,7 @@ public final class NstatParser extends LineParser<ProtocolCounters> {
 
   @Override
   protected Session<ProtocolCounters> newSession() {
-    Map<String, Map<String, Long>> sections = new LinkedHashMap<>();
+    CounterSections sections = new CounterSections();
     return new Session<>() {
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -71,13 +69,13 @@ public final class NstatParser extends LineParser<ProtocolCounters> {
         if (!line.atEnd()) {
           throw line.error("end of line");
         }
-        sections.computeIfAbsent(section, k -> new LinkedHashMap<>()).put(name, v);
+        sections.section(section).put(name, v);
         return true;
       }
 
       @Override
       public ProtocolCounters finish(int lines, boolean strict) {
-        return ProcNetSnmpParser.build(sections);
+        return sections.build();
       }
     };
   }

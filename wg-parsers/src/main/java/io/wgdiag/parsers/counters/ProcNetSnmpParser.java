@@ -1,15 +1,12 @@
 package io.wgdiag.parsers.counters;
 
-import com.google.common.collect.ImmutableMap;
 import io.wgdiag.model.counters.ProtocolCounters;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +23,7 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
 
   @Override
   protected Session<ProtocolCounters> newSession() {
-    Map<String, Map<String, Long>> sections = new LinkedHashMap<>();
+    CounterSections sections = new CounterSections();
     return new Session<>() {
       @Nullable String pendingProto;
       @Nullable List<String> pendingNames;
@@ -56,7 +53,8 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
           if (words.length != names.size()) {
             throw line.errorAt(0, "expected " + names.size() + " values as the '" + proto + ":' header names, found " + words.length);
           }
-          Map<String, Long> m = sections.computeIfAbsent(proto, k -> new LinkedHashMap<>());
+          CounterSections.Section m = sections.section(proto);
+          m.ensureRoom(words.length);
           for (int i = 0; i < words.length; i++) {
             m.put(names.get(i), value(line, words[i]));
           }
@@ -68,7 +66,7 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
         String[] w = Fields.BLANKS.split(t);
         if (w.length == 2 && NetstatStatsParser.isNumber(w[1])) {
           String[] pn = NstatParser.split(w[0]);
-          sections.computeIfAbsent(pn[0], k -> new LinkedHashMap<>()).put(pn[1], value(line, w[1]));
+          sections.section(pn[0]).put(pn[1], value(line, w[1]));
           return true;
         }
         return false;
@@ -113,7 +111,8 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
         if (n - 1 != names.size()) {
           throw line.errorAt(0, "expected " + names.size() + " values as the '" + proto + ":' header names, found " + (n - 1));
         }
-        Map<String, Long> m = sections.computeIfAbsent(proto, k -> new LinkedHashMap<>());
+        CounterSections.Section m = sections.section(proto);
+        m.ensureRoom(n - 1);
         for (int i = 1; i < n; i++) {
           int from = f.start(i);
           int to = f.end(i);
@@ -135,15 +134,9 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
         if (strict && pendingNames != null) {
           throw new ParseException(lines, 0, "", "expected the values line after the '" + pendingProto + ":' header");
         }
-        return build(sections);
+        return sections.build();
       }
     };
-  }
-
-  static ProtocolCounters build(Map<String, Map<String, Long>> sections) {
-    ImmutableMap.Builder<String, ImmutableMap<String, Long>> b = ImmutableMap.builder();
-    sections.forEach((k, v) -> b.put(k, ImmutableMap.copyOf(v)));
-    return ProtocolCounters.builder().sections(b.buildKeepingLast()).build();
   }
 
   static long value(LineCursor line, String s) throws ParseException {

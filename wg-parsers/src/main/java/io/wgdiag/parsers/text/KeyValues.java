@@ -1,10 +1,8 @@
 package io.wgdiag.parsers.text;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 public final class KeyValues {
   private static final int SCAN_LIMIT = 32;
 
-  private final List<String> keys = new ArrayList<>();
-  private final List<String> values = new ArrayList<>();
-  private @Nullable Map<String, Integer> index;
+  private final ArrayList<String> keys = new ArrayList<>();
+  private final ArrayList<String> values = new ArrayList<>();
+  /** Past {@link #SCAN_LIMIT} keys: open addressing on the keys' hash, a slot holding a position + 1 (0 empty), at most half full. */
+  private int @Nullable [] index;
 
   /** Removes every key. */
   public void clear() {
@@ -49,10 +48,18 @@ public final class KeyValues {
 
   /** The position of {@code key}, or -1. */
   public int find(String key) {
-    Map<String, Integer> ix = index;
+    int[] ix = index;
     if (ix != null) {
-      Integer i = ix.get(key);
-      return i == null ? -1 : i;
+      int mask = ix.length - 1;
+      for (int i = spread(key.hashCode()) & mask; ; i = (i + 1) & mask) {
+        int p = ix[i];
+        if (p == 0) {
+          return -1;
+        }
+        if (keys.get(p - 1).equals(key)) {
+          return p - 1;
+        }
+      }
     }
     for (int i = 0; i < keys.size(); i++) {
       if (keys.get(i).equals(key)) {
@@ -76,17 +83,49 @@ public final class KeyValues {
     int at = keys.size();
     keys.add(key);
     values.add(value);
-    Map<String, Integer> ix = index;
-    if (ix != null) {
-      ix.put(key, at);
-    } else if (keys.size() > SCAN_LIMIT) {
-      ix = new HashMap<>();
+    int[] ix = index;
+    if (ix != null && keys.size() * 2 <= ix.length) {
+      insert(ix, key, at);
+    } else if (ix != null || keys.size() > SCAN_LIMIT) {
+      ix = new int[Integer.highestOneBit(keys.size()) << 2];
       for (int i = 0; i < keys.size(); i++) {
-        ix.put(keys.get(i), i);
+        insert(ix, keys.get(i), i);
       }
       index = ix;
     }
     return at;
+  }
+
+  /** Room for {@code n} keys in all, so a long line or section grows its lists and its index once. */
+  public void ensureCapacity(int n) {
+    keys.ensureCapacity(n);
+    values.ensureCapacity(n);
+    int[] ix = index;
+    if (n > SCAN_LIMIT && (ix == null || n * 2 > ix.length)) {
+      ix = new int[Integer.highestOneBit(n) << 2];
+      for (int i = 0; i < keys.size(); i++) {
+        insert(ix, keys.get(i), i);
+      }
+      index = ix;
+    }
+  }
+
+  private static void insert(int[] ix, String key, int at) {
+    int mask = ix.length - 1;
+    int i = spread(key.hashCode()) & mask;
+    while (ix[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    ix[i] = at + 1;
+  }
+
+  private static int spread(int h) {
+    return h ^ (h >>> 16);
+  }
+
+  /** The keys in insertion order. */
+  public ImmutableList<String> keys() {
+    return ImmutableList.copyOf(keys);
   }
 
   /** The keys and values as an immutable map in insertion order (no copy work when empty). */

@@ -15,7 +15,8 @@ class KeyValuesTest {
 
   @Property(tries = 300)
   void actsAsAnInsertionOrderedMap(
-      @ForAll @Size(max = 80) List<@IntRange(min = 0, max = 60) Integer> keys, @ForAll boolean reuse) {
+      @ForAll @Size(max = 80) List<@IntRange(min = 0, max = 60) Integer> keys, @ForAll boolean reuse,
+      @ForAll @IntRange(min = 0, max = 100) int room) {
     KeyValues kv = new KeyValues();
     if (reuse) {
       for (int i = 0; i < 40; i++) {
@@ -26,6 +27,9 @@ class KeyValuesTest {
     Map<String, String> expected = new LinkedHashMap<>();
     int n = 0;
     for (int k : keys) {
+      if (n == keys.size() / 2) {
+        kv.ensureCapacity(room); // room made midway (an index made early, or none) must not change what is held
+      }
       String key = "k" + k;
       String value = "v" + n++;
       boolean absent = !expected.containsKey(key);
@@ -33,6 +37,7 @@ class KeyValuesTest {
       assertThat(kv.putIfAbsent(key, value)).isEqualTo(absent);
     }
     assertThat(kv.size()).isEqualTo(expected.size());
+    assertThat(kv.keys()).containsExactlyElementsOf(expected.keySet());
     assertThat(kv.toMap()).containsExactlyEntriesOf(expected);
     assertThat(kv.find("old1")).isEqualTo(-1);
     int i = 0;

@@ -1,0 +1,75 @@
+package io.wgdiag.parsers.counters;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.primitives.ImmutableLongArray;
+import io.wgdiag.model.counters.ProtocolCounters;
+import io.wgdiag.parsers.text.KeyValues;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Protocol counters gathered as columns while a parse goes on: per protocol, its names in the
+ * order first printed and the last value printed for each as a primitive long. No map entry and
+ * no boxed count per counter; a name is found by a scan while a protocol has few and through an
+ * index past 32 ({@link KeyValues}), so a long section costs linear time. One per parse session.
+ */
+final class CounterSections {
+  private final List<String> protocols = new ArrayList<>();
+  private final List<Section> sections = new ArrayList<>();
+  private int last = -1;
+
+  /** One protocol's counters. */
+  static final class Section {
+    private final KeyValues names = new KeyValues();
+    private long[] values = new long[0];
+
+    /** Sets counter {@code name} to {@code value}: a name printed again keeps its place and takes the new value. */
+    void put(String name, long value) {
+      int i = names.find(name);
+      if (i < 0) {
+        i = names.add(name, "");
+        if (i == values.length) {
+          values = Arrays.copyOf(values, Math.max(8, values.length * 2));
+        }
+      }
+      values[i] = value;
+    }
+
+    /** Room for {@code more} counters beyond those held, so a header's worth is one growth at most. */
+    void ensureRoom(int more) {
+      int need = names.size() + more;
+      if (need > values.length) {
+        values = Arrays.copyOf(values, need); // a header's names, one value each: the exact size
+        names.ensureCapacity(need);
+      }
+    }
+  }
+
+  /** The section of {@code protocol}, made at its first use. */
+  Section section(String protocol) {
+    if (last >= 0 && protocols.get(last).equals(protocol)) {
+      return sections.get(last); // the usual case: counters of one protocol come together
+    }
+    int i = protocols.indexOf(protocol); // a few dozen protocols at most
+    if (i < 0) {
+      i = protocols.size();
+      protocols.add(protocol);
+      sections.add(new Section());
+    }
+    last = i;
+    return sections.get(i);
+  }
+
+  /** The counters gathered, in printed order. */
+  ProtocolCounters build() {
+    List<ImmutableList<String>> names = new ArrayList<>(sections.size());
+    List<ImmutableLongArray> values = new ArrayList<>(sections.size());
+    for (Section s : sections) {
+      int n = s.names.size();
+      names.add(s.names.keys());
+      values.add(ImmutableLongArray.copyOf(s.values).subArray(0, n)); // one copy; a view of its first n
+    }
+    return ProtocolCounters.of(ImmutableList.copyOf(protocols), names, values);
+  }
+}
