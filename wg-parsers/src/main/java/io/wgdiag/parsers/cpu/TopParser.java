@@ -14,6 +14,7 @@ import io.wgdiag.parsers.text.LineParser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +30,9 @@ public final class TopParser extends LineParser<TopReport> {
   }
 
   private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("COMMAND", "ENVIRON", "CGROUPS", "CGNAME", "SUPGRPS");
+
+  /** {@code MiB Mem :}, {@code KiB Swap:}, {@code GiB Mem:} (procps-ng 3.3 and later). */
+  private static final Pattern MEMORY = Pattern.compile("[KMGTPE]i?B (Mem|Swap) *:");
 
   @Override
   protected Session<TopReport> newSession() {
@@ -49,6 +53,55 @@ public final class TopParser extends LineParser<TopReport> {
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
+        // process rows first, read in place: most lines are rows, and no other line starts with a digit
+        List<String> h = header;
+        ImmutableTopIteration.Builder rows = it;
+        if (h != null && rows != null && line.atDigit()) {
+          Fields f = fields.split(line); // in place: values repeat (root, 20, S, 0.0) and come from the token cache
+          ImmutableTopProcess.Builder p = TopProcess.builder().line(line.lineNumber());
+          int cmd = freeText;
+          int extra = f.count() - h.size();
+          if (extra < 0 || (extra > 0 && cmd < 0)) {
+            throw line.errorAt(0, "expected " + h.size() + " columns as the header names, found " + f.count());
+          }
+          // straight into the builder's map (one map per row, not a map copied into another)
+          @Nullable String pid = null;
+          for (int i = 0; i < h.size(); i++) {
+            String v;
+            if (i < cmd || extra == 0) {
+              v = line.token(f.start(i), f.end(i));
+            } else if (i == cmd) {
+              v = f.text().substring(f.start(i), f.end(i + extra));
+            } else {
+              v = line.token(f.start(i + extra), f.end(i + extra));
+            }
+            if (!keep[i]) {
+              continue;
+            }
+            p.putField(h.get(i), v);
+            if (i == pidColumn) {
+              pid = v;
+            } else if (i == userColumn) {
+              p.user(v);
+            } else if (i == commandColumn) {
+              p.command(v);
+            } else if (i == cpuColumn) {
+              p.cpuPercent(decimal(line, v, "%CPU"));
+            } else if (i == memColumn) {
+              p.memPercent(decimal(line, v, "%MEM"));
+            }
+          }
+          p.pid(number(line, pid, "the PID"));
+          if (userColumn < 0) {
+            p.user("");
+          }
+          if (commandColumn < 0) {
+            p.command("");
+          }
+          rows.addProcess(p.build());
+          line.position(line.lineEnd() - line.lineStart()); // the row is read: nothing left to cut
+          return true;
+        }
         String t = line.stripped();
         if (t.startsWith("top - ")) {
           close();
@@ -101,7 +154,7 @@ public final class TopParser extends LineParser<TopReport> {
           cpu.put(id, ImmutableMap.copyOf(shares));
           return true;
         }
-        if (t.matches("^[KMGTPE]i?B (Mem|Swap) *:.*")) {
+        if (MEMORY.matcher(t).lookingAt()) {
           String unit = t.substring(0, t.indexOf(' '));
           b.memoryUnit(unit);
           String kind = t.contains("Mem") && t.indexOf("Mem") < t.indexOf(':') ? "Mem" : "Swap";
@@ -141,53 +194,6 @@ public final class TopParser extends LineParser<TopReport> {
           commandColumn = last.getOrDefault("COMMAND", -1);
           cpuColumn = last.getOrDefault("%CPU", -1);
           memColumn = last.getOrDefault("%MEM", -1);
-          return true;
-        }
-        List<String> h = header;
-        if (h != null && line.atDigit()) {
-          Fields f = fields.split(line); // in place: values repeat (root, 20, S, 0.0) and come from the token cache
-          ImmutableTopProcess.Builder p = TopProcess.builder().line(line.lineNumber());
-          int cmd = freeText;
-          int extra = f.count() - h.size();
-          if (extra < 0 || (extra > 0 && cmd < 0)) {
-            throw line.errorAt(0, "expected " + h.size() + " columns as the header names, found " + f.count());
-          }
-          // straight into the builder's map (one map per row, not a map copied into another)
-          @Nullable String pid = null;
-          for (int i = 0; i < h.size(); i++) {
-            String v;
-            if (i < cmd || extra == 0) {
-              v = line.token(f.start(i), f.end(i));
-            } else if (i == cmd) {
-              v = f.text().substring(f.start(i), f.end(i + extra));
-            } else {
-              v = line.token(f.start(i + extra), f.end(i + extra));
-            }
-            if (!keep[i]) {
-              continue;
-            }
-            p.putField(h.get(i), v);
-            if (i == pidColumn) {
-              pid = v;
-            } else if (i == userColumn) {
-              p.user(v);
-            } else if (i == commandColumn) {
-              p.command(v);
-            } else if (i == cpuColumn) {
-              p.cpuPercent(decimal(line, v, "%CPU"));
-            } else if (i == memColumn) {
-              p.memPercent(decimal(line, v, "%MEM"));
-            }
-          }
-          p.pid(number(line, pid, "the PID"));
-          if (userColumn < 0) {
-            p.user("");
-          }
-          if (commandColumn < 0) {
-            p.command("");
-          }
-          b.addProcess(p.build());
-          line.rest();
           return true;
         }
         return false;
