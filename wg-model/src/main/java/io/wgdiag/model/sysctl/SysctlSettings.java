@@ -17,6 +17,7 @@ import org.immutables.value.Value;
 public abstract class SysctlSettings {
 
   /** Each key and its value as printed, in input order. */
+  @Value.Parameter
   public abstract ImmutableMap<String, String> values();
 
   /** The value of {@code key}, as printed. */

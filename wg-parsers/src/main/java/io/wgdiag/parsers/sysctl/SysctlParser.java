@@ -4,6 +4,7 @@ import io.wgdiag.model.sysctl.ImmutableSysctlSettings;
 import io.wgdiag.model.sysctl.SysctlSettings;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.Fields;
+import io.wgdiag.parsers.text.KeyValues;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 
@@ -30,8 +31,7 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
 
   @Override
   protected Session<SysctlSettings> newSession() {
-    ImmutableSysctlSettings.Builder b = SysctlSettings.builder();
-    java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+    KeyValues values = new KeyValues(); // keys in order and an open-addressed index: no map entry per key
     return new Session<>() {
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -66,17 +66,19 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
         String key = text.substring(k0, k1);
         String value = foldBlanks(text, Math.min(eq + sep, to), to);
         // A multi-line file (dev.cdrom.info) prints its key once per line: keep every line.
-        String earlier = values.putIfAbsent(key, value);
-        if (earlier != null) {
-          values.put(key, earlier + "\n" + value);
+        int earlier = values.find(key);
+        if (earlier < 0) {
+          values.add(key, value);
+        } else {
+          values.setValue(earlier, values.value(earlier) + "\n" + value);
         }
         return true;
       }
 
       @Override
       public SysctlSettings finish(int lines, boolean strict) {
-        // one copy at the final size, not a builder growing 280,000 entries at a time
-        return b.values(com.google.common.collect.ImmutableMap.copyOf(values)).build();
+        // one map built at its final size
+        return ImmutableSysctlSettings.of(values.toMap()); // the map as built: the builder would copy it
       }
     };
   }
