@@ -3,7 +3,7 @@ package io.wgdiag.parsers.counters;
 import com.google.common.collect.ImmutableList;
 import com.google.common.primitives.ImmutableLongArray;
 import io.wgdiag.model.counters.ProtocolCounters;
-import io.wgdiag.parsers.text.KeyValues;
+import io.wgdiag.parsers.text.Names;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.List;
  * Protocol counters gathered as columns while a parse goes on: per protocol, its names in the
  * order first printed and the last value printed for each as a primitive long. No map entry and
  * no boxed count per counter; a name is found by a scan while a protocol has few and through an
- * index past 32 ({@link KeyValues}), so a long section costs linear time. One per parse session.
+ * index past 32 ({@link Names}), so a long section costs linear time. One per parse session.
  */
 final class CounterSections {
   private final List<String> protocols = new ArrayList<>();
@@ -21,14 +21,14 @@ final class CounterSections {
 
   /** One protocol's counters. */
   static final class Section {
-    private final KeyValues names = new KeyValues();
+    private final Names names = new Names();
     private long[] values = new long[0];
 
     /** Sets counter {@code name} to {@code value}: a name printed again keeps its place and takes the new value. */
     void put(String name, long value) {
       int i = names.find(name);
       if (i < 0) {
-        i = names.add(name, "");
+        i = names.add(name);
         if (i == values.length) {
           values = Arrays.copyOf(values, Math.max(8, values.length * 2));
         }
@@ -67,7 +67,7 @@ final class CounterSections {
     List<ImmutableLongArray> values = new ArrayList<>(sections.size());
     for (Section s : sections) {
       int n = s.names.size();
-      names.add(s.names.keys());
+      names.add(s.names.toList());
       values.add(ImmutableLongArray.copyOf(s.values).subArray(0, n)); // one copy; a view of its first n
     }
     return ProtocolCounters.of(ImmutableList.copyOf(protocols), names, values);

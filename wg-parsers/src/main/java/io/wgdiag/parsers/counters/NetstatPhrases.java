@@ -90,4 +90,15 @@ final class NetstatPhrases {
       Map.entry("timestamp reply", "TimestampReps"),
       Map.entry("address mask request", "AddrMasks"),
       Map.entry("address mask replies", "AddrMaskReps"));
+
+  /** {@link #ICMP_TYPES} for the input and output histograms: a type's name with In or Out before it. */
+  static final PhraseTable ICMP_IN = histogram("In");
+
+  static final PhraseTable ICMP_OUT = histogram("Out");
+
+  private static PhraseTable histogram(String prefix) {
+    Map<String, String> t = new java.util.HashMap<>();
+    ICMP_TYPES.forEach((phrase, type) -> t.put(phrase, prefix + type));
+    return new PhraseTable(t);
+  }
 }

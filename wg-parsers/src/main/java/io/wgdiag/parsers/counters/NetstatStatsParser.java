@@ -71,9 +71,8 @@ public final class NetstatStatsParser extends LineParser<ProtocolCounters> {
           // "InType3: 45", "destination unreachable: 12" (histograms), "TCPTimeouts: 7" (netstat -s on new kernels)
           long v = value(line, src, colon + 2, e);
           if (!histogram.isEmpty()) {
-            String name = src.substring(s, colon);
-            String type = NetstatPhrases.ICMP_TYPES.get(name);
-            counters.put(type != null ? histogram + type : histogram + " " + name, v);
+            String type = (histogram.equals("In") ? NetstatPhrases.ICMP_IN : NetstatPhrases.ICMP_OUT).get(src, s, colon);
+            counters.put(type != null ? type : histogram + " " + src.substring(s, colon), v);
           } else {
             counters.put(line.token(s, colon), v);
           }

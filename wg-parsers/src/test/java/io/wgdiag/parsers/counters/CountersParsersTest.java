@@ -39,4 +39,35 @@ class CountersParsersTest {
         .hasMessage("line 2, column 1: expected 2 values as the 'Udp:' header names, found 1");
     assertThat(NstatParser.split("UdpLite6InErrors")).containsExactly("UdpLite6", "InErrors");
   }
+
+  @Test
+  void netstatPhrasesAndHistogramsBecomeKernelNames() throws ParseException {
+    ProtocolCounters netstat = new NetstatStatsParser().parse(Fixtures.read("fixtures/netstat-stats/host-netstat-s.txt"));
+    // "ICMP input histogram: / destination unreachable: 1" is Icmp InDestUnreachs, as /proc/net/snmp names it
+    assertThat(netstat.get("Icmp", "InDestUnreachs")).hasValue(1);
+    assertThat(netstat.get("IcmpMsg", "InType3")).hasValue(1);
+    assertThat(netstat.get("Tcp", "ActiveOpens")).hasValue(25);
+    ProtocolCounters made = new NetstatStatsParser().parse(String.join("\n",
+        "Icmp:",
+        "    7 ICMP messages received",
+        "    ICMP input histogram:",
+        "        destination unreachable: 5",
+        "        something new: 2",
+        "    ICMP output histogram:",
+        "        echo replies: 3",
+        "Udp:",
+        "    412 send buffer errors",
+        "    9 datagrams of a kind never seen",
+        "    412 send buffer errors",
+        "TcpExt:",
+        "    Quick ack mode was activated 5 times",
+        ""));
+    assertThat(made.sections().get("Icmp")).containsExactly(
+        java.util.Map.entry("InMsgs", 7L), java.util.Map.entry("InDestUnreachs", 5L),
+        java.util.Map.entry("In something new", 2L), java.util.Map.entry("OutEchoReps", 3L));
+    // a phrase without a kernel name is kept as printed; a counter printed again keeps its place
+    assertThat(made.sections().get("Udp")).containsExactly(
+        java.util.Map.entry("SndbufErrors", 412L), java.util.Map.entry("datagrams of a kind never seen", 9L));
+    assertThat(made.get("TcpExt", "Quick ack mode was activated N times")).hasValue(5);
+  }
 }

@@ -1,0 +1,108 @@
+package io.wgdiag.parsers.text;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Distinct names in insertion order, each at a position a parser keeps its value under (a string
+ * in {@link KeyValues}, a primitive count elsewhere): one reused list, no map entry per name. A
+ * name is found by a scan while there are few (the usual dozen) and through an index made past 32
+ * names, so a lookup never costs more than constant time on a long line or section. Not
+ * thread-safe; one per parse session.
+ */
+public final class Names {
+  private static final int SCAN_LIMIT = 32;
+
+  private final ArrayList<String> names = new ArrayList<>();
+  /** Past {@link #SCAN_LIMIT} names: open addressing on the names' hash, a slot holding a position + 1 (0 empty), at most half full. */
+  private int @Nullable [] index;
+
+  /** Removes every name. */
+  public void clear() {
+    names.clear();
+    index = null;
+  }
+
+  /** The number of names. */
+  public int size() {
+    return names.size();
+  }
+
+  /** Name {@code i}, in insertion order. */
+  public String get(int i) {
+    return names.get(i);
+  }
+
+  /** The position of {@code name}, or -1. */
+  public int find(String name) {
+    int[] ix = index;
+    if (ix != null) {
+      int mask = ix.length - 1;
+      for (int i = spread(name.hashCode()) & mask; ; i = (i + 1) & mask) {
+        int p = ix[i];
+        if (p == 0) {
+          return -1;
+        }
+        if (names.get(p - 1).equals(name)) {
+          return p - 1;
+        }
+      }
+    }
+    for (int i = 0; i < names.size(); i++) {
+      if (names.get(i).equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Appends {@code name}, which must not be there yet ({@link #find} gave -1), and returns its position. */
+  public int add(String name) {
+    int at = names.size();
+    names.add(name);
+    int[] ix = index;
+    if (ix != null && names.size() * 2 <= ix.length) {
+      insert(ix, name, at);
+    } else if (ix != null || names.size() > SCAN_LIMIT) {
+      reindex(names.size());
+    }
+    return at;
+  }
+
+  /** Room for {@code n} names in all, so a long line or section grows its list and its index once. */
+  public void ensureCapacity(int n) {
+    names.ensureCapacity(n);
+    int[] ix = index;
+    if (n > SCAN_LIMIT && (ix == null || n * 2 > ix.length)) {
+      reindex(n);
+    }
+  }
+
+  /** The names in insertion order. */
+  public ImmutableList<String> toList() {
+    return ImmutableList.copyOf(names);
+  }
+
+  /** A new index with room for {@code n} names, holding those there now. */
+  private void reindex(int n) {
+    int[] ix = new int[Integer.highestOneBit(n) << 2];
+    for (int i = 0; i < names.size(); i++) {
+      insert(ix, names.get(i), i);
+    }
+    index = ix;
+  }
+
+  private static void insert(int[] ix, String name, int at) {
+    int mask = ix.length - 1;
+    int i = spread(name.hashCode()) & mask;
+    while (ix[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    ix[i] = at + 1;
+  }
+
+  private static int spread(int h) {
+    return h ^ (h >>> 16);
+  }
+}
