@@ -26,45 +26,54 @@ import org.immutables.value.Value;
 public abstract class WgPeer {
 
   /** The peer's public key as printed (an opaque token: pasted output often redacts it). */
+  @Value.Parameter
   public abstract String publicKey();
 
   /** Whether a preshared key is set (its value is never kept). */
+  @Value.Parameter
   @Value.Default
   public boolean hasPresharedKey() {
     return false;
   }
 
   /** The endpoint, absent before the peer is first heard from. */
+  @Value.Parameter
   public abstract Optional<Endpoint> endpoint();
 
   /** The AllowedIPs, in printed order; empty for {@code (none)}. */
+  @Value.Parameter
   public abstract ImmutableList<IpPrefix> allowedIps();
 
   /**
    * The age of the latest handshake as {@code wg show} prints it ({@code 28 seconds ago}, {@code
    * Now} = zero), when that form was read. Resolution: one second.
    */
+  @Value.Parameter
   public abstract Optional<Duration> latestHandshakeAge();
 
   /** The latest handshake in Unix seconds, when {@code wg show dump} printed it (0, never, is absent). */
+  @Value.Parameter
   public abstract OptionalLong latestHandshakeEpochSeconds();
 
   /**
    * Whether {@code wg show} printed "(System clock wound backward; connection problems may
    * ensue.)" instead of an age: a handshake exists but its age is unknown.
    */
+  @Value.Parameter
   @Value.Default
   public boolean clockWoundBackward() {
     return false;
   }
 
   /** Bytes received from this peer (WireGuard message bytes). */
+  @Value.Parameter
   @Value.Default
   public long rxBytes() {
     return 0;
   }
 
   /** Bytes sent to this peer (WireGuard message bytes). */
+  @Value.Parameter
   @Value.Default
   public long txBytes() {
     return 0;
@@ -74,12 +83,14 @@ public abstract class WgPeer {
    * Whether {@link #rxBytes()} and {@link #txBytes()} are exact (dump) or rounded from {@code
    * 18.42 GiB} (human form, within 0.005 of the printed unit).
    */
+  @Value.Parameter
   @Value.Default
   public boolean transferExact() {
     return true;
   }
 
   /** The persistent keepalive interval in seconds; absent when off. */
+  @Value.Parameter
   public abstract OptionalInt persistentKeepaliveSeconds();
 
   /** Whether any handshake has completed. */
@@ -98,6 +109,7 @@ public abstract class WgPeer {
 
   /** The 1-based line of the {@code peer:} line (or dump line) in the parsed text; 0 if unknown. */
   @Value.Auxiliary
+  @Value.Parameter
   @Value.Default
   public int line() {
     return 0;

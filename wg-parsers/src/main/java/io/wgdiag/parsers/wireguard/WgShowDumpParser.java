@@ -1,5 +1,7 @@
 package io.wgdiag.parsers.wireguard;
 
+import com.google.common.collect.ImmutableList;
+import io.wgdiag.model.wireguard.Endpoint;
 import io.wgdiag.model.wireguard.ImmutableWgInterface;
 import io.wgdiag.model.wireguard.ImmutableWgPeer;
 import io.wgdiag.model.wireguard.IpPrefix;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -79,6 +83,15 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
     return true;
   }
 
+  /** Keepalive intervals up to 300 s (25 is the usual one), one shared wrapper each. */
+  private static final OptionalInt[] KEEPALIVES = new OptionalInt[301];
+
+  static {
+    for (int i = 0; i < KEEPALIVES.length; i++) {
+      KEEPALIVES[i] = OptionalInt.of(i);
+    }
+  }
+
   @Override
   protected Session<WgShow> newSession() {
     return new Session<>() {
@@ -88,8 +101,8 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
       String current = "";
 
       final Fields f = new Fields();
-      /** One peer builder for the whole parse, cleared per peer line. */
-      final ImmutableWgPeer.Builder peer = WgPeer.builder();
+      /** One peer's AllowedIPs, reused from peer to peer. */
+      final List<IpPrefix> prefixes = new ArrayList<>();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -134,43 +147,47 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
         if (owner == null) {
           throw line.errorAt(0, "expected the interface line of '" + name + "' before its peers");
         }
-        ImmutableWgPeer.Builder p = peer.clear().publicKey(f.get(off)).line(line.lineNumber()).transferExact(true);
-        p.hasPresharedKey(!f.is(off + 1, "(none)"));
+        // the peer made in one step (ImmutableWgPeer.of): a builder would make a list builder per peer
+        String publicKey = f.get(off);
+        boolean psk = !f.is(off + 1, "(none)");
+        Optional<Endpoint> endpoint = Optional.empty();
         if (!f.is(off + 2, "(none)")) {
-          p.endpoint(WgText.endpoint(line, f.text(), f.start(off + 2), f.end(off + 2), f.start(off + 2) - base));
+          endpoint = Optional.of(WgText.endpoint(line, f.text(), f.start(off + 2), f.end(off + 2), f.start(off + 2) - base));
         }
+        ImmutableList<IpPrefix> allowed = ImmutableList.of();
         if (!f.is(off + 3, "(none)")) {
+          prefixes.clear();
           int from = f.start(off + 3);
           int to = f.end(off + 3);
           String text = line.source();
           for (int i = from; i <= to; i++) {
             if (i == to || text.charAt(i) == ',') {
-              java.util.Optional<IpPrefix> prefix = IpPrefix.parse(text, from, i);
+              Optional<IpPrefix> prefix = IpPrefix.parse(text, from, i);
               if (prefix.isEmpty()) { // no capturing lambda per prefix: this runs for every peer
                 throw line.errorAt(from - base,
                     "expected an IP prefix such as 10.60.0.10/32, found '" + text.substring(from, i) + "'");
               }
-              p.addAllowedIp(prefix.get());
+              prefixes.add(prefix.get());
               from = i + 1;
             }
           }
+          allowed = prefixes.size() == 1 ? ImmutableList.of(prefixes.get(0)) : ImmutableList.copyOf(prefixes);
         }
         long hs = number(line, f, off + 4, "the latest handshake in Unix seconds");
-        if (hs != 0) {
-          p.latestHandshakeEpochSeconds(hs);
-        }
-        p.rxBytes(number(line, f, off + 5, "the received byte count"));
-        p.txBytes(number(line, f, off + 6, "the sent byte count"));
+        long rx = number(line, f, off + 5, "the received byte count");
+        long tx = number(line, f, off + 6, "the sent byte count");
+        OptionalInt keepalive = OptionalInt.empty();
         if (!f.is(off + 7, "off")) {
           long k = number(line, f, off + 7, "the keepalive interval in seconds or off");
           if (k > 65535) {
             throw line.errorAt(f.start(off + 7) - base, "keepalive " + k + " s is above 65535");
           }
           if (k != 0) {
-            p.persistentKeepaliveSeconds((int) k);
+            keepalive = k < KEEPALIVES.length ? KEEPALIVES[(int) k] : OptionalInt.of((int) k);
           }
         }
-        owner.addPeer(p.build());
+        owner.addPeer(ImmutableWgPeer.of(publicKey, psk, endpoint, allowed, Optional.empty(),
+            hs != 0 ? OptionalLong.of(hs) : OptionalLong.empty(), false, rx, tx, true, keepalive, line.lineNumber()));
         return true;
       }
 
