@@ -19,20 +19,32 @@ import org.junit.jupiter.api.Test;
 /** Streaming a model to JSON gives exactly the JSON of its {@link ModelTree} tree. */
 class ModelJsonTest {
 
-  @Test
-  void everyModelOfTheSampleBundleStreamsAsItsTree() throws Exception {
+  /** A capture of the sample bundle: its file, its tool and the model parsed from it. */
+  private record Sample(Path file, String tool, Object model) {}
+
+  /** Every capture of the sample bundle that a standard parser reads, parsed leniently. */
+  private static List<Sample> samples() throws Exception {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(Path.of("samples", "lab-pmtu-blackhole"))) {
       files = walk.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
     }
-    int compared = 0;
+    List<Sample> out = new ArrayList<>();
     for (Path f : files) {
       String name = f.getFileName().toString();
       String tool = name.substring(0, name.length() - 4).replaceAll("@.*", "");
-      if (ParserRegistry.standard().find(tool).isEmpty()) {
-        continue;
+      if (ParserRegistry.standard().find(tool).isPresent()) {
+        out.add(new Sample(f, tool, ParserRegistry.standard().parser(tool).parseLenient(Files.readString(f)).model()));
       }
-      Object model = ParserRegistry.standard().parser(tool).parseLenient(Files.readString(f)).model();
+    }
+    return out;
+  }
+
+  @Test
+  void everyModelOfTheSampleBundleStreamsAsItsTree() throws Exception {
+    int compared = 0;
+    for (Sample sample : samples()) {
+      Path f = sample.file();
+      Object model = sample.model();
       StringWriter tree = new StringWriter();
       Output.json(ModelTree.of(model), tree, false);
       StringWriter streamed = new StringWriter();
@@ -47,21 +59,13 @@ class ModelJsonTest {
 
   @Test
   void viewsAreLeftOutSoNoRowIsWrittenTwice() throws Exception {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(Path.of("samples", "lab-pmtu-blackhole"))) {
-      files = walk.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-    }
     ObjectMapper mapper = new ObjectMapper();
     Set<String> tools = new HashSet<>();
-    for (Path f : files) {
-      String name = f.getFileName().toString();
-      String tool = name.substring(0, name.length() - 4).replaceAll("@.*", "");
-      if (ParserRegistry.standard().find(tool).isEmpty()) {
-        continue;
-      }
-      Object model = ParserRegistry.standard().parser(tool).parseLenient(Files.readString(f)).model();
+    for (Sample sample : samples()) {
+      Path f = sample.file();
+      String tool = sample.tool();
       StringWriter json = new StringWriter();
-      Output.json(ModelTree.of(model), json, false);
+      Output.json(ModelTree.of(sample.model()), json, false);
       // every row carries its line: a row written twice (a view such as perCpu beside cpus) shows as two equal objects
       List<JsonNode> rows = new ArrayList<>();
       collectRows(mapper.readTree(json.toString()), rows);

@@ -137,12 +137,12 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       @Nullable Draft q;
       /** The kind-specific statistics of {@link #q}; a name printed twice (fq's throttled) keeps its first value. */
       final KeyValues stats = new KeyValues();
-      /** One line's pairs, and one qdisc builder, reused from line to line and qdisc to qdisc. */
+      /** One line's pairs, and one qdisc draft, reused from line to line and qdisc to qdisc. */
       final KeyValues pairs = new KeyValues();
+      final Draft reused = new Draft();
       /** The options of {@link #q}, and the map of the last qdisc's options. */
       final KeyValues options = new KeyValues();
       ImmutableMap<String, String> lastOptions = ImmutableMap.of();
-      final Draft reused = new Draft();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -200,22 +200,22 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
   private static Draft header(Draft b, KeyValues pairs, KeyValues options, LineCursor line)
       throws ParseException {
     options.clear();
-    b.line(line.lineNumber());
-    b.kind(line.word("the qdisc kind"));
+    b.line = line.lineNumber();
+    b.kind = line.word("the qdisc kind");
     String handle = line.word("the handle such as 0:");
     if (!handle.endsWith(":")) {
       throw line.errorAt(line.position() - handle.length(), "expected a handle such as 1:, found '" + handle + "'");
     }
-    b.handle(handle);
+    b.handle = handle;
     while (!line.atEnd()) {
       if (line.tryConsumeWord("dev")) {
-        b.device(line.word("the device after 'dev'"));
+        b.device = Optional.of(line.word("the device after 'dev'"));
       } else if (line.tryConsumeWord("root")) {
-        b.root(true);
+        b.root = true;
       } else if (line.tryConsumeWord("parent")) {
-        b.parent(line.word("the parent after 'parent'"));
+        b.parent = Optional.of(line.word("the parent after 'parent'"));
       } else if (line.tryConsumeWord("refcnt")) {
-        b.refcnt((int) Math.min(Integer.MAX_VALUE, line.number("the reference count")));
+        b.refcnt = OptionalInt.of((int) Math.min(Integer.MAX_VALUE, line.number("the reference count")));
       } else if (line.tryConsumeWord("ingress_block") || line.tryConsumeWord("egress_block")) {
         line.word("the block index");
       } else if (line.tryConsumeWord("offloaded")) {
@@ -323,9 +323,9 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       line.rest(); // offload split lines repeat the totals
       return;
     }
-    b.sentBytes(line.number("the bytes sent"));
+    b.sentBytes = Draft.counter(line.number("the bytes sent"));
     line.expect("bytes");
-    b.sentPackets(line.number("the packets sent"));
+    b.sentPackets = Draft.counter(line.number("the packets sent"));
     if (!(line.tryConsumeWord("pkt") || line.tryConsumeWord("pkts") || line.tryConsumeWord("packets"))) {
       throw line.error("'pkt'");
     }
@@ -335,9 +335,9 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
         long v = line.number("a count after '", k, "'");
         line.tryConsume(",");
         switch (k) {
-          case "dropped" -> b.dropped(v);
-          case "overlimits" -> b.overlimits(v);
-          case "requeues" -> b.requeues(v);
+          case "dropped" -> b.dropped = Draft.counter(v);
+          case "overlimits" -> b.overlimits = Draft.counter(v);
+          case "requeues" -> b.requeues = Draft.counter(v);
           default -> throw line.errorAt(line.position() - 1, "expected dropped, overlimits or requeues, found '" + k + "'");
         }
       }
@@ -356,7 +356,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       if (Double.isNaN(bps)) {
         throw line.errorAt(line.position() - r.unit().length(), "expected a rate unit (bit, Kbit, Mbit, Gbit), found '" + r.unit() + "'");
       }
-      b.rateBitsPerSecond(bps);
+      b.rateBitsPerSecond = OptionalDouble.of(bps);
       line.quantity("a packet rate such as 30pps");
     }
     if (line.tryConsumeWord("backlog")) {
@@ -365,11 +365,11 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       if (by < 0) {
         throw line.errorAt(line.position() - bytes.unit().length(), "expected a size unit (b, Kb, Mb), found '" + bytes.unit() + "'");
       }
-      b.backlogBytes(by);
-      b.backlogPackets(line.number("the backlog in packets", "p"));
+      b.backlogBytes = Draft.counter(by);
+      b.backlogPackets = Draft.counter(line.number("the backlog in packets", "p"));
     }
     if (line.tryConsumeWord("requeues")) {
-      b.requeues(line.number("the requeue count"));
+      b.requeues = Draft.counter(line.number("the requeue count"));
     }
     if (!line.atEnd()) {
       throw line.error("end of line");
@@ -378,7 +378,8 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
 
   /**
    * One qdisc being read, reused from qdisc to qdisc: its maps are built once at their size and
-   * handed to {@link ImmutableQdisc#of}, where the value's builder would copy them entry by entry.
+   * handed with its fields to {@link ImmutableQdisc#of}, where the value's builder would make two
+   * map builders per qdisc and copy the maps into them entry by entry.
    */
   private static final class Draft {
     private static final OptionalLong NONE = OptionalLong.empty();
@@ -390,22 +391,23 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       }
     }
 
-    private String kind = "";
-    private String handle = "";
-    private Optional<String> device = Optional.empty();
-    private Optional<String> parent = Optional.empty();
-    private boolean root;
-    private OptionalInt refcnt = OptionalInt.empty();
-    private OptionalLong sentBytes = NONE;
-    private OptionalLong sentPackets = NONE;
-    private OptionalLong dropped = NONE;
-    private OptionalLong overlimits = NONE;
-    private OptionalLong requeues = NONE;
-    private OptionalLong backlogBytes = NONE;
-    private OptionalLong backlogPackets = NONE;
-    private OptionalDouble rateBitsPerSecond = OptionalDouble.empty();
-    private int line;
+    String kind = "";
+    String handle = "";
+    Optional<String> device = Optional.empty();
+    Optional<String> parent = Optional.empty();
+    boolean root;
+    OptionalInt refcnt = OptionalInt.empty();
+    OptionalLong sentBytes = NONE;
+    OptionalLong sentPackets = NONE;
+    OptionalLong dropped = NONE;
+    OptionalLong overlimits = NONE;
+    OptionalLong requeues = NONE;
+    OptionalLong backlogBytes = NONE;
+    OptionalLong backlogPackets = NONE;
+    OptionalDouble rateBitsPerSecond = OptionalDouble.empty();
+    int line;
 
+    /** Back to a qdisc with nothing read, for the next {@code qdisc} line. */
     Draft clear() {
       kind = "";
       handle = "";
@@ -425,69 +427,9 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       return this;
     }
 
-    void line(int n) {
-      line = n;
-    }
-
-    void kind(String k) {
-      kind = k;
-    }
-
-    void handle(String h) {
-      handle = h;
-    }
-
-    void device(String d) {
-      device = Optional.of(d);
-    }
-
-    void parent(String p) {
-      parent = Optional.of(p);
-    }
-
-    void root(boolean r) {
-      root = r;
-    }
-
-    void refcnt(int r) {
-      refcnt = OptionalInt.of(r);
-    }
-
-    void sentBytes(long v) {
-      sentBytes = optional(v);
-    }
-
-    void sentPackets(long v) {
-      sentPackets = optional(v);
-    }
-
-    void dropped(long v) {
-      dropped = optional(v);
-    }
-
-    void overlimits(long v) {
-      overlimits = optional(v);
-    }
-
-    void requeues(long v) {
-      requeues = optional(v);
-    }
-
-    void backlogBytes(long v) {
-      backlogBytes = optional(v);
-    }
-
-    void backlogPackets(long v) {
-      backlogPackets = optional(v);
-    }
-
-    /** Counters are mostly small (0 drops, 0 requeues): those share one wrapper each. */
-    private static OptionalLong optional(long v) {
+    /** A count; counters are mostly small (0 drops, 0 requeues): those share one wrapper each. */
+    static OptionalLong counter(long v) {
       return v >= 0 && v < SMALL.length ? SMALL[(int) v] : OptionalLong.of(v);
-    }
-
-    void rateBitsPerSecond(double v) {
-      rateBitsPerSecond = OptionalDouble.of(v);
     }
 
     Qdisc build(ImmutableMap<String, String> options, ImmutableMap<String, String> stats) {
