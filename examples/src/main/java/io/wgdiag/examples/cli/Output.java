@@ -1,9 +1,11 @@
 package io.wgdiag.examples.cli;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +18,33 @@ final class Output {
 
   private Output() {}
 
-  /** Writes {@code tree} as JSON, pretty-printed when {@code pretty}. */
+  /**
+   * Writes {@code tree} as JSON and a newline, pretty-printed when {@code pretty}. To {@link StdOut}
+   * the JSON goes as UTF-8 bytes, written by Jackson's byte generator.
+   */
   static void json(@Nullable Object tree, Writer out, boolean pretty) throws IOException {
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      if (pretty) {
-        g.useDefaultPrettyPrinter();
+    if (out instanceof StdOut std) {
+      std.flush(); // what was printed before comes first
+      OutputStream bytes = std.bytes();
+      try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+        write(g, tree, pretty);
       }
-      ModelJson.write(g, tree); // trees, and models deferred in them, through one writer
+      bytes.write('\n');
+      bytes.flush();
+      return;
+    }
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      write(g, tree, pretty);
     }
     out.write('\n');
+  }
+
+  private static void write(JsonGenerator g, @Nullable Object tree, boolean pretty) throws IOException {
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    if (pretty) {
+      g.useDefaultPrettyPrinter();
+    }
+    ModelJson.write(g, tree); // trees, and models deferred in them, through one writer
   }
 
   /** Writes {@code tree} as indented {@code key: value} lines. */

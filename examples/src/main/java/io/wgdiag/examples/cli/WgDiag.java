@@ -1,12 +1,6 @@
 package io.wgdiag.examples.cli;
 
 import io.wgdiag.parsers.ParseException;
-import java.io.BufferedWriter;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,10 +25,7 @@ public final class WgDiag implements Runnable {
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
     CommandLine cl = commandLine();
-    // straight to the file descriptor in UTF-8 through one 64 KB buffer, not System.out's layers;
-    // println still flushes, so collect's progress lines show as they come
-    PrintWriter out =
-        new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), true);
+    StdOut out = StdOut.open();
     cl.setOut(out);
     int code = cl.execute(args);
     out.flush();

@@ -36,6 +36,22 @@ class ParseCommandTest {
   }
 
   @Test
+  void standardOutputGetsTheSameJsonAsBytesAsAWriterGetsAsText() throws Exception {
+    // non-ASCII text on purpose: the byte path must write the UTF-8 the writer path encodes
+    Path f = write("t.txt", "$ sysctl kernel.hostname\nkernel.hostname = gw-Zürich-µ1\n$ ping -c 1 10.60.0.10\n"
+        + "PING 10.60.0.10 (10.60.0.10) 56(84) bytes of data.\n64 bytes from 10.60.0.10: icmp_seq=1 ttl=64 time=0.052 ms\n");
+    CliRunner.Result text = CliRunner.run("parse", "--format", "json", f.toString());
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    picocli.CommandLine cl = WgDiag.commandLine();
+    StdOut out = StdOut.over(bytes);
+    cl.setOut(out);
+    int code = cl.execute("parse", "--format", "json", f.toString());
+    out.flush();
+    assertThat(code).isZero();
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(text.out()).contains("gw-Zürich-µ1");
+  }
+
+  @Test
   void readsRawOutputOfOneToolFromStdin() throws Exception {
     CliRunner.Result r = CliRunner.runWithStdin("net.ipv4.ip_forward = 1\n", "parse", "--tool", "sysctl", "--format", "json", "-");
     assertThat(r.exit()).isZero();
