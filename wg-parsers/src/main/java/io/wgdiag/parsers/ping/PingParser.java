@@ -55,6 +55,21 @@ public final class PingParser extends StreamingLineParser<PingResult, PingReply>
             throw line.errorAt(at, "expected a -D timestamp such as [1594978465.914536]");
           }
         }
+        // replies first: nearly every line is one, and no other line starts with a digit but the summary
+        if (line.atDigit()) {
+          int save = line.position();
+          long n = line.number("a count");
+          if (line.lookingAt("bytes from ")) {
+            reply(b, reply.clear(), line, (int) Math.min(Integer.MAX_VALUE, n), stamp, sink);
+            return true;
+          }
+          if (line.lookingAt("packets transmitted")) {
+            line.position(save);
+            summary(b, line);
+            return true;
+          }
+          return false;
+        }
         if (line.lookingAt("PING ")) {
           if (header) {
             throw line.errorAt(0, "a second ping run; give each run its own transcript block");
@@ -93,20 +108,6 @@ public final class PingParser extends StreamingLineParser<PingResult, PingReply>
         if (line.lookingAt("From ")) {
           remoteError(b, line);
           return true;
-        }
-        if (line.atDigit()) {
-          int save = line.position();
-          long n = line.number("a count");
-          if (line.lookingAt("bytes from ")) {
-            reply(b, reply.clear(), line, (int) Math.min(Integer.MAX_VALUE, n), stamp, sink);
-            return true;
-          }
-          if (line.lookingAt("packets transmitted")) {
-            line.position(save);
-            summary(b, line);
-            return true;
-          }
-          return false;
         }
         return false;
       }
