@@ -1,8 +1,8 @@
 package io.wgdiag.parsers.cpu;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.wgdiag.model.cpu.ImmutableTopIteration;
-import io.wgdiag.model.cpu.ImmutableTopProcess;
 import io.wgdiag.model.cpu.ImmutableTopReport;
 import io.wgdiag.model.cpu.TopIteration;
 import io.wgdiag.model.cpu.TopProcess;
@@ -11,9 +11,11 @@ import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -50,6 +52,10 @@ public final class TopParser extends LineParser<TopReport> {
       int cpuColumn = -1;
       int memColumn = -1;
       final Fields fields = new Fields();
+      /** The names of the kept columns, one list for every row under the header. */
+      ImmutableList<String> keptColumns = ImmutableList.of();
+      /** One row's kept values, reused from row to row. */
+      final List<String> values = new ArrayList<>();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -58,14 +64,18 @@ public final class TopParser extends LineParser<TopReport> {
         ImmutableTopIteration.Builder rows = it;
         if (h != null && rows != null && line.atDigit()) {
           Fields f = fields.split(line); // in place: values repeat (root, 20, S, 0.0) and come from the token cache
-          ImmutableTopProcess.Builder p = TopProcess.builder().line(line.lineNumber());
           int cmd = freeText;
           int extra = f.count() - h.size();
           if (extra < 0 || (extra > 0 && cmd < 0)) {
             throw line.errorAt(0, "expected " + h.size() + " columns as the header names, found " + f.count());
           }
-          // straight into the builder's map (one map per row, not a map copied into another)
+          // the kept columns' values in one list, beside the header's names shared by every row
+          values.clear();
           @Nullable String pid = null;
+          String user = "";
+          String command = "";
+          OptionalDouble cpu = OptionalDouble.empty();
+          OptionalDouble mem = OptionalDouble.empty();
           for (int i = 0; i < h.size(); i++) {
             String v;
             if (i < cmd || extra == 0) {
@@ -78,27 +88,21 @@ public final class TopParser extends LineParser<TopReport> {
             if (!keep[i]) {
               continue;
             }
-            p.putField(h.get(i), v);
+            values.add(v);
             if (i == pidColumn) {
               pid = v;
             } else if (i == userColumn) {
-              p.user(v);
+              user = v;
             } else if (i == commandColumn) {
-              p.command(v);
+              command = v;
             } else if (i == cpuColumn) {
-              p.cpuPercent(decimal(line, v, "%CPU"));
+              cpu = OptionalDouble.of(decimal(line, v, "%CPU"));
             } else if (i == memColumn) {
-              p.memPercent(decimal(line, v, "%MEM"));
+              mem = OptionalDouble.of(decimal(line, v, "%MEM"));
             }
           }
-          p.pid(number(line, pid, "the PID"));
-          if (userColumn < 0) {
-            p.user("");
-          }
-          if (commandColumn < 0) {
-            p.command("");
-          }
-          rows.addProcess(p.build());
+          rows.addProcess(TopProcess.of(number(line, pid, "the PID"), user, cpu, mem, command, keptColumns,
+              ImmutableList.copyOf(values), line.lineNumber()));
           line.position(line.lineEnd() - line.lineStart()); // the row is read: nothing left to cut
           return true;
         }
@@ -189,6 +193,13 @@ public final class TopParser extends LineParser<TopReport> {
           // a column named twice keeps its last value: only the last of each name is put
           keep = new boolean[header.size()];
           last.values().forEach(i -> keep[i] = true);
+          ImmutableList.Builder<String> kept = ImmutableList.builder();
+          for (int i = 0; i < header.size(); i++) {
+            if (keep[i]) {
+              kept.add(header.get(i));
+            }
+          }
+          keptColumns = kept.build();
           pidColumn = last.getOrDefault("PID", -1);
           userColumn = last.getOrDefault("USER", -1);
           commandColumn = last.getOrDefault("COMMAND", -1);

@@ -143,6 +143,28 @@ class CpuParsersTest {
   }
 
   @Test
+  void topRowsKeepTheirOwnValuesUnderTheirHeadersNames() throws ParseException {
+    TopReport top = new TopParser().parse(Fixtures.read("fixtures/top/host-top-b-n2.txt"));
+    for (TopIteration it : top.iterations()) {
+      TopProcess first = it.processes().get(0);
+      for (TopProcess p : it.processes()) {
+        // the same names in the same order on every row, each row's own values under them
+        assertThat(p.fields().keySet()).containsExactlyElementsOf(first.fields().keySet());
+        assertThat(p.fields().get("PID")).isEqualTo(String.valueOf(p.pid()));
+        assertThat(p.fields().get("USER")).isEqualTo(p.user());
+        assertThat(p.fields().get("COMMAND")).isEqualTo(p.command());
+        assertThat(Double.parseDouble(p.fields().get("%CPU"))).isEqualTo(p.cpuPercent().orElseThrow());
+      }
+    }
+    assertThat(top.iterations().get(0).processes().stream().map(TopProcess::pid).distinct().count())
+        .isEqualTo(top.iterations().get(0).processes().size());
+    assertThatThrownBy(() -> TopProcess.of(1, "root", java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty(), "init",
+            List.of("PID", "USER"), List.of("1"), 0))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("2 column names but 1 values");
+  }
+
+  @Test
   void topColumnNamedTwiceKeepsItsLastValue() throws ParseException {
     // the recorded run with its PR column renamed USER: USER is then printed twice
     String text = Fixtures.read("fixtures/top/host-top-b-1-n1.txt").replace("PID USER      PR", "PID USER    USER");
