@@ -11,37 +11,98 @@ import org.immutables.value.Value;
 public abstract class CpuLoad {
 
   /** {@code all} or the CPU number. */
+  @Value.Parameter
   public abstract String cpu();
 
   /** %usr (very old sysstat: %user), percent. */
-  public abstract OptionalDouble usrPercent();
+  public OptionalDouble usrPercent() {
+    return present(usr());
+  }
+
+  /** {@link #usrPercent()} as stored: NaN when this sysstat did not print the column. */
+  @Value.Parameter
+  abstract double usr();
 
   /** %nice, percent. */
-  public abstract OptionalDouble nicePercent();
+  public OptionalDouble nicePercent() {
+    return present(nice());
+  }
+
+  /** {@link #nicePercent()} as stored: NaN when this sysstat did not print the column. */
+  @Value.Parameter
+  abstract double nice();
 
   /** %sys (old: %system), percent. */
-  public abstract OptionalDouble sysPercent();
+  public OptionalDouble sysPercent() {
+    return present(sys());
+  }
+
+  /** {@link #sysPercent()} as stored: NaN when this sysstat did not print the column. */
+  @Value.Parameter
+  abstract double sys();
 
   /** %iowait, percent. */
-  public abstract OptionalDouble iowaitPercent();
+  public OptionalDouble iowaitPercent() {
+    return present(iowait());
+  }
+
+  /** {@link #iowaitPercent()} as stored: NaN when this sysstat did not print the column. */
+  @Value.Parameter
+  abstract double iowait();
 
   /** %irq (hard interrupts), percent. */
-  public abstract OptionalDouble irqPercent();
+  public OptionalDouble irqPercent() {
+    return present(irq());
+  }
+
+  /** {@link #irqPercent()} as stored: NaN when this sysstat did not print the column. */
+  @Value.Parameter
+  abstract double irq();
 
   /** %soft (softirq: network receive processing shows here), percent. */
-  public abstract OptionalDouble softPercent();
+  public OptionalDouble softPercent() {
+    return present(soft());
+  }
+
+  /** {@link #softPercent()} as stored: NaN when this sysstat did not print the column. */
+  @Value.Parameter
+  abstract double soft();
 
   /** %steal (time the hypervisor gave to others), percent. */
-  public abstract OptionalDouble stealPercent();
+  public OptionalDouble stealPercent() {
+    return present(steal());
+  }
+
+  /** {@link #stealPercent()} as stored: NaN when this sysstat did not print the column. */
+  @Value.Parameter
+  abstract double steal();
 
   /** %guest, percent. */
-  public abstract OptionalDouble guestPercent();
+  public OptionalDouble guestPercent() {
+    return present(guest());
+  }
+
+  /** {@link #guestPercent()} as stored: NaN when this sysstat did not print the column. */
+  @Value.Parameter
+  abstract double guest();
 
   /** %gnice, percent. */
-  public abstract OptionalDouble gnicePercent();
+  public OptionalDouble gnicePercent() {
+    return present(gnice());
+  }
+
+  /** {@link #gnicePercent()} as stored: NaN when this sysstat did not print the column. */
+  @Value.Parameter
+  abstract double gnice();
 
   /** %idle, percent. */
-  public abstract OptionalDouble idlePercent();
+  public OptionalDouble idlePercent() {
+    return present(idle());
+  }
+
+  /** {@link #idlePercent()} as stored: NaN when this sysstat did not print the column. */
+  @Value.Parameter
+  abstract double idle();
 
   /**
    * Busy time: 100 − %idle, percent (0 when %idle is absent), to a millionth of a percent, so the
@@ -49,7 +110,7 @@ public abstract class CpuLoad {
    */
   @Value.Derived
   public double busyPercent() {
-    return idlePercent().isPresent() ? Math.max(0, Math.round((100 - idlePercent().getAsDouble()) * 1e6) / 1e6) : 0;
+    return Double.isNaN(idle()) ? 0 : Math.max(0, Math.round((100 - idle()) * 1e6) / 1e6);
   }
 
   /** Whether this row is the all-CPU aggregate. */
@@ -58,10 +119,25 @@ public abstract class CpuLoad {
   }
 
   /** The 1-based line in the parsed text; 0 if unknown. */
+  @Value.Parameter
   @Value.Auxiliary
   @Value.Default
   public int line() {
     return 0;
+  }
+
+  private static OptionalDouble present(double v) {
+    return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
+  }
+
+  /**
+   * A row from its figures, percent, in mpstat's column order ({@code %usr %nice %sys %iowait %irq
+   * %soft %steal %guest %gnice %idle}); NaN for a column not printed. The figures are held as
+   * primitives, not as boxed optionals: a 256-CPU sample is 257 rows per interval.
+   */
+  public static CpuLoad of(String cpu, double usr, double nice, double sys, double iowait, double irq, double soft, double steal,
+      double guest, double gnice, double idle, int line) {
+    return ImmutableCpuLoad.of(cpu, usr, nice, sys, iowait, irq, soft, steal, guest, gnice, idle, line);
   }
 
   /** A builder. */

@@ -1,7 +1,6 @@
 package io.wgdiag.parsers.cpu;
 
 import io.wgdiag.model.cpu.CpuLoad;
-import io.wgdiag.model.cpu.ImmutableCpuLoad;
 import io.wgdiag.model.cpu.ImmutableMpstatReport;
 import io.wgdiag.model.cpu.ImmutableMpstatSample;
 import io.wgdiag.model.cpu.ImmutableMpstatTable;
@@ -59,13 +58,13 @@ public final class MpstatParser extends LineParser<MpstatReport> {
         ImmutableMpstatSample.Builder sample = MpstatSample.builder().time(String.valueOf(stat.get("timestamp")));
         for (Object lo : loads) {
           if (lo instanceof java.util.Map<?, ?> load) {
-            ImmutableCpuLoad.Builder c = CpuLoad.builder().cpu(String.valueOf(load.get("cpu")));
+            double[] pc = unprinted();
             for (java.util.Map.Entry<?, ?> e : load.entrySet()) {
               if (e.getValue() instanceof Number v) {
-                set(c, "%" + e.getKey(), v.doubleValue());
+                set(pc, code("%" + e.getKey()), v.doubleValue());
               }
             }
-            sample.addCpu(c.build());
+            sample.addCpu(load(String.valueOf(load.get("cpu")), pc, 0));
           }
         }
         r.addSample(sample.build());
@@ -85,7 +84,8 @@ public final class MpstatParser extends LineParser<MpstatReport> {
       String currentTime = "";
       double[] values = new double[0];
       /** One row builder for the parse, cleared per row. */
-      final ImmutableCpuLoad.Builder load = CpuLoad.builder();
+      /** One row's utilisation figures, reused from row to row. */
+      final double[] percents = new double[10];
       ImmutableMpstatSample.@Nullable Builder sample;
       ImmutableMpstatTable.@Nullable Builder table;
       final List<MpstatTable> tables = new ArrayList<>();
@@ -113,7 +113,7 @@ public final class MpstatParser extends LineParser<MpstatReport> {
           closeTable();
           List<String> cols = new ArrayList<>();
           for (int i = restFrom + 1; i < f.count(); i++) {
-            cols.add(f.get(i));
+            cols.add(line.token(f.start(i), f.end(i))); // %usr, %idle, ...: known words, shared
           }
           columns = cols;
           codes = new int[cols.size()];
@@ -155,15 +155,15 @@ public final class MpstatParser extends LineParser<MpstatReport> {
           values[i] = number(line, f, restFrom + 1 + i);
         }
         if (utilisation) {
-          ImmutableCpuLoad.Builder c = load.clear().cpu(cpu).line(line.lineNumber());
+          java.util.Arrays.fill(percents, Double.NaN);
           for (int i = 0; i < cols.size(); i++) {
-            set(c, codes[i], values[i]);
+            set(percents, codes[i], values[i]);
           }
           ImmutableMpstatSample.Builder s = sample;
           if (s == null) {
             throw line.errorAt(0, "expected a header row before this data row");
           }
-          s.addCpu(c.build());
+          s.addCpu(load(cpu, percents, line.lineNumber()));
         } else {
           ImmutableMpstatTable.Builder t = table;
           if (t == null) {
@@ -263,24 +263,32 @@ public final class MpstatParser extends LineParser<MpstatReport> {
     return -1;
   }
 
-  private static void set(ImmutableCpuLoad.Builder c, String column, double v) {
-    set(c, code(column), v);
+  /** The ten utilisation figures of a row in {@link CpuLoad#of}'s order, none printed yet (NaN). */
+  private static double[] unprinted() {
+    double[] pc = new double[10];
+    java.util.Arrays.fill(pc, Double.NaN);
+    return pc;
   }
 
-  private static void set(ImmutableCpuLoad.Builder c, int code, double v) {
+  /** Puts the figure of column {@code code} ({@link #code}) at its place in {@code pc}; other columns are not utilisation. */
+  private static void set(double[] pc, int code, double v) {
     switch (code) {
-      case 0, 1 -> c.usrPercent(v);
-      case 2 -> c.nicePercent(v);
-      case 3, 4 -> c.sysPercent(v);
-      case 5 -> c.iowaitPercent(v);
-      case 6 -> c.irqPercent(v);
-      case 7 -> c.softPercent(v);
-      case 8 -> c.stealPercent(v);
-      case 9 -> c.guestPercent(v);
-      case 10 -> c.gnicePercent(v);
-      case 11 -> c.idlePercent(v);
+      case 0, 1 -> pc[0] = v; // %usr, %user
+      case 2 -> pc[1] = v;
+      case 3, 4 -> pc[2] = v; // %sys, %system
+      case 5 -> pc[3] = v;
+      case 6 -> pc[4] = v;
+      case 7 -> pc[5] = v;
+      case 8 -> pc[6] = v;
+      case 9 -> pc[7] = v;
+      case 10 -> pc[8] = v;
+      case 11 -> pc[9] = v;
       default -> { }
     }
+  }
+
+  private static CpuLoad load(String cpu, double[] pc, int line) {
+    return CpuLoad.of(cpu, pc[0], pc[1], pc[2], pc[3], pc[4], pc[5], pc[6], pc[7], pc[8], pc[9], line);
   }
 
   /** {@code Linux 6.8.0 (server) 12/27/2025 _x86_64_ (8 CPU)}. */
