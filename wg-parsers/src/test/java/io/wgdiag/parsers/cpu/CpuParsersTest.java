@@ -142,6 +142,40 @@ class CpuParsersTest {
     assertThat(irq.rowsMatching("virtio0-output")).extracting(IrqRow::total).containsExactly(7012345L);
   }
 
+  @Property(tries = 200)
+  void everyMpstatColumnLandsInItsOwnAccessor(
+      @ForAll @Size(value = 10) List<@IntRange(min = 0, max = 10000) Integer> hundredths, @ForAll boolean old) throws ParseException {
+    // sysstat 10+ prints ten columns; very old ones print %user/%system and no %steal/%guest/%gnice
+    List<String> names = old
+        ? List.of("%user", "%nice", "%system", "%iowait", "%irq", "%soft", "%idle")
+        : List.of("%usr", "%nice", "%sys", "%iowait", "%irq", "%soft", "%steal", "%guest", "%gnice", "%idle");
+    StringBuilder header = new StringBuilder("12:00:01     CPU");
+    StringBuilder row = new StringBuilder("12:00:02     all");
+    for (int i = 0; i < names.size(); i++) {
+      header.append(String.format(Locale.ROOT, " %7s", names.get(i)));
+      row.append(String.format(Locale.ROOT, " %7.2f", hundredths.get(i) / 100.0));
+    }
+    CpuLoad c = new MpstatParser().parse(header + "\n" + row + "\n").samples().get(0).cpus().get(0);
+    java.util.Map<String, java.util.OptionalDouble> got = new java.util.LinkedHashMap<>();
+    got.put("usr", c.usrPercent());
+    got.put("nice", c.nicePercent());
+    got.put("sys", c.sysPercent());
+    got.put("iowait", c.iowaitPercent());
+    got.put("irq", c.irqPercent());
+    got.put("soft", c.softPercent());
+    got.put("steal", c.stealPercent());
+    got.put("guest", c.guestPercent());
+    got.put("gnice", c.gnicePercent());
+    got.put("idle", c.idlePercent());
+    for (int i = 0; i < names.size(); i++) {
+      String key = names.get(i).substring(1).replace("user", "usr").replace("system", "sys");
+      assertThat(got.remove(key)).as(names.get(i)).hasValue(hundredths.get(i) / 100.0);
+    }
+    got.values().forEach(v -> assertThat(v).isEmpty()); // the columns this version did not print
+    double idle = hundredths.get(names.size() - 1) / 100.0;
+    assertThat(c.busyPercent()).isCloseTo(Math.max(0, 100 - idle), org.assertj.core.data.Offset.offset(1e-6));
+  }
+
   @Test
   void topRowsKeepTheirOwnValuesUnderTheirHeadersNames() throws ParseException {
     TopReport top = new TopParser().parse(Fixtures.read("fixtures/top/host-top-b-n2.txt"));
