@@ -5,6 +5,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -27,9 +28,13 @@ final class StdOut extends PrintWriter {
     return over(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
   }
 
-  /** Output to {@code bytes} (tests give a byte array). */
-  static StdOut over(OutputStream bytes) {
-    return new StdOut(bytes);
+  /**
+   * Output to {@code out} (tests give a byte array). The bytes go through a {@link PrintStream},
+   * which, as a {@link PrintWriter} does, keeps a write error (a reader that went away: {@code |
+   * head}) to itself instead of throwing it, so a closed pipe ends the output quietly.
+   */
+  static StdOut over(OutputStream out) {
+    return new StdOut(new PrintStream(out, false, StandardCharsets.UTF_8));
   }
 
   /** The byte stream under this writer: flush the writer first, as {@link Output#json} does. */

@@ -52,6 +52,32 @@ class ParseCommandTest {
   }
 
   @Test
+  void aReaderThatGoesAwayEndsTheOutputQuietly() throws Exception {
+    // `wgdiag parse --format json big.txt | head -c 100`: the pipe closes after the first bytes
+    Path f = write("t.txt", "$ ping -c 2 10.60.0.10\nPING 10.60.0.10 (10.60.0.10) 56(84) bytes of data.\n"
+        + "64 bytes from 10.60.0.10: icmp_seq=1 ttl=64 time=0.052 ms\n64 bytes from 10.60.0.10: icmp_seq=2 ttl=64 time=0.061 ms\n");
+    int[] written = {0};
+    java.io.OutputStream closesAfter = new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        if (++written[0] > 100) {
+          throw new java.io.IOException("Broken pipe");
+        }
+      }
+    };
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cl = WgDiag.commandLine();
+    StdOut out = StdOut.over(closesAfter);
+    cl.setOut(out);
+    cl.setErr(new java.io.PrintWriter(err, true));
+    int code = cl.execute("parse", "--format", "json", f.toString());
+    out.flush();
+    assertThat(written[0]).isGreaterThan(100);
+    assertThat(code).isZero();
+    assertThat(err.toString()).isEmpty(); // no "internal error: Broken pipe"
+  }
+
+  @Test
   void readsRawOutputOfOneToolFromStdin() throws Exception {
     CliRunner.Result r = CliRunner.runWithStdin("net.ipv4.ip_forward = 1\n", "parse", "--tool", "sysctl", "--format", "json", "-");
     assertThat(r.exit()).isZero();
