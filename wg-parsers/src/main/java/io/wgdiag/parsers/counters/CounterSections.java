@@ -68,7 +68,11 @@ final class CounterSections {
     for (Section s : sections) {
       int n = s.names.size();
       names.add(s.names.toList());
-      values.add(ImmutableLongArray.copyOf(s.values).subArray(0, n)); // one copy; a view of its first n
+      ImmutableLongArray.Builder v = ImmutableLongArray.builder(n); // one array of exactly n, which build() keeps
+      for (int i = 0; i < n; i++) {
+        v.add(s.values[i]);
+      }
+      values.add(v.build());
     }
     return ProtocolCounters.of(ImmutableList.copyOf(protocols), names, values);
   }
