@@ -180,9 +180,9 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
           // the builder (which would copy them again); the children of an mq or a multiq print
           // the same options, so a qdisc whose options equal the previous one's shares its map.
           if (!sameAs(options, lastOptions)) {
-            lastOptions = mapOf(options);
+            lastOptions = options.toMap();
           }
-          out.addQdisc(q.build(lastOptions, mapOf(stats)));
+          out.addQdisc(q.build(lastOptions, stats.toMap()));
           q = null;
         }
         stats.clear();
@@ -256,18 +256,6 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       i++;
     }
     return true;
-  }
-
-  /** The pairs of {@code kv} as a map, built at its size. */
-  private static ImmutableMap<String, String> mapOf(KeyValues kv) {
-    if (kv.size() == 0) {
-      return ImmutableMap.of();
-    }
-    ImmutableMap.Builder<String, String> m = ImmutableMap.builderWithExpectedSize(kv.size());
-    for (int i = 0; i < kv.size(); i++) {
-      m.put(kv.key(i), kv.value(i));
-    }
-    return m.buildOrThrow();
   }
 
   /**
