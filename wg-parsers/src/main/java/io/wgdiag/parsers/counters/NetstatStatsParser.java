@@ -57,11 +57,11 @@ public final class NetstatStatsParser extends LineParser<ProtocolCounters> {
         if (section.isEmpty()) {
           return false;
         }
-        if (is(src, s, e, "ICMP input histogram:")) {
+        if (Fields.is(src, s, e, "ICMP input histogram:")) {
           histogram = "In";
           return true;
         }
-        if (is(src, s, e, "ICMP output histogram:")) {
+        if (Fields.is(src, s, e, "ICMP output histogram:")) {
           histogram = "Out";
           return true;
         }
@@ -111,11 +111,6 @@ public final class NetstatStatsParser extends LineParser<ProtocolCounters> {
     };
   }
 
-  /** Whether {@code [from, to)} of {@code s} is exactly {@code word}. */
-  private static boolean is(String s, int from, int to, String word) {
-    return to - from == word.length() && s.startsWith(word, from);
-  }
-
   private static boolean hasBlank(String s, int from, int to) {
     for (int i = from; i < to; i++) {
       if (Character.isWhitespace(s.charAt(i))) {
@@ -126,7 +121,7 @@ public final class NetstatStatsParser extends LineParser<ProtocolCounters> {
   }
 
   /** The counter at {@code [from, to)} of {@code s}, which {@link #isNumber(String, int, int)} accepted. */
-  private static long value(LineCursor line, String s, int from, int to) throws ParseException {
+  static long value(LineCursor line, String s, int from, int to) throws ParseException {
     try {
       return Long.parseLong(s, from, to, 10);
     } catch (NumberFormatException e) {
@@ -156,7 +151,8 @@ public final class NetstatStatsParser extends LineParser<ProtocolCounters> {
     return true;
   }
 
-  private static long value(LineCursor line, String s) throws ParseException {
+  /** The counter {@code s}, a word of the cursor's line. */
+  static long value(LineCursor line, String s) throws ParseException {
     try {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {

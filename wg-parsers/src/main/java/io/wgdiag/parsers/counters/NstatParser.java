@@ -6,6 +6,7 @@ import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code nstat -az} / {@code nstat -zas} (iproute2): a {@code #kernel} line, then {@code
@@ -26,12 +27,18 @@ public final class NstatParser extends LineParser<ProtocolCounters> {
 
   /** {@code UdpSndbufErrors} → {@code [Udp, SndbufErrors]}; an unknown prefix stays whole under {@code Other}. */
   static String[] split(String name) {
+    String p = prefix(name, 0, name.length());
+    return p == null ? new String[] {"Other", name} : new String[] {p, name.substring(p.length())};
+  }
+
+  /** The protocol prefix of the name {@code [from, to)} of {@code text}, with more after it; null if none. */
+  private static @Nullable String prefix(String text, int from, int to) {
     for (String p : PREFIXES) {
-      if (name.startsWith(p) && name.length() > p.length()) {
-        return new String[] {p, name.substring(p.length())};
+      if (to - from > p.length() && text.startsWith(p, from)) {
+        return p;
       }
     }
-    return new String[] {"Other", name};
+    return null;
   }
 
   @Override
@@ -51,16 +58,9 @@ public final class NstatParser extends LineParser<ProtocolCounters> {
         if (to == from || !Character.isLetter(src.charAt(from))) {
           return false;
         }
-        String section = "Other";
-        int nameFrom = from;
-        for (String p : PREFIXES) {
-          if (to - from > p.length() && src.startsWith(p, from)) {
-            section = p;
-            nameFrom = from + p.length();
-            break;
-          }
-        }
-        String name = line.token(nameFrom, to);
+        String p = prefix(src, from, to);
+        String section = p == null ? "Other" : p;
+        String name = line.token(p == null ? from : from + p.length(), to);
         line.position(to - line.lineStart());
         long v = line.number("the counter value");
         if (!line.atEnd()) {

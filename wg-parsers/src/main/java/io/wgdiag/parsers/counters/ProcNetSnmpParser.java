@@ -56,7 +56,7 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
           CounterSections.Section m = sections.section(proto);
           m.ensureRoom(words.length);
           for (int i = 0; i < words.length; i++) {
-            m.put(names.get(i), value(line, words[i]));
+            m.put(names.get(i), NetstatStatsParser.value(line, words[i]));
           }
           pendingNames = null;
           pendingProto = null;
@@ -66,7 +66,7 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
         String[] w = Fields.BLANKS.split(t);
         if (w.length == 2 && NetstatStatsParser.isNumber(w[1])) {
           String[] pn = NstatParser.split(w[0]);
-          sections.section(pn[0]).put(pn[1], value(line, w[1]));
+          sections.section(pn[0]).put(pn[1], NetstatStatsParser.value(line, w[1]));
           return true;
         }
         return false;
@@ -114,15 +114,7 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
         CounterSections.Section m = sections.section(proto);
         m.ensureRoom(n - 1);
         for (int i = 1; i < n; i++) {
-          int from = f.start(i);
-          int to = f.end(i);
-          long v;
-          try {
-            v = Long.parseLong(src, from, to, 10);
-          } catch (NumberFormatException e) {
-            throw line.errorAt(from - line.lineStart(), "expected a counter value, found '" + src.substring(from, to) + "'");
-          }
-          m.put(names.get(i - 1), v);
+          m.put(names.get(i - 1), NetstatStatsParser.value(line, src, f.start(i), f.end(i)));
         }
         pendingNames = null;
         pendingProto = null;
@@ -137,13 +129,5 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
         return sections.build();
       }
     };
-  }
-
-  static long value(LineCursor line, String s) throws ParseException {
-    try {
-      return Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      throw line.errorAt(Math.max(0, line.text().indexOf(s)), "expected a counter value, found '" + s + "'");
-    }
   }
 }

@@ -116,10 +116,15 @@ public final class Fields {
 
   /** Whether field {@code i} is exactly {@code literal}. */
   public boolean is(int i, String literal) {
-    return ends[i] - starts[i] == literal.length() && line.startsWith(literal, starts[i]);
+    return is(line, starts[i], ends[i], literal);
   }
 
   // Scans over a range of a text, for parsers that read a line in place (positions in the text).
+
+  /** Whether {@code [from, to)} of {@code text} is exactly {@code literal}. */
+  public static boolean is(String text, int from, int to, String literal) {
+    return to - from == literal.length() && text.startsWith(literal, from);
+  }
 
   /** The first {@code c} in {@code [from, to)} of {@code text}, or -1; never looks past {@code to}. */
   public static int indexOf(String text, char c, int from, int to) {
