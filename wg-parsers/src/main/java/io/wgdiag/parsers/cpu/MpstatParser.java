@@ -83,7 +83,6 @@ public final class MpstatParser extends LineParser<MpstatReport> {
       boolean utilisation;
       String currentTime = "";
       double[] values = new double[0];
-      /** One row builder for the parse, cleared per row. */
       /** One row's utilisation figures, reused from row to row. */
       final double[] percents = new double[10];
       ImmutableMpstatSample.@Nullable Builder sample;
