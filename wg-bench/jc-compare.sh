@@ -38,8 +38,9 @@ for tool in ping mpstat proc-interrupts sysctl; do
   esac
   mb=$(python3 -c "import os,sys; print(round(os.path.getsize(sys.argv[1])/1e6,1))" "$f")
   w=$(best_of 3 java -jar "$cli" parse --tool "$tool" --format json "$f")
-  XDG_CACHE_HOME=$cache examples/wgdiag --version >/dev/null # the launcher's class-data archive, made once
-  l=$(XDG_CACHE_HOME=$cache best_of 3 examples/wgdiag parse --tool "$tool" --format json "$f")
+  # the launcher's first run records the classes it loads and makes its class-data archive from them
+  XDG_CACHE_HOME=$cache/$tool examples/wgdiag parse --tool "$tool" --format json "$f" >/dev/null
+  l=$(XDG_CACHE_HOME=$cache/$tool best_of 3 examples/wgdiag parse --tool "$tool" --format json "$f")
   j=$(best_of 2 sh -c "jc $jcflag < '$f'")
   wi=$(java -XX:+UseParallelGC -Xms2g -cp "$bench" io.wgdiag.bench.JcComparison time "$tool" "$f")
   ji=$("$jcpy" - "$f" "$jcmod" <<'PY'

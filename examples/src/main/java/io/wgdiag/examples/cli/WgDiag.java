@@ -15,8 +15,7 @@ import picocli.CommandLine.Command;
     name = "wgdiag",
     mixinStandardHelpOptions = true,
     version = "wgdiag 0.1.0",
-    description = "Typed facts and ranked diagnoses of slow WireGuard tunnels from Linux tool output.",
-    subcommands = {AnalyzeCommand.class, CollectCommand.class, ParseCommand.class, ToolsCommand.class})
+    description = "Typed facts and ranked diagnoses of slow WireGuard tunnels from Linux tool output.")
 public final class WgDiag implements Runnable {
   static final int EXIT_OK = 0;
   static final int EXIT_FINDING = 1;
@@ -24,7 +23,7 @@ public final class WgDiag implements Runnable {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    CommandLine cl = commandLine();
+    CommandLine cl = commandLine(args);
     StdOut out = StdOut.open();
     cl.setOut(out);
     int code = cl.execute(args);
@@ -34,12 +33,29 @@ public final class WgDiag implements Runnable {
 
   /** Runs the command line and returns its exit code, for embedding and tests. */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    return commandLine(args).execute(args);
   }
 
   /** The configured command line, for embedding: exit codes and one-line errors as documented. */
   public static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The command line for these arguments: when the first names a subcommand, only that one is
+   * built. picocli reads every option of every subcommand it is given by reflection, which a
+   * one-shot run pays at start-up; the others are only needed for the top-level help and for an
+   * unknown command's error, and those get all four.
+   */
+  static CommandLine commandLine(String[] args) {
     CommandLine cl = new CommandLine(new WgDiag());
+    String first = args.length > 0 ? args[0] : "";
+    boolean one = SUBCOMMANDS.contains(first);
+    for (String name : SUBCOMMANDS) {
+      if (!one || name.equals(first)) {
+        cl.addSubcommand(name, subcommand(name));
+      }
+    }
     cl.setParameterExceptionHandler(
         (ex, a) -> {
           ex.getCommandLine().getErr().println("wgdiag: " + ex.getMessage() + " (see 'wgdiag --help')");
@@ -51,6 +67,18 @@ public final class WgDiag implements Runnable {
           return EXIT_BAD_INPUT;
         });
     return cl;
+  }
+
+  /** The subcommands' names, in the order the help lists them. */
+  private static final java.util.List<String> SUBCOMMANDS = java.util.List.of("analyze", "collect", "parse", "tools");
+
+  private static Object subcommand(String name) {
+    return switch (name) {
+      case "analyze" -> new AnalyzeCommand();
+      case "collect" -> new CollectCommand();
+      case "parse" -> new ParseCommand();
+      default -> new ToolsCommand();
+    };
   }
 
   @Override

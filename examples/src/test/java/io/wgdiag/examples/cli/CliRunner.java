@@ -21,7 +21,7 @@ final class CliRunner {
     InputStream oldIn = System.in;
     System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     try {
-      CommandLine cl = WgDiag.commandLine();
+      CommandLine cl = WgDiag.commandLine(args); // as main() builds it: only the named subcommand
       cl.setOut(new PrintWriter(out, true));
       cl.setErr(new PrintWriter(err, true));
       int code = cl.execute(args);
