@@ -252,4 +252,50 @@ class CpuParsersTest {
     assertThatThrownBy(() -> new SoftnetStatParser().parse("0000a000 0000zz02 0000002a\n"))
         .hasMessage("line 1, column 10: expected a hex column, found '0000zz02'");
   }
+
+  /**
+   * The counts of a row end at its first word that is not all digits, whatever that word's
+   * characters are ('İ' is U+0130 and 'ذ' U+0630, whose low bytes are '0'; '😀' is a surrogate
+   * pair), with or without the CPU header, and the description is kept as printed.
+   */
+  @Property(tries = 300)
+  void interruptCountsEndAtTheFirstNonDigitWhateverItsLowByte(
+      @ForAll @IntRange(min = 1, max = 12) int cpus,
+      @ForAll @IntRange(min = 1, max = 6) int rows,
+      @ForAll long seed,
+      @ForAll("irqDescriptions") List<String> descriptions,
+      @ForAll boolean header) throws ParseException {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    StringBuilder text = new StringBuilder();
+    if (header) {
+      for (int c = 0; c < cpus; c++) {
+        text.append("       CPU").append(c);
+      }
+      text.append('\n');
+    }
+    long[][] counts = new long[rows][cpus];
+    for (int i = 0; i < rows; i++) {
+      text.append(String.format(Locale.ROOT, "%4d:", 10 + i));
+      for (int c = 0; c < cpus; c++) {
+        counts[i][c] = r.nextInt(3) == 0 ? 0 : r.nextLong(1_000_000_000_000L);
+        text.append(" ".repeat(1 + r.nextInt(12))).append(counts[i][c]);
+      }
+      text.append(" ".repeat(1 + r.nextInt(3))).append(descriptions.get(i % descriptions.size())).append('\n');
+    }
+    ProcInterrupts irq = new ProcInterruptsParser().parse(text);
+    assertThat(irq.cpuCount()).isEqualTo(cpus);
+    assertThat(irq.rows()).hasSize(rows);
+    for (int i = 0; i < rows; i++) {
+      assertThat(irq.rows().get(i).counts().toArray()).as("row %d of%n%s", i, text).containsExactly(counts[i]);
+      assertThat(irq.rows().get(i).description()).isEqualTo(descriptions.get(i % descriptions.size()).strip());
+    }
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<List<String>> irqDescriptions() {
+    net.jqwik.api.Arbitrary<String> first = net.jqwik.api.Arbitraries.of("İ", "ذ", "\u2020", "😀", "ä", "I", "x", "-");
+    net.jqwik.api.Arbitrary<String> rest = net.jqwik.api.Arbitraries.strings()
+        .withChars("İذ\u2020äIx- 09").withChars("😀").ofMaxLength(12);
+    return net.jqwik.api.Combinators.combine(first, rest).as(String::concat).list().ofMinSize(1).ofMaxSize(4);
+  }
 }
