@@ -10,6 +10,7 @@ import org.immutables.value.Value;
 public abstract class RouteLookups {
 
   /** The lookups, in printed order. */
+  @Value.Parameter
   public abstract ImmutableList<RouteLookup> lookups();
 
   /** The first lookup, if any. */

@@ -14,48 +14,61 @@ import org.immutables.value.Value;
 public abstract class Rule {
 
   /** The priority. */
+  @Value.Parameter
   public abstract long priority();
 
   /** Whether the selector is inverted ({@code not}). */
+  @Value.Parameter
   @Value.Default
   public boolean inverted() {
     return false;
   }
 
   /** The source selector: {@code all} or a prefix. */
+  @Value.Parameter
   @Value.Default
   public String from() {
     return "all";
   }
 
   /** The destination selector ({@code to}). */
+  @Value.Parameter
   public abstract Optional<String> to();
 
   /** The input interface ({@code iif}). */
+  @Value.Parameter
   public abstract Optional<String> iif();
 
   /** The output interface ({@code oif}). */
+  @Value.Parameter
   public abstract Optional<String> oif();
 
   /** The firewall mark. */
+  @Value.Parameter
   public abstract OptionalLong fwmark();
 
   /** The firewall mark mask, when not all ones. */
+  @Value.Parameter
   public abstract OptionalLong fwmask();
 
   /** The table looked up ({@code lookup}/{@code table}): a name or number. */
+  @Value.Parameter
   public abstract Optional<String> table();
 
   /** A non-lookup action: {@code goto N}, {@code blackhole}, {@code unreachable}, {@code prohibit}, {@code nop}. */
+  @Value.Parameter
   public abstract Optional<String> action();
 
   /** {@code suppress_prefixlength N}: routes with this prefix length or shorter are ignored. */
+  @Value.Parameter
   public abstract OptionalInt suppressPrefixLength();
 
   /** {@code uidrange A-B}. */
+  @Value.Parameter
   public abstract Optional<String> uidRange();
 
   /** Other selectors as printed ({@code ipproto}, {@code sport}, {@code dport}, {@code tos}, {@code proto}, ...). */
+  @Value.Parameter
   public abstract ImmutableMap<String, String> other();
 
   /** Whether this is one of the three default rules (0 local, 32766 main, 32767 default). */
@@ -68,6 +81,7 @@ public abstract class Rule {
   }
 
   /** The 1-based line in the parsed text; 0 if unknown. */
+  @Value.Parameter
   @Value.Auxiliary
   @Value.Default
   public int line() {

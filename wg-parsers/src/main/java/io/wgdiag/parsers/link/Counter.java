@@ -138,8 +138,13 @@ enum Counter {
   /** Copies {@code values} into {@code b}; the caller has checked the required ones are there. */
   static void apply(Map<Counter, Long> values, ImmutableLinkStats.Builder b) {
     for (Map.Entry<Counter, Long> e : values.entrySet()) {
-      long v = e.getValue();
-      switch (e.getKey()) {
+      apply(e.getKey(), e.getValue(), b);
+    }
+  }
+
+  private static void apply(Counter c, long v, ImmutableLinkStats.Builder b) {
+    {
+      switch (c) {
         case RX_BYTES -> b.rxBytes(v);
         case RX_PACKETS -> b.rxPackets(v);
         case RX_ERRORS -> b.rxErrors(v);
@@ -170,9 +175,38 @@ enum Counter {
     }
   }
 
+  private static final Counter[] ALL = values();
+
+  /** How many counters there are: the length of a {@code long[]} of them by ordinal. */
+  static final int COUNT = ALL.length;
+
+  /**
+   * Copies {@code values} (by ordinal, -1 for a counter not printed) into {@code b}; the caller
+   * has checked the required ones are there. The text parser's form of {@link #apply(Map,
+   * ImmutableLinkStats.Builder)}: no boxed value per counter.
+   */
+  static void apply(long[] values, ImmutableLinkStats.Builder b) {
+    for (Counter c : ALL) {
+      long v = values[c.ordinal()];
+      if (v >= 0) {
+        apply(c, v, b);
+      }
+    }
+  }
+
+  /** The first required counter missing from {@code values} (by ordinal, -1 missing), or null. */
+  static @Nullable Counter firstMissing(long[] values) {
+    for (Counter c : ALL) {
+      if (required(c) && values[c.ordinal()] < 0) {
+        return c;
+      }
+    }
+    return null;
+  }
+
   /** The first required counter missing from {@code values}, or null. */
   static @Nullable Counter firstMissing(EnumMap<Counter, Long> values) {
-    for (Counter c : values()) {
+    for (Counter c : ALL) {
       if (required(c) && !values.containsKey(c)) {
         return c;
       }

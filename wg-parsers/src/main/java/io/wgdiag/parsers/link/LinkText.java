@@ -9,7 +9,7 @@ import io.wgdiag.model.link.Links;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,9 @@ final class LinkText {
   private int linkLine;
   private boolean sawLinkLine;
   private int detailLines;
-  private final EnumMap<Counter, Long> counters = new EnumMap<>(Counter.class);
+  /** The counters of the open link by ordinal, -1 where not printed; {@link #counterCount} of them set. */
+  private final long[] counters = emptyCounters();
+  private int counterCount;
   private final Map<String, Long> otherCounters = new LinkedHashMap<>();
   private int statsLine;
   private boolean approximate;
@@ -44,9 +46,31 @@ final class LinkText {
   private @Nullable String block;
   private List<String> labels = List.of();
 
+  private static long[] emptyCounters() {
+    long[] c = new long[Counter.COUNT];
+    Arrays.fill(c, -1);
+    return c;
+  }
+
+  /** A blank as {@link LineCursor} skips it. */
+  private static boolean blank(char ch) {
+    return ch == ' ' || ch == '\t' || ch == '\f' || ch == '\u000b';
+  }
+
+  /** Whether the cursor's line holds a backslash, looked for in place. */
+  private static boolean hasBackslash(LineCursor line) {
+    String src = line.source();
+    for (int i = line.lineStart(); i < line.lineEnd(); i++) {
+      if (src.charAt(i) == '\\') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   boolean accept(LineCursor line) throws ParseException {
-    String text = line.text();
-    if (block == null && text.indexOf('\\') >= 0) {
+    if (block == null && hasBackslash(line)) {
+      String text = line.text();
       // ip -o: one link per line, its line breaks printed as a literal backslash.
       int from = 0;
       while (from <= text.length()) {
@@ -88,7 +112,7 @@ final class LinkText {
       sawLinkLine = true;
       return true;
     }
-    if (!sawLinkLine && counters.isEmpty()) {
+    if (!sawLinkLine && counterCount == 0) {
       throw line.error("the 'link/TYPE' line after the header of link " + linkLine);
     }
     detailLine(line, link);
@@ -128,13 +152,26 @@ final class LinkText {
     }
     b.name(name);
     line.expect("<");
-    String flags = line.until('>');
-    line.expect(">");
-    for (String f : flags.split(",", -1)) {
-      if (!f.isEmpty()) {
-        b.addFlag(f);
-      }
+    // the flags in place, as until('>') and a split on ',' would give them, empty ones skipped
+    line.skipBlanks();
+    String src = line.source();
+    int from = line.lineStart() + line.position();
+    int close = from;
+    while (close < line.lineEnd() && src.charAt(close) != '>') {
+      close++;
     }
+    for (int f = from; f <= close; ) {
+      int comma = f;
+      while (comma < close && src.charAt(comma) != ',') {
+        comma++;
+      }
+      if (comma > f) {
+        b.addFlag(line.token(f, comma));
+      }
+      f = comma + 1;
+    }
+    line.position(close - line.lineStart());
+    line.expect(">");
     boolean mtu = false;
     boolean state = false;
     String w;
@@ -206,7 +243,7 @@ final class LinkText {
       line.word();
       b.slaveKind(first.substring(0, first.length() - 6));
       b.addAllSlaveKindDetails(kindTokens(line));
-    } else if (detailLines == 1 && counters.isEmpty() && !KEYED.contains(first)) {
+    } else if (detailLines == 1 && counterCount == 0 && !KEYED.contains(first)) {
       line.word();
       b.kind(first);
       b.addAllKindDetails(kindTokens(line));
@@ -276,9 +313,12 @@ final class LinkText {
 
   // ---------------------------------------------------------------- counters
 
+  private static final List<String> RX_REQUIRED = List.of("bytes", "packets", "errors", "dropped", "mcast");
+  private static final List<String> TX_REQUIRED = List.of("bytes", "packets", "errors", "dropped", "carrier", "collsns");
+
   private void statsHeader(LineCursor line, String name, int length) throws ParseException {
     line.expect(name);
-    if (counters.isEmpty() && otherCounters.isEmpty()) {
+    if (counterCount == 0 && otherCounters.isEmpty()) {
       statsLine = line.lineNumber();
     }
     List<String> found = new ArrayList<>(8);
@@ -296,9 +336,7 @@ final class LinkText {
       }
     }
     if (name.equals("RX:") || name.equals("TX:")) {
-      for (String must : name.equals("RX:")
-          ? List.of("bytes", "packets", "errors", "dropped", "mcast")
-          : List.of("bytes", "packets", "errors", "dropped", "carrier", "collsns")) {
+      for (String must : name.equals("RX:") ? RX_REQUIRED : TX_REQUIRED) {
         if (!found.contains(must)) {
           throw line.errorAt(0, "expected a '" + must + "' column under '" + name + "'");
         }
@@ -322,11 +360,18 @@ final class LinkText {
     block = null; // a malformed row is not read again as the next line (lenient mode)
     for (String label : labels) {
       int at = line.skipBlanks().position();
-      String token = line.wordOrNull();
-      if (token == null) {
+      if (line.atEnd()) {
         throw line.error(expectedValue(label, name));
       }
-      long v = counter(token);
+      // the value read in place: no string per counter
+      String src = line.source();
+      int from = line.lineStart() + at;
+      int to = from;
+      while (to < line.lineEnd() && !blank(src.charAt(to))) {
+        to++;
+      }
+      line.position(to - line.lineStart());
+      long v = counter(src, from, to);
       if (v < 0) {
         line.position(at);
         throw line.error(expectedValue(label, name));
@@ -335,7 +380,10 @@ final class LinkText {
       if (c == null) {
         otherCounters.put(name + " " + label, v);
       } else {
-        counters.put(c, v);
+        if (counters[c.ordinal()] < 0) {
+          counterCount++;
+        }
+        counters[c.ordinal()] = v;
       }
     }
     if (!line.atEnd()) {
@@ -347,12 +395,13 @@ final class LinkText {
    * A counter as printed: plain digits, or humanised by {@code -h} ({@code 1.50k}, {@code 6.04T},
    * {@code 1.2Mi} with {@code -iec}), which sets {@link #approximate}. -1 if unreadable.
    */
-  private long counter(String token) {
-    int n = token.length();
+  private long counter(String src, int from, int to) {
+    // relative reads over [from, to) of src, as over the token string before
+    int n = to - from;
     int i = 0;
     long whole = 0;
-    while (i < n && token.charAt(i) >= '0' && token.charAt(i) <= '9') {
-      int d = token.charAt(i) - '0';
+    while (i < n && src.charAt(from + i) >= '0' && src.charAt(from + i) <= '9') {
+      int d = src.charAt(from + i) - '0';
       if (whole > (Long.MAX_VALUE - d) / 10) {
         return -1;
       }
@@ -366,9 +415,9 @@ final class LinkText {
       return whole;
     }
     int fracStart = i;
-    if (token.charAt(i) == '.') {
+    if (src.charAt(from + i) == '.') {
       i++;
-      while (i < n && token.charAt(i) >= '0' && token.charAt(i) <= '9') {
+      while (i < n && src.charAt(from + i) >= '0' && src.charAt(from + i) <= '9') {
         i++;
       }
       if (i == fracStart + 1) {
@@ -378,12 +427,12 @@ final class LinkText {
     if (i >= n) {
       return -1;
     }
-    int power = "kMGTPE".indexOf(token.charAt(i));
-    if (power < 0 || i + 1 < n - 1 || (i + 1 == n - 1 && token.charAt(n - 1) != 'i')) {
+    int power = "kMGTPE".indexOf(src.charAt(from + i));
+    if (power < 0 || i + 1 < n - 1 || (i + 1 == n - 1 && src.charAt(from + n - 1) != 'i')) {
       return -1;
     }
     double base = i + 1 < n ? 1024 : 1000;
-    double value = Double.parseDouble(token.substring(0, i)) * Math.pow(base, power + 1);
+    double value = Double.parseDouble(src.substring(from, from + i)) * Math.pow(base, power + 1);
     if (value >= Long.MAX_VALUE) {
       return -1;
     }
@@ -397,7 +446,7 @@ final class LinkText {
       return;
     }
     // A missing link/TYPE line is tolerated at the end: transcripts trim output (seed task08).
-    if (!counters.isEmpty() || !otherCounters.isEmpty()) {
+    if (counterCount != 0 || !otherCounters.isEmpty()) {
       Counter missing = Counter.firstMissing(counters);
       if (missing == null) {
         ImmutableLinkStats.Builder s = LinkStats.builder().approximate(approximate);
@@ -411,7 +460,8 @@ final class LinkText {
     }
     links.add(b.build());
     link = null;
-    counters.clear();
+    Arrays.fill(counters, -1);
+    counterCount = 0;
     otherCounters.clear();
     approximate = false;
     block = null;

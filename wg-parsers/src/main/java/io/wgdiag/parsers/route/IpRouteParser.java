@@ -9,11 +9,10 @@ import io.wgdiag.model.route.RouteTable;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.KeyValues;
 import io.wgdiag.parsers.text.LineCursor;
+import io.wgdiag.parsers.text.SharedOptionals;
 import io.wgdiag.parsers.text.StreamingLineParser;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -112,34 +111,15 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
     final KeyValues other = new KeyValues();
     int line;
 
-    /**
-     * The Optional around each value, made once per distinct string: values come from the shared
-     * tokens (one instance for every {@code eth0}, {@code bgp}, {@code link}), so a million routes
-     * cost a handful of wrappers instead of five per route. Optionals are immutable values; sharing
-     * them changes nothing a caller can see.
-     */
-    private final Map<String, Optional<String>> wrapped = new IdentityHashMap<>();
+    /** The Optional around each value, one per string instance (see {@link SharedOptionals}). */
+    private final SharedOptionals wrapped = new SharedOptionals();
 
     private Optional<String> opt(@Nullable String s) {
-      if (s == null) {
-        return Optional.empty();
-      }
-      if (wrapped.size() >= 4096) {
-        wrapped.clear(); // unique values (sources, gateways of a full table) never grow it without bound
-      }
-      return wrapped.computeIfAbsent(s, Optional::of);
-    }
-
-    private static final OptionalLong[] SMALL_METRICS = new OptionalLong[1024];
-
-    static {
-      for (int i = 0; i < SMALL_METRICS.length; i++) {
-        SMALL_METRICS[i] = OptionalLong.of(i);
-      }
+      return wrapped.of(s);
     }
 
     Route build() {
-      OptionalLong m = metric < 0 ? OptionalLong.empty() : metric < SMALL_METRICS.length ? SMALL_METRICS[(int) metric] : OptionalLong.of(metric);
+      OptionalLong m = RouteText.optionalLong(metric);
       return ImmutableRoute.of(type, destination, opt(gateway), opt(device), opt(table), opt(protocol), opt(scope),
           opt(source), m, opt(preference), mtuBytes < 0 ? OptionalInt.empty() : OptionalInt.of(mtuBytes), mtuLocked,
           metrics.toMap(),

@@ -5,8 +5,13 @@ import io.wgdiag.model.route.ImmutableRuleSet;
 import io.wgdiag.model.route.Rule;
 import io.wgdiag.model.route.RuleSet;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.KeyValues;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code ip rule show} (iproute2 {@code print_rule}):
@@ -35,36 +40,41 @@ public final class IpRuleParser extends LineParser<RuleSet> {
   protected Session<RuleSet> newSession() {
     ImmutableRuleSet.Builder out = RuleSet.builder();
     return new Session<>() {
-      /** One rule builder for the parse, cleared per rule. */
-      final ImmutableRule.Builder reused = Rule.builder();
+      /** One rule being read, reused from line to line. */
+      final Draft r = new Draft();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
         if (!line.atDigit()) {
           return false;
         }
-        ImmutableRule.Builder r = reused.clear().line(line.lineNumber());
-        r.priority(line.number("the rule priority"));
+        r.clear(line.lineNumber());
+        r.priority = line.number("the rule priority");
         line.expect(":");
         while (!line.atEnd()) {
           String w = line.word();
           switch (w) {
-            case "not" -> r.inverted(true);
-            case "from" -> r.from(line.word("the source after 'from'"));
-            case "to" -> r.to(line.word("the destination after 'to'"));
-            case "iif" -> r.iif(line.word("the interface after 'iif'"));
-            case "oif" -> r.oif(line.word("the interface after 'oif'"));
-            case "[detached]" -> r.putOther("detached", "");
+            case "not" -> r.inverted = true;
+            case "from" -> r.from = line.word("the source after 'from'");
+            case "to" -> r.to = line.word("the destination after 'to'");
+            case "iif" -> r.iif = line.word("the interface after 'iif'");
+            case "oif" -> r.oif = line.word("the interface after 'oif'");
+            case "[detached]" -> r.other.add("detached", "");
             case "fwmark" -> fwmark(r, line);
-            case "lookup" -> r.table(line.word("the table after 'lookup'"));
-            case "table" -> r.table(line.word("the table after 'table'"));
-            case "suppress_prefixlength" -> r.suppressPrefixLength(line.integer("the prefix length"));
-            case "uidrange" -> r.uidRange(line.word("the uid range"));
-            case "goto" -> r.action("goto " + line.word("the target after 'goto'"));
-            case "blackhole", "unreachable", "prohibit", "nop", "unresolved", "masquerade" -> r.action(w);
+            case "lookup" -> r.table = line.word("the table after 'lookup'");
+            case "table" -> r.table = line.word("the table after 'table'");
+            case "suppress_prefixlength" -> r.suppressPrefixLength = OptionalInt.of(line.integer("the prefix length"));
+            case "uidrange" -> r.uidRange = line.word("the uid range");
+            case "goto" -> r.action = "goto " + line.word("the target after 'goto'");
+            case "blackhole", "unreachable", "prohibit", "nop", "unresolved", "masquerade" -> r.action = w;
             default -> {
               String next = line.peekWord();
-              r.putOther(w, next.isEmpty() || isKeyword(next) ? "" : line.word());
+              if (next.isEmpty() || isKeyword(next)) {
+                r.other.add(w, "");
+              } else {
+                line.skipWord(); // the value just peeked, kept as that string
+                r.other.add(w, next);
+              }
             }
           }
         }
@@ -79,6 +89,51 @@ public final class IpRuleParser extends LineParser<RuleSet> {
     };
   }
 
+  /**
+   * One rule being read, reused from line to line: a rule costs the {@link Rule} and what it keeps,
+   * not a builder whose clearing makes a new map builder per line. A selector printed twice keeps
+   * the last value, and an other-key printed twice fails when the map is made, as with the builder.
+   */
+  private static final class Draft {
+    long priority;
+    boolean inverted;
+    String from = "all";
+    @Nullable String to;
+    @Nullable String iif;
+    @Nullable String oif;
+    OptionalLong fwmark = OptionalLong.empty();
+    OptionalLong fwmask = OptionalLong.empty();
+    @Nullable String table;
+    @Nullable String action;
+    OptionalInt suppressPrefixLength = OptionalInt.empty();
+    @Nullable String uidRange;
+    final KeyValues other = new KeyValues();
+    int line;
+
+    void clear(int lineNumber) {
+      priority = 0;
+      inverted = false;
+      from = "all";
+      to = null;
+      iif = null;
+      oif = null;
+      fwmark = OptionalLong.empty();
+      fwmask = OptionalLong.empty();
+      table = null;
+      action = null;
+      suppressPrefixLength = OptionalInt.empty();
+      uidRange = null;
+      other.clear();
+      line = lineNumber;
+    }
+
+    Rule build() {
+      return ImmutableRule.of(priority, inverted, from, Optional.ofNullable(to), Optional.ofNullable(iif),
+          Optional.ofNullable(oif), fwmark, fwmask, Optional.ofNullable(table), Optional.ofNullable(action),
+          suppressPrefixLength, Optional.ofNullable(uidRange), other.toMap(), line);
+    }
+  }
+
   private static boolean isKeyword(String w) {
     return switch (w) {
       case "not", "from", "to", "iif", "oif", "fwmark", "lookup", "table", "suppress_prefixlength",
@@ -89,21 +144,38 @@ public final class IpRuleParser extends LineParser<RuleSet> {
     };
   }
 
-  private static void fwmark(ImmutableRule.Builder r, LineCursor line) throws ParseException {
-    int at = line.skipBlanks().position();
-    String v = line.word("the fwmark after 'fwmark'");
-    String[] p = v.split("/", 2);
+  /** {@code fwmark MARK[/MASK]}, each hex ({@code 0x}) or decimal, read in place. */
+  private static void fwmark(Draft r, LineCursor line) throws ParseException {
+    String what = "the fwmark after 'fwmark'";
+    if (line.atEnd()) {
+      throw line.error(what);
+    }
+    int at = line.position();
+    String src = line.source();
+    int from = line.lineStart() + at;
+    int end = from;
+    int slash = -1;
+    while (end < line.lineEnd() && src.charAt(end) != ' ' && src.charAt(end) != '\t' && src.charAt(end) != '\f'
+        && src.charAt(end) != '\u000b') {
+      if (slash < 0 && src.charAt(end) == '/') {
+        slash = end;
+      }
+      end++;
+    }
     try {
-      r.fwmark(parse(p[0]));
-      if (p.length == 2) {
-        r.fwmask(parse(p[1]));
+      r.fwmark = OptionalLong.of(parse(src, from, slash < 0 ? end : slash));
+      if (slash >= 0) {
+        r.fwmask = OptionalLong.of(parse(src, slash + 1, end));
       }
     } catch (NumberFormatException e) {
-      throw line.errorAt(at, "expected a fwmark such as 0xca6c or 0xca6c/0xffff, found '" + v + "'");
+      throw line.errorAt(at, "expected a fwmark such as 0xca6c or 0xca6c/0xffff, found '" + src.substring(from, end) + "'");
     }
+    line.position(end - line.lineStart());
   }
 
-  private static long parse(String s) {
-    return s.startsWith("0x") || s.startsWith("0X") ? Long.parseUnsignedLong(s.substring(2), 16) : Long.parseLong(s);
+  /** {@code [from, to)} of {@code s} as {@code 0x}-prefixed hex or decimal, as {@link Long#parseLong} reads it. */
+  private static long parse(String s, int from, int to) {
+    boolean hex = to - from >= 2 && s.charAt(from) == '0' && (s.charAt(from + 1) == 'x' || s.charAt(from + 1) == 'X');
+    return hex ? Long.parseUnsignedLong(s, from + 2, to, 16) : Long.parseLong(s, from, to, 10);
   }
 }

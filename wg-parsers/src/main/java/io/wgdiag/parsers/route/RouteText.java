@@ -4,6 +4,7 @@ import io.wgdiag.model.route.ImmutableNexthop;
 import io.wgdiag.model.route.Nexthop;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** The vocabulary of {@code ip route} lines ({@code print_route}), shared by the route and lookup parsers. */
@@ -22,6 +23,23 @@ final class RouteText {
   static final Set<String> FLAGS = Set.of(
       "dead", "onlink", "pervasive", "offload", "trap", "notify", "linkdown", "unresolved", "rt_offload",
       "rt_trap", "rt_offload_failed");
+
+  private static final OptionalLong[] SMALL = new OptionalLong[1024];
+
+  static {
+    for (int i = 0; i < SMALL.length; i++) {
+      SMALL[i] = OptionalLong.of(i);
+    }
+  }
+
+  /**
+   * {@code v} as an OptionalLong, empty when negative: small values (metrics, uids, expiries below
+   * 1024) share one wrapper each for the whole JVM. Optionals are immutable values, so sharing them
+   * changes nothing a caller can see.
+   */
+  static OptionalLong optionalLong(long v) {
+    return v < 0 ? OptionalLong.empty() : v < SMALL.length ? SMALL[(int) v] : OptionalLong.of(v);
+  }
 
   /** Whether {@code w} looks like a value rather than a keyword: digits, addresses, prefixes. */
   static boolean looksLikeValue(String w) {

@@ -279,11 +279,20 @@ public final class LineCursor {
 
   /**
    * Short tokens repeat (keywords, units, device names, states): a word the tools print everywhere
-   * comes from {@link KnownTokens} from the first line on, and from the 128th line on a small
-   * direct-mapped cache hands back the string already made for the same text
-   * instead of a new substring. Equal strings either way; only allocation changes.
+   * comes from {@link KnownTokens} from the first line on, and from line {@value #SMALL_CACHE_LINE}
+   * on a direct-mapped cache hands back the string already made for the same text instead of a new
+   * substring: {@value #SMALL_CACHE_SLOTS} slots while the input is short, {@value #CACHE_SLOTS}
+   * from line {@value #LARGE_CACHE_LINE} on (the entries kept). A two-line input pays for no cache.
+   * Equal strings either way; only allocation changes.
    */
   private String @Nullable [] tokens;
+
+  /** The first line whose tokens go through the cache, and the cache's size until the large one. */
+  static final int SMALL_CACHE_LINE = 4;
+  static final int SMALL_CACHE_SLOTS = 32;
+  /** The first line with the large cache, and its size. */
+  static final int LARGE_CACHE_LINE = 128;
+  static final int CACHE_SLOTS = 256;
 
   /** Whether {@link #shared} may cache: not for a throwaway cursor over one piece of a line. */
   private boolean caching = true;
@@ -296,15 +305,15 @@ public final class LineCursor {
         return known;
       }
     }
-    if (len > 16 || lineNumber < 128 || !caching) {
+    if (len > 16 || lineNumber < SMALL_CACHE_LINE || !caching) {
       return src.substring(start, end);
     }
     String[] cache = tokens;
-    if (cache == null) {
-      cache = new String[256];
+    if (cache == null || (cache.length < CACHE_SLOTS && lineNumber >= LARGE_CACHE_LINE)) {
+      cache = grown(cache, lineNumber >= LARGE_CACHE_LINE ? CACHE_SLOTS : SMALL_CACHE_SLOTS);
       tokens = cache;
     }
-    int slot = (hash ^ (hash >>> 8)) & 255;
+    int slot = slot(hash, cache.length);
     String hit = cache[slot];
     if (hit != null && hit.length() == len && src.startsWith(hit, start)) {
       return hit;
@@ -312,6 +321,23 @@ public final class LineCursor {
     String made = src.substring(start, end);
     cache[slot] = made;
     return made;
+  }
+
+  private static int slot(int hash, int slots) {
+    return (hash ^ (hash >>> 8)) & (slots - 1);
+  }
+
+  /** A cache of {@code slots} slots holding the entries of {@code old}, if any. */
+  private static String[] grown(String @Nullable [] old, int slots) {
+    String[] cache = new String[slots];
+    if (old != null) {
+      for (String s : old) {
+        if (s != null) {
+          cache[slot(s.hashCode(), slots)] = s; // the hash shared() computes is String.hashCode()
+        }
+      }
+    }
+    return cache;
   }
 
   /**
@@ -343,6 +369,17 @@ public final class LineCursor {
     return shared(pos, end, h);
   }
 
+
+  /**
+   * Consumes the next word (after blanks) without making a string of it: after {@link #peekWord()}
+   * has already handed it back. Consumes nothing but blanks at the end of the line.
+   */
+  public void skipWord() {
+    skipBlanks();
+    while (pos < limit && !blank(src.charAt(pos))) {
+      pos++;
+    }
+  }
 
   /** Reads up to (not including) {@code stop} or the end of the line, after blanks. */
   public String until(char stop) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.google.common.collect.ImmutableList;
 import io.wgdiag.parsers.Diagnostic;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.ParseResult;
@@ -40,6 +41,8 @@ public abstract class LineParser<T> implements Parser<T> {
 
   private final String toolId;
   private final Class<T> modelType;
+  /** {@link #redact} as the cursor's redactor, made once per parser rather than once per parse. */
+  private final java.util.function.UnaryOperator<String> redactor = this::redact;
 
   /** Creates a parser for {@code toolId} returning {@code modelType}. */
   protected LineParser(String toolId, Class<T> modelType) {
@@ -110,8 +113,25 @@ public abstract class LineParser<T> implements Parser<T> {
 
   @Override
   public final T parse(CharSequence text) throws ParseException {
-    return run(text, true).model();
+    JsonForm<T> json = jsonForm();
+    if (json != null && looksLikeJson(text)) {
+      return run(text, true).model();
+    }
+    // strict text: no diagnostics list and no ParseResult around the model, only the cursor
+    Session<T> session = newSession();
+    int lines = readText(text.toString(), new LineCursor(redactor), session, true, NO_DIAGNOSTICS, 0);
+    try {
+      return session.finish(lines, true);
+    } catch (RuntimeException e) {
+      throw new ParseException(0, 0, "", "unreadable input: " + describe(e));
+    }
   }
+
+  /**
+   * The diagnostics list of a strict parse: strict mode throws at the first problem, so nothing is
+   * ever added to it (an attempt would fail loudly rather than pass unnoticed).
+   */
+  private static final List<Diagnostic> NO_DIAGNOSTICS = List.of();
 
   @Override
   public final T parse(Reader reader) throws ParseException, IOException {
@@ -134,8 +154,8 @@ public abstract class LineParser<T> implements Parser<T> {
       if (json != null && looksLikeJson(text)) {
         return readJson(json, new StringReader(text.toString()), strict);
       }
-      LineCursor cursor = new LineCursor(this::redact);
-      List<Diagnostic> diagnostics = new ArrayList<>(0);
+      LineCursor cursor = new LineCursor(redactor);
+      List<Diagnostic> diagnostics = strict ? NO_DIAGNOSTICS : new ArrayList<>(0);
       Session<T> session = newSession();
       int lines = readText(text.toString(), cursor, session, strict, diagnostics, 0);
       return finish(session, lines, strict, diagnostics);
@@ -214,8 +234,8 @@ public abstract class LineParser<T> implements Parser<T> {
    */
   private ParseResult<T> runChunks(Reader reader, boolean strict, Session<T> session, int chunkChars)
       throws ParseException, IOException {
-    LineCursor cursor = new LineCursor(this::redact);
-    List<Diagnostic> diagnostics = new ArrayList<>(0);
+    LineCursor cursor = new LineCursor(redactor);
+    List<Diagnostic> diagnostics = strict ? NO_DIAGNOSTICS : new ArrayList<>(0);
     char[] buf = new char[Math.max(1, chunkChars)];
     int filled = 0;
     boolean eof = false;
@@ -317,7 +337,8 @@ public abstract class LineParser<T> implements Parser<T> {
   private ParseResult<T> finish(Session<T> session, int lines, boolean strict, List<Diagnostic> diagnostics)
       throws ParseException {
     try {
-      return new ParseResult<>(session.finish(lines, strict), diagnostics);
+      T model = session.finish(lines, strict);
+      return new ParseResult<>(model, diagnostics.isEmpty() ? ImmutableList.of() : ImmutableList.copyOf(diagnostics));
     } catch (RuntimeException e) {
       throw new ParseException(0, 0, "", "unreadable input: " + describe(e));
     }

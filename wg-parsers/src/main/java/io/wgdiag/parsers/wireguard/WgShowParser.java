@@ -8,6 +8,7 @@ import io.wgdiag.model.wireguard.WgInterface;
 import io.wgdiag.model.wireguard.WgPeer;
 import io.wgdiag.model.wireguard.WgShow;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import io.wgdiag.parsers.text.Units;
@@ -58,6 +59,8 @@ public final class WgShowParser extends LineParser<WgShow> {
       final List<WgInterface> done = new ArrayList<>();
       ImmutableWgInterface.@Nullable Builder iface;
       ImmutableWgPeer.@Nullable Builder peer;
+      /** The prefixes of one 'allowed ips' line, reused from line to line. */
+      final List<IpPrefix> prefixes = new ArrayList<>();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -94,13 +97,20 @@ public final class WgShowParser extends LineParser<WgShow> {
             requirePeer(line).hasPresharedKey(!line.word("a key, (hidden) or (none)").equals("(none)"));
             return end(line);
           case "endpoint":
-            requirePeer(line).endpoint(WgText.endpoint(line, line.rest()));
+            ImmutableWgPeer.Builder e = requirePeer(line);
+            // the rest of the line in place, as line.rest() would give it
+            line.skipBlanks();
+            String src = line.source();
+            int from = Fields.trimStart(src, line.lineStart() + line.position(), line.lineEnd());
+            int to = Fields.trimEnd(src, from, line.lineEnd());
+            int lineLength = line.lineEnd() - line.lineStart();
+            line.position(lineLength);
+            e.endpoint(WgText.endpoint(line, src, from, to, Math.max(0, lineLength - (to - from))));
             return true;
           case "allowed ips":
             ImmutableWgPeer.Builder p = requirePeer(line);
-            for (IpPrefix prefix : WgText.allowedIps(line, line.rest(), ",")) {
-              p.addAllowedIp(prefix);
-            }
+            WgText.allowedIpsInPlace(line, prefixes); // all or none: a bad prefix adds nothing
+            p.addAllAllowedIps(prefixes);
             return true;
           case "latest handshake":
             handshake(requirePeer(line), line);

@@ -100,6 +100,45 @@ final class WgText {
     return out;
   }
 
+  /**
+   * The rest of the line as AllowedIPs separated by {@code ','}, read in place into {@code out}
+   * (cleared first; a parser reuses one list), as {@link #allowedIps(LineCursor, String, String)} would list it from {@code
+   * line.rest()} (pieces stripped, trailing empty pieces dropped as {@link String#split} drops
+   * them, {@code (none)} or nothing empty, the same error for a bad piece), without the rest of the
+   * line, the pieces or a list as strings.
+   */
+  static void allowedIpsInPlace(LineCursor line, List<IpPrefix> out) throws ParseException {
+    out.clear();
+    line.skipBlanks();
+    String src = line.source();
+    int from = Fields.trimStart(src, line.lineStart() + line.position(), line.lineEnd());
+    int to = Fields.trimEnd(src, from, line.lineEnd());
+    line.position(line.lineEnd() - line.lineStart()); // the whole rest is read, as rest() does
+    if (to == from || (to - from == 6 && src.startsWith("(none)", from))) {
+      return;
+    }
+    int end = to;
+    while (end > from && src.charAt(end - 1) == ',') {
+      end--; // split() drops trailing empty pieces
+    }
+    // only commas: split() gives no piece at all
+    for (int piece = from; piece < end; ) {
+      int comma = piece;
+      while (comma < end && src.charAt(comma) != ',') {
+        comma++;
+      }
+      int pFrom = Fields.trimStart(src, piece, comma);
+      int pTo = Fields.trimEnd(src, pFrom, comma);
+      java.util.Optional<IpPrefix> prefix = IpPrefix.parse(src, pFrom, pTo);
+      if (prefix.isEmpty()) {
+        String p = src.substring(pFrom, pTo);
+        throw line.errorAt(Math.max(0, line.text().indexOf(p)), "expected an IP prefix such as 10.60.0.10/32, found '" + p + "'");
+      }
+      out.add(prefix.get());
+      piece = comma + 1;
+    }
+  }
+
   /** {@code 0xca6c}, a decimal, or {@code off}; off is empty. */
   static java.util.OptionalLong fwmark(LineCursor line) throws ParseException {
     String w = line.word("a fwmark such as 0xca6c or off");
