@@ -60,8 +60,10 @@ public final class ConntrackStatsParser extends LineParser<ConntrackStats> {
         String t = line.source();
         int base = line.lineStart();
         int limit = line.lineEnd();
-        // one value per word: an array of exactly the row's size, which build() keeps
-        ImmutableLongArray.Builder values = ImmutableLongArray.builder(words(t, base + line.position(), limit));
+        // an array of exactly the row's size, which build() keeps: the row before's size (rows print
+        // the same counters), or for the first row one value per word
+        ImmutableLongArray.Builder values = ImmutableLongArray.builder(
+            previous.isEmpty() ? words(t, base + line.position(), limit) : previous.size());
         while (!line.atEnd()) {
           int at = base + line.position();
           int end = Fields.wordEnd(t, at, limit);
