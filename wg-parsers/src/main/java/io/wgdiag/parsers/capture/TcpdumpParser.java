@@ -33,6 +33,10 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
   protected Session<TcpdumpCapture> newSession() {
     ImmutableTcpdumpCapture.Builder b = TcpdumpCapture.builder();
     return new Session<>() {
+      /** One packet builder for the parse, cleared for each packet. */
+      final ImmutableTcpdumpPacket.Builder packet = TcpdumpPacket.builder();
+      final Seen seen = new Seen();
+
       @Override
       public boolean accept(LineCursor line) throws ParseException {
         if (line.lookingAt("tcpdump: ") || line.lookingAt("reading from file ")) {
@@ -49,7 +53,7 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
           int save = line.position();
           String first = line.word();
           if (first.indexOf(':') > 0 && Fields.onlyDigits(first, ":.")) {
-            packet(b, line, first);
+            packet(b, packet, seen, line, first);
             return true;
           }
           line.position(save);
@@ -84,36 +88,47 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
     return true;
   }
 
-  private static void packet(ImmutableTcpdumpCapture.Builder b, LineCursor line, String time) throws ParseException {
-    ImmutableTcpdumpPacket.Builder p = TcpdumpPacket.builder().time(time).line(line.lineNumber());
+  /**
+   * One packet line after its timestamp, read in place: addresses, ports and the length where they
+   * stand; the hosts and the detail through {@code seen} (hosts repeat from packet to packet, and so
+   * do many details); the packet from {@code p}, the session's one builder, cleared first.
+   */
+  private static void packet(ImmutableTcpdumpCapture.Builder b, ImmutableTcpdumpPacket.Builder p, Seen seen,
+      LineCursor line, String time) throws ParseException {
+    p.clear().time(time).line(line.lineNumber());
     String proto = line.word("the protocol (IP, IP6, ARP, ...)");
-    String next = line.peekWord();
-    if (next.equals("In") || next.equals("Out") || next.equals("M") || next.equals("B") || next.equals("P")) {
+    if (line.lookingAtWord("In") || line.lookingAtWord("Out") || line.lookingAtWord("M") || line.lookingAtWord("B")
+        || line.lookingAtWord("P")) {
       p.iface(proto).direction(line.word());
       proto = line.word("the protocol (IP, IP6, ARP, ...)");
     }
     p.protocol(proto);
+    String text = line.source();
+    int base = line.lineStart();
     String detail;
     if (proto.equals("IP") || proto.equals("IP6")) {
-      String src = line.word("the source address");
+      int s0 = wordStart(line, "the source address");
+      int s1 = wordEnd(text, s0, line.lineEnd());
+      line.position(s1 - base);
       line.expect(">");
-      String dst = line.word("the destination address");
-      if (!dst.endsWith(":")) {
-        throw line.errorAt(line.position() - dst.length(), "expected ':' after the destination address");
+      int d0 = wordStart(line, "the destination address");
+      int d1 = wordEnd(text, d0, line.lineEnd());
+      line.position(d1 - base);
+      if (text.charAt(d1 - 1) != ':') {
+        throw line.errorAt(line.position() - (d1 - d0), "expected ':' after the destination address");
       }
-      dst = dst.substring(0, dst.length() - 1);
-      detail = line.rest();
+      detail = rest(line, seen);
       String transport = detail.startsWith("UDP") ? "UDP"
           : detail.startsWith("ICMP6") ? "ICMP6"
           : detail.startsWith("ICMP") ? "ICMP"
           : detail.startsWith("Flags [") ? "TCP"
           : "OTHER";
       boolean ports = transport.equals("UDP") || transport.equals("TCP");
-      address(p, src, ports, true);
-      address(p, dst, ports, false);
+      address(p, seen, text, s0, s1, ports, true);
+      address(p, seen, text, d0, d1 - 1, ports, false);
       p.transport(transport);
     } else {
-      detail = line.rest();
+      detail = rest(line, seen);
       p.transport("OTHER");
     }
     int len = detail.lastIndexOf("length ");
@@ -124,39 +139,111 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
         e++;
       }
       if (e > s && e - s <= 9) {
-        p.lengthBytes(Integer.parseInt(detail.substring(s, e)));
+        p.lengthBytes(Integer.parseInt(detail, s, e, 10));
       }
     }
     b.addPacket(p.detail(detail).build());
   }
 
-  private static void address(ImmutableTcpdumpPacket.Builder p, String addr, boolean hasPort, boolean source) {
-    int dot = addr.lastIndexOf('.');
-    boolean v6 = addr.indexOf(':') >= 0;
-    boolean portSplit = hasPort && dot > 0 && (v6 || count(addr, '.') == 4);
-    String host = portSplit ? addr.substring(0, dot) : addr;
-    String port = portSplit ? addr.substring(dot + 1) : "";
+  /** Where the next word starts (absolute), failing as {@link LineCursor#word(String)} does at the end. */
+  private static int wordStart(LineCursor line, String what) throws ParseException {
+    if (line.atEnd()) {
+      throw line.error(what);
+    }
+    return line.lineStart() + line.position();
+  }
+
+  /** {@link LineCursor#rest()}, read in place and made a string through {@code seen}. */
+  private static String rest(LineCursor line, Seen seen) {
+    line.skipBlanks();
+    String text = line.source();
+    int from = line.lineStart() + line.position();
+    int to = line.lineEnd();
+    if (from < to && (Character.isWhitespace(text.charAt(from)) || Character.isWhitespace(text.charAt(to - 1)))) {
+      return line.rest(); // white space that rest() strips and blanks do not cover: as rest() reads it
+    }
+    line.position(to - line.lineStart());
+    return seen.get(text, from, to);
+  }
+
+  /** The host (and port) of the address {@code [from, to)} of {@code addr}. */
+  private static void address(ImmutableTcpdumpPacket.Builder p, Seen seen, String addr, int from, int to, boolean hasPort,
+      boolean source) {
+    int dot = Fields.lastIndexOf(addr, '.', from, to);
+    boolean v6 = Fields.indexOf(addr, ':', from, to) >= 0;
+    boolean portSplit = hasPort && dot > from && (v6 || count(addr, from, to, '.') == 4);
+    String host = seen.get(addr, from, portSplit ? dot : to);
     if (source) {
       p.source(host);
     } else {
       p.destination(host);
     }
-    if (!port.isEmpty() && port.length() <= 5 && Fields.onlyDigits(port, "")) {
+    int p0 = dot + 1;
+    if (portSplit && p0 < to && to - p0 <= 5 && digits(addr, p0, to)) {
+      int port = Integer.parseInt(addr, p0, to, 10);
       if (source) {
-        p.sourcePort(Integer.parseInt(port));
+        p.sourcePort(port);
       } else {
-        p.destinationPort(Integer.parseInt(port));
+        p.destinationPort(port);
       }
     }
   }
 
-  private static int count(String s, char c) {
+  /** Where the word at {@code from} ends: at a blank as {@link LineCursor#word()} reads one. */
+  private static int wordEnd(String s, int from, int to) {
+    int i = from;
+    while (i < to) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\f' || c == '\u000b') {
+        break;
+      }
+      i++;
+    }
+    return i;
+  }
+
+  /** Whether {@code [from, to)} of {@code s} is all digits ({@link Character#isDigit}). */
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int count(String s, int from, int to, char c) {
     int n = 0;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = from; i < to; i++) {
       if (s.charAt(i) == c) {
         n++;
       }
     }
     return n;
+  }
+
+  /**
+   * The strings of a parse's hosts and details by their text, each distinct one made once per slot
+   * instead of once per packet. A slot holds the last string hashed to it; equal strings either way.
+   */
+  static final class Seen {
+    private final String[] slots = new String[64];
+
+    /** {@code [from, to)} of {@code text} as a string, shared when it was seen. */
+    String get(String text, int from, int to) {
+      int h = 0;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + text.charAt(i);
+      }
+      int slot = (h ^ (h >>> 6) ^ (h >>> 12)) & (slots.length - 1);
+      String hit = slots[slot];
+      int len = to - from;
+      if (hit != null && hit.length() == len && text.startsWith(hit, from)) {
+        return hit;
+      }
+      String made = text.substring(from, to);
+      slots[slot] = made;
+      return made;
+    }
   }
 }

@@ -1,5 +1,7 @@
 package io.wgdiag.parsers.counters;
 
+import com.google.common.collect.ImmutableList;
+import com.google.common.primitives.ImmutableLongArray;
 import io.wgdiag.model.counters.ProtocolCounters;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.Fields;
@@ -27,8 +29,8 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
     return new Session<>() {
       @Nullable String pendingProto;
       @Nullable List<String> pendingNames;
-
-      final Fields f = new Fields();
+      /** {@link #pendingNames} when read in place and each name is there once, else null. */
+      @Nullable ImmutableList<String> pendingDistinct;
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -44,6 +46,7 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
           if (!numbers) {
             pendingProto = proto;
             pendingNames = new ArrayList<>(List.of(words));
+            pendingDistinct = null;
             return true;
           }
           List<String> names = pendingNames;
@@ -60,6 +63,7 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
           }
           pendingNames = null;
           pendingProto = null;
+          pendingDistinct = null;
           return true;
         }
         // /proc/net/snmp6: "Ip6InReceives   1234"
@@ -74,50 +78,88 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
 
       /**
        * The common shape, {@code Proto: a b c} with a blank after the colon, read in place: names
-       * become strings, values are read where they stand. False for anything else (the general
-       * path below reads it).
+       * become strings, values are read where they stand. A header's names (each once) and its
+       * values become an empty section's lists as they are ({@link CounterSections.Section#set}).
+       * False for anything else (the general path below reads it).
        */
       private boolean inPlace(LineCursor line) throws ParseException {
-        if (Fields.indexOf(line.source(), '\t', line.lineStart(), line.lineEnd()) >= 0) {
+        String src = line.source();
+        int lo = line.lineStart();
+        int hi = line.lineEnd();
+        if (Fields.indexOf(src, '\t', lo, hi) >= 0) {
           return false; // Fields would split at tabs only; the general path reads any blanks
         }
-        f.split(line);
-        int n = f.count();
-        if (n < 2) {
+        lo = skipBlanks(src, lo, hi);
+        while (hi > lo && blank(src.charAt(hi - 1))) {
+          hi--;
+        }
+        int e0 = wordEnd(src, lo, hi);
+        int s1 = skipBlanks(src, e0, hi);
+        if (s1 >= hi) {
+          return false; // fewer than two fields
+        }
+        if (src.charAt(e0 - 1) != ':' || e0 - 1 == lo) {
           return false;
         }
-        String src = f.text();
-        int e0 = f.end(0);
-        if (src.charAt(e0 - 1) != ':' || e0 - 1 == f.start(0)) {
+        if (Fields.indexOf(src, ':', lo, e0 - 1) >= 0) {
           return false;
         }
-        if (Fields.indexOf(src, ':', f.start(0), e0 - 1) >= 0) {
-          return false;
+        String proto = line.token(lo, e0 - 1);
+        int count = 0;
+        for (int i = s1; i < hi; i = skipBlanks(src, wordEnd(src, i, hi), hi)) {
+          count++;
         }
-        String proto = line.token(f.start(0), e0 - 1);
-        if (!NetstatStatsParser.isNumber(src, f.start(1), f.end(1))) {
-          List<String> names = new ArrayList<>(n - 1);
-          for (int i = 1; i < n; i++) {
-            names.add(line.token(f.start(i), f.end(i)));
+        if (!NetstatStatsParser.isNumber(src, s1, wordEnd(src, s1, hi))) {
+          ImmutableList.Builder<String> names = ImmutableList.builderWithExpectedSize(count); // exactly full: build() keeps its array
+          for (int i = s1; i < hi; ) {
+            int e = wordEnd(src, i, hi);
+            names.add(line.token(i, e));
+            i = skipBlanks(src, e, hi);
           }
+          ImmutableList<String> list = names.build();
           pendingProto = proto;
-          pendingNames = names;
+          pendingNames = list;
+          pendingDistinct = eachOnce(list) ? list : null;
           return true;
         }
         List<String> names = pendingNames;
         if (names == null || !proto.equals(pendingProto)) {
           throw line.errorAt(0, "expected the header line of '" + proto + ":' before its values");
         }
-        if (n - 1 != names.size()) {
-          throw line.errorAt(0, "expected " + names.size() + " values as the '" + proto + ":' header names, found " + (n - 1));
+        if (count != names.size()) {
+          throw line.errorAt(0, "expected " + names.size() + " values as the '" + proto + ":' header names, found " + count);
         }
         CounterSections.Section m = sections.section(proto);
-        m.ensureRoom(n - 1);
-        for (int i = 1; i < n; i++) {
-          m.put(names.get(i - 1), NetstatStatsParser.value(line, src, f.start(i), f.end(i)));
+        ImmutableList<String> whole = pendingDistinct;
+        if (whole != null && m.isEmpty()) {
+          ImmutableLongArray.Builder values = ImmutableLongArray.builder(count); // exactly full: build() keeps its array
+          try {
+            for (int i = s1; i < hi; ) {
+              int e = wordEnd(src, i, hi);
+              values.add(NetstatStatsParser.value(line, src, i, e));
+              i = skipBlanks(src, e, hi);
+            }
+          } catch (ParseException e) {
+            // as put by put: the values before the bad one stay (a lenient parse goes on with them)
+            ImmutableLongArray read = values.build();
+            for (int i = 0; i < read.length(); i++) {
+              m.put(whole.get(i), read.get(i));
+            }
+            throw e;
+          }
+          m.set(whole, values.build());
+        } else {
+          m.ensureRoom(count);
+          int k = 0;
+          for (int i = s1; i < hi; ) {
+            int e = wordEnd(src, i, hi);
+            m.put(names.get(k++), NetstatStatsParser.value(line, src, i, e));
+            i = skipBlanks(src, e, hi);
+          }
         }
         pendingNames = null;
         pendingProto = null;
+        pendingDistinct = null;
         return true;
       }
 
@@ -129,5 +171,47 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
         return sections.build();
       }
     };
+  }
+
+  /** Fields end at blanks, as {@link Fields} splits a line without tabs. */
+  private static boolean blank(char c) {
+    return c == ' ' || c == '\t' || c == '\f' || c == '\u000b' || c == '\r';
+  }
+
+  private static int skipBlanks(String s, int from, int to) {
+    while (from < to && blank(s.charAt(from))) {
+      from++;
+    }
+    return from;
+  }
+
+  private static int wordEnd(String s, int from, int to) {
+    while (from < to && !blank(s.charAt(from))) {
+      from++;
+    }
+    return from;
+  }
+
+  /**
+   * Whether each name is in {@code names} once: compared by hash in pairs while a header is as
+   * short as the kernel's (a few hundred names), so the check allocates nothing; a longer one is
+   * taken as repeating, and its values go in one by one ({@link CounterSections.Section#put}).
+   */
+  static boolean eachOnce(List<String> names) {
+    int n = names.size();
+    if (n > 512) {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      String a = names.get(i);
+      int h = a.hashCode();
+      for (int j = 0; j < i; j++) {
+        String b = names.get(j);
+        if (b.hashCode() == h && b.equals(a)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 }

@@ -56,6 +56,8 @@ public final class TopParser extends LineParser<TopReport> {
       ImmutableList<String> keptColumns = ImmutableList.of();
       /** One row's kept values, reused from row to row. */
       final List<String> values = new ArrayList<>();
+      /** The values already made, by their text, shared by every row of the parse. */
+      final ValueCache seen = new ValueCache();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -77,17 +79,22 @@ public final class TopParser extends LineParser<TopReport> {
           OptionalDouble cpu = OptionalDouble.empty();
           OptionalDouble mem = OptionalDouble.empty();
           for (int i = 0; i < h.size(); i++) {
-            String v;
-            if (i < cmd || extra == 0) {
-              v = line.token(f.start(i), f.end(i));
-            } else if (i == cmd) {
-              v = f.text().substring(f.start(i), f.end(i + extra));
-            } else {
-              v = line.token(f.start(i + extra), f.end(i + extra));
-            }
             if (!keep[i]) {
               continue;
             }
+            int from;
+            int to;
+            if (i < cmd || extra == 0) {
+              from = f.start(i);
+              to = f.end(i);
+            } else if (i == cmd) {
+              from = f.start(i);
+              to = f.end(i + extra);
+            } else {
+              from = f.start(i + extra);
+              to = f.end(i + extra);
+            }
+            String v = seen.get(line, from, to);
             values.add(v);
             if (i == pidColumn) {
               pid = v;
@@ -96,9 +103,9 @@ public final class TopParser extends LineParser<TopReport> {
             } else if (i == commandColumn) {
               command = v;
             } else if (i == cpuColumn) {
-              cpu = OptionalDouble.of(decimal(line, v, "%CPU"));
+              cpu = percent(line, from, to, v, "%CPU");
             } else if (i == memColumn) {
-              mem = OptionalDouble.of(decimal(line, v, "%MEM"));
+              mem = percent(line, from, to, v, "%MEM");
             }
           }
           rows.addProcess(TopProcess.of(number(line, pid, "the PID"), user, cpu, mem, command, keptColumns,
@@ -247,16 +254,53 @@ public final class TopParser extends LineParser<TopReport> {
     return Long.parseLong(s);
   }
 
-  private static double decimal(LineCursor line, String s, String what) throws ParseException {
-    LineCursor c = LineCursor.of(s, line.lineNumber());
+  /** 0.0, the share most rows print: one wrapper for all of them. */
+  private static final OptionalDouble ZERO = OptionalDouble.of(0.0);
+
+  /**
+   * The share {@code s} printed at {@code [from, to)} of the line, read in place; the error names
+   * the first place {@code s} occurs in the line, as when it was read from a copy.
+   */
+  private static OptionalDouble percent(LineCursor line, int from, int to, String s, String what) throws ParseException {
+    int save = line.position();
     try {
-      double v = c.decimal(what, true);
-      if (c.atEnd()) {
-        return v;
+      line.position(from - line.lineStart());
+      double v = line.decimal(what, true);
+      if (line.position() == to - line.lineStart()) {
+        return Double.doubleToRawLongBits(v) == 0L ? ZERO : OptionalDouble.of(v);
       }
     } catch (ParseException e) {
       // positioned below
+    } finally {
+      line.position(save);
     }
     throw line.errorAt(Math.max(0, line.text().indexOf(s)), "expected " + what + ", found '" + s + "'");
+  }
+
+  /**
+   * The strings of a parse's values by their text: top repeats most of them from row to row
+   * ({@code root}, {@code 20}, {@code 0.0m}, {@code -}), so each distinct text is made once per
+   * slot, not once per row. A slot holds the last string hashed to it; equal strings either way.
+   */
+  static final class ValueCache {
+    private final String[] slots = new String[1024];
+
+    /** The text {@code [from, to)} of the line's source as a string, shared when it was seen. */
+    String get(LineCursor line, int from, int to) {
+      String src = line.source();
+      int h = 0;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + src.charAt(i);
+      }
+      int slot = (h ^ (h >>> 10) ^ (h >>> 20)) & (slots.length - 1);
+      String hit = slots[slot];
+      int len = to - from;
+      if (hit != null && hit.length() == len && src.startsWith(hit, from)) {
+        return hit;
+      }
+      String made = line.token(from, to);
+      slots[slot] = made;
+      return made;
+    }
   }
 }

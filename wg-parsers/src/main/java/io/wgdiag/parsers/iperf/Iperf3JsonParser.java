@@ -8,8 +8,13 @@ import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.JsonSupport;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.NumberInput;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code iperf3 -J} into the same model as the text output: {@code start.connected} (the
@@ -28,71 +33,227 @@ public final class Iperf3JsonParser extends LineParser<IperfResult> {
   protected JsonForm<IperfResult> jsonForm() {
     return (p, diagnostics, strict) -> {
       p.nextToken();
-      Object tree = JsonSupport.tree(p);
-      if (!(tree instanceof Map<?, ?> root)) {
+      if (p.currentToken() != JsonToken.START_OBJECT) {
+        JsonSupport.tree(p); // read as a whole, so the error stands where it always has: after the value
         throw JsonSupport.error(p, "an iperf3 JSON object");
       }
+      Object[] root = (Object[]) ROOT.read(p);
       ImmutableIperfResult.Builder r = IperfResult.builder();
-      Map<?, ?> start = map(root.get("start"));
-      Map<?, ?> test = map(start.get("test_start"));
-      if (test.get("protocol") instanceof String proto) {
+      @Nullable Object[] start = obj(root[0]);
+      @Nullable Object[] test = obj(at(start, 1));
+      if (at(test, 0) instanceof String proto) {
         r.protocol(proto);
       }
-      r.reverse(Long.valueOf(1).equals(test.get("reverse")));
-      if (map(start.get("connecting_to")).get("host") instanceof String host) {
+      r.reverse(Long.valueOf(1).equals(at(test, 1)));
+      if (at(obj(at(start, 2)), 0) instanceof String host) {
         r.server(host);
       }
-      for (Object c : list(start.get("connected"))) {
-        Object socket = map(c).get("socket");
+      List<?> connected = list(at(start, 0));
+      for (Object c : connected) {
+        Object socket = at(obj(c), 0);
         if (socket != null) {
           r.addStream(String.valueOf(socket));
         }
       }
-      boolean many = list(start.get("connected")).size() > 1;
-      for (Object iv : list(root.get("intervals"))) {
-        Map<?, ?> interval = map(iv);
-        for (Object so : list(interval.get("streams"))) {
-          r.addInterval(row(map(so), String.valueOf(map(so).get("socket")), null));
+      boolean many = connected.size() > 1;
+      for (Object iv : list(root[1])) {
+        @Nullable Object[] interval = obj(iv);
+        for (Object so : list(at(interval, 0))) {
+          r.addInterval(row(obj(so), String.valueOf(at(obj(so), 0)), null));
         }
-        if (many && interval.get("sum") != null) {
-          r.addInterval(row(map(interval.get("sum")), "SUM", null));
+        if (many && at(interval, 1) != null) {
+          r.addInterval(row(obj(at(interval, 1)), "SUM", null));
         }
       }
-      Map<?, ?> end = map(root.get("end"));
-      String id = many ? "SUM" : list(start.get("connected")).stream().map(c -> String.valueOf(map(c).get("socket"))).findFirst().orElse("SUM");
-      if (end.get("sum_sent") != null) {
-        r.addSummary(row(map(end.get("sum_sent")), id, "sender"));
+      @Nullable Object[] end = obj(root[2]);
+      String id = many || connected.isEmpty() ? "SUM" : String.valueOf(at(obj(connected.get(0)), 0));
+      if (at(end, 0) != null) {
+        r.addSummary(row(obj(at(end, 0)), id, "sender"));
       }
-      if (end.get("sum_received") != null) {
-        r.addSummary(row(map(end.get("sum_received")), id, "receiver"));
+      if (at(end, 1) != null) {
+        r.addSummary(row(obj(at(end, 1)), id, "receiver"));
       }
-      if (end.get("sum") != null && end.get("sum_sent") == null) {
-        r.addSummary(row(map(end.get("sum")), id, "receiver"));
+      if (at(end, 2) != null && at(end, 0) == null) {
+        r.addSummary(row(obj(at(end, 2)), id, "receiver"));
       }
-      if (root.get("error") instanceof String err) {
+      if (root[3] instanceof String err) {
         r.error(err);
       }
       return r.build();
     };
   }
 
-  private static IperfInterval row(Map<?, ?> m, String stream, @org.jspecify.annotations.Nullable String role) {
+  /*
+   * The document is read as far as the model needs it (JsonSupport.tree would make a map of every
+   * object): an object becomes an array of the values of the keys its Shape names, in the Shape's
+   * order (a key printed twice keeps its first value; null for an absent key); an array becomes a
+   * list; the socket as JsonSupport.tree reads it (it is printed with String.valueOf); any other
+   * kept value only when it is a scalar. Everything else is skipped unread. A value whose kind is
+   * not the one expected (an array for an object, an object for an array or a number) becomes
+   * OTHER, which reads as an empty object, an empty list and no number.
+   */
+
+  /** A kept value of the wrong kind: present, but an empty object, an empty list, no number. */
+  private static final Object OTHER = new Object() {
+    @Override
+    public String toString() {
+      return "other";
+    }
+  };
+
+  /** What is kept of a JSON value. */
+  private abstract static class Shape {
+    /** Reads the value the parser stands on, leaving it on the value's last token. */
+    abstract @Nullable Object read(JsonParser p) throws IOException, ParseException;
+  }
+
+  /** A scalar as {@link JsonSupport#tree} reads it, with floats read without a string; OTHER for an object or array. */
+  private static final Shape SCALAR = new Shape() {
+    @Override
+    @Nullable Object read(JsonParser p) throws IOException, ParseException {
+      JsonToken t = p.currentToken();
+      if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+        p.skipChildren();
+        return OTHER;
+      }
+      if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+        return NumberInput.parseDouble(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), true);
+      }
+      return JsonSupport.tree(p);
+    }
+  };
+
+  /** The whole value, as {@link JsonSupport#tree} reads it. */
+  private static final Shape WHOLE = new Shape() {
+    @Override
+    Object read(JsonParser p) throws IOException, ParseException {
+      return JsonSupport.tree(p);
+    }
+  };
+
+  /** An object: the values of {@code keys}, each read with its shape, in an array. */
+  private static final class ObjectShape extends Shape {
+    private final String[] keys;
+    private final Shape[] shapes;
+
+    ObjectShape(String[] keys, Shape[] shapes) {
+      this.keys = keys;
+      this.shapes = shapes;
+    }
+
+    @Override
+    Object read(JsonParser p) throws IOException, ParseException {
+      JsonToken t = p.currentToken();
+      if (t != JsonToken.START_OBJECT) {
+        SCALAR.read(p); // an array or a scalar where an object belongs
+        return OTHER;
+      }
+      @Nullable Object[] values = new Object[keys.length];
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        int k = indexOf(name);
+        if (k < 0) {
+          if (p.currentToken() == null) {
+            throw JsonSupport.error(p, "a JSON value");
+          }
+          p.skipChildren();
+          continue;
+        }
+        Object v = shapes[k].read(p); // never null: JSON null is JsonSupport.NULL
+        if (values[k] == null) { // a repeated name keeps its first value, as JsonSupport.tree does
+          values[k] = v;
+        }
+      }
+      return values;
+    }
+
+    private int indexOf(String name) {
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i].equals(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+
+  /** An array: its elements, each read with {@code element}. */
+  private static final class ArrayShape extends Shape {
+    private final Shape element;
+
+    ArrayShape(Shape element) {
+      this.element = element;
+    }
+
+    @Override
+    Object read(JsonParser p) throws IOException, ParseException {
+      if (p.currentToken() != JsonToken.START_ARRAY) {
+        SCALAR.read(p);
+        return OTHER;
+      }
+      List<@Nullable Object> l = new ArrayList<>();
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        if (p.currentToken() == null) {
+          throw JsonSupport.error(p, "']'");
+        }
+        l.add(element.read(p));
+      }
+      return l;
+    }
+  }
+
+  private static ObjectShape object(String[] keys, Shape... shapes) {
+    return new ObjectShape(keys, shapes);
+  }
+
+  /** {@code intervals[].streams[]}, {@code .sum}, {@code end.sum_sent}, ...: a socket and the figures of {@link #row}. */
+  private static final ObjectShape ROW = object(
+      new String[] {"socket", "start", "end", "bytes", "bits_per_second", "retransmits", "snd_cwnd", "jitter_ms",
+          "lost_packets", "packets"},
+      WHOLE, SCALAR, SCALAR, SCALAR, SCALAR, SCALAR, SCALAR, SCALAR, SCALAR, SCALAR);
+
+  private static final ObjectShape ROOT = object(new String[] {"start", "intervals", "end", "error"},
+      object(new String[] {"connected", "test_start", "connecting_to"},
+          new ArrayShape(object(new String[] {"socket"}, WHOLE)),
+          object(new String[] {"protocol", "reverse"}, SCALAR, SCALAR),
+          object(new String[] {"host"}, SCALAR)),
+      new ArrayShape(object(new String[] {"streams", "sum"}, new ArrayShape(ROW), ROW)),
+      object(new String[] {"sum_sent", "sum_received", "sum"}, ROW, ROW, ROW),
+      SCALAR);
+
+  private static final Object[] NO_KEYS = new Object[0];
+
+  /** A kept object's values, or none: {@link #at} reads an absent key as null. */
+  private static @Nullable Object[] obj(@Nullable Object o) {
+    return o instanceof Object[] a ? a : NO_KEYS;
+  }
+
+  private static List<?> list(@Nullable Object o) {
+    return o instanceof List<?> l ? l : List.of();
+  }
+
+  /** Value {@code i} of a kept object, null when the key was absent or the value no object. */
+  private static @Nullable Object at(@Nullable Object[] a, int i) {
+    return i < a.length ? a[i] : null;
+  }
+
+  private static IperfInterval row(@Nullable Object[] m, String stream, @Nullable String role) {
     ImmutableIperfInterval.Builder b = IperfInterval.builder().stream(stream)
-        .startSeconds(num(m.get("start"))).endSeconds(num(m.get("end")))
-        .bytes((long) num(m.get("bytes"))).bitsPerSecond(num(m.get("bits_per_second")));
-    if (m.get("retransmits") instanceof Long rt) {
+        .startSeconds(num(at(m, 1))).endSeconds(num(at(m, 2))).bytes((long) num(at(m, 3))).bitsPerSecond(num(at(m, 4)));
+    if (at(m, 5) instanceof Long rt) {
       b.retransmits(rt);
     }
-    if (m.get("snd_cwnd") instanceof Long cw) {
+    if (at(m, 6) instanceof Long cw) {
       b.cwndBytes(cw);
     }
-    if (m.get("jitter_ms") != null) {
-      b.jitterMillis(num(m.get("jitter_ms")));
+    if (at(m, 7) != null) {
+      b.jitterMillis(num(at(m, 7)));
     }
-    if (m.get("lost_packets") instanceof Long lost) {
+    if (at(m, 8) instanceof Long lost) {
       b.lostDatagrams(lost);
     }
-    if (m.get("packets") instanceof Long packets) {
+    if (at(m, 9) instanceof Long packets) {
       b.totalDatagrams(packets);
     }
     if (role != null) {
@@ -101,16 +262,8 @@ public final class Iperf3JsonParser extends LineParser<IperfResult> {
     return b.build();
   }
 
-  private static double num(@org.jspecify.annotations.Nullable Object o) {
+  private static double num(@Nullable Object o) {
     return o instanceof Number n ? n.doubleValue() : 0;
-  }
-
-  private static Map<?, ?> map(@org.jspecify.annotations.Nullable Object o) {
-    return o instanceof Map<?, ?> m ? m : Map.of();
-  }
-
-  private static List<?> list(@org.jspecify.annotations.Nullable Object o) {
-    return o instanceof List<?> l ? l : List.of();
   }
 
   @Override

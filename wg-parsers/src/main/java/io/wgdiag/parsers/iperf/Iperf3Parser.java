@@ -5,9 +5,12 @@ import io.wgdiag.model.iperf.ImmutableIperfResult;
 import io.wgdiag.model.iperf.IperfInterval;
 import io.wgdiag.model.iperf.IperfResult;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import io.wgdiag.parsers.text.Units;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads iperf3's text output, client or server, TCP or UDP, with {@code -P}, {@code -R} and the
@@ -30,58 +33,167 @@ public final class Iperf3Parser extends LineParser<IperfResult> {
     super("iperf3", IperfResult.class);
   }
 
+  /** The lines read and let go: a progress, separator or banner line that the model does not keep. */
+  private static final String[] SKIPPED = {"- -", "-----", "Server listening on", "Accepted connection from",
+      "CPU Utilization:", "Test Complete", "Starting Test:", "Cookie:", "TCP MSS:", "Time:", "Linux ",
+      "Control connection MSS", "Target Bitrate", "iperf 3.", "snd_tcp_congestion", "rcv_tcp_congestion", "warning:"};
+
   @Override
   protected Session<IperfResult> newSession() {
     ImmutableIperfResult.Builder r = IperfResult.builder();
     return new Session<>() {
+      /** Whether the run is UDP so far: the protocol set in {@code r}, kept here to be read per interval. */
+      boolean udp;
+      /** One interval builder for the parse, cleared for each row. */
+      final ImmutableIperfInterval.Builder row = IperfInterval.builder();
+      /** The stream ids read so far ({@code 5}, {@code SUM}), each made once. */
+      final List<String> ids = new ArrayList<>();
+
       @Override
       public boolean accept(LineCursor line) throws ParseException {
-        String t = line.stripped();
-        if (t.startsWith("Connecting to host ")) {
-          String host = t.substring("Connecting to host ".length());
-          int comma = host.indexOf(',');
-          r.server(comma > 0 ? host.substring(0, comma) : host);
-          line.rest();
+        // the line without its outer white space, read in place: as line.stripped() would give it
+        String src = line.source();
+        int from = Fields.trimStart(src, line.lineStart(), line.lineEnd());
+        int to = Fields.trimEnd(src, from, line.lineEnd());
+        if (starts(src, from, to, "Connecting to host ")) {
+          int h = from + "Connecting to host ".length();
+          int comma = Fields.indexOf(src, ',', h, to);
+          r.server(src.substring(h, comma > h ? comma : to));
+          skipRest(line);
           return true;
         }
-        if (t.startsWith("Reverse mode")) {
+        if (starts(src, from, to, "Reverse mode")) {
           r.reverse(true);
-          line.rest();
+          skipRest(line);
           return true;
         }
-        if (t.startsWith("iperf3: ")) {
-          r.error(t.substring("iperf3: ".length()));
-          line.rest();
+        if (starts(src, from, to, "iperf3: ")) {
+          r.error(src.substring(from + "iperf3: ".length(), to));
+          skipRest(line);
           return true;
         }
-        if (t.startsWith("- -") || t.startsWith("-----") || t.equals("iperf Done.") || t.startsWith("Server listening on")
-            || t.startsWith("Accepted connection from") || t.startsWith("CPU Utilization:") || t.startsWith("Test Complete")
-            || t.startsWith("Starting Test:") || t.startsWith("Cookie:") || t.startsWith("TCP MSS:")
-            || t.startsWith("Time:") || t.startsWith("Linux ") || t.startsWith("Control connection MSS")
-            || t.startsWith("Target Bitrate") || t.startsWith("iperf 3.") || t.startsWith("snd_tcp_congestion")
-            || t.startsWith("rcv_tcp_congestion") || t.startsWith("warning:")) {
-          line.rest();
+        if (Fields.is(src, from, to, "iperf Done.")) {
+          skipRest(line);
           return true;
+        }
+        for (String skipped : SKIPPED) {
+          if (starts(src, from, to, skipped)) {
+            skipRest(line);
+            return true;
+          }
         }
         if (!line.tryConsume("[")) {
           return false;
         }
-        String id = line.until(']').strip();
+        String id = id(line);
         line.expect("]");
         if (id.equals("ID")) {
-          if (t.contains("Jitter") || t.contains("Datagrams")) {
+          if (Fields.indexOf(src, "Jitter", from, to) >= 0 || Fields.indexOf(src, "Datagrams", from, to) >= 0) {
             r.protocol("UDP");
+            udp = true;
           }
-          line.rest();
+          skipRest(line);
           return true;
         }
         if (line.lookingAt("local ")) {
           r.addStream(id);
-          line.rest();
+          skipRest(line);
           return true;
         }
-        interval(r, line, id);
+        interval(row.clear(), line, id);
+        IperfInterval built = row.build();
+        if (udp && built.retransmits().isPresent()) {
+          // a UDP client interval prints its datagram count where TCP prints Retr
+          built = ImmutableIperfInterval.copyOf(built).withTotalDatagrams(built.retransmits()).withRetransmits(java.util.OptionalLong.empty());
+        }
+        if (built.role().isPresent()) {
+          r.addSummary(built);
+        } else {
+          r.addInterval(built);
+        }
         return true;
+      }
+
+      /**
+       * The stream id up to {@code ]}, as {@code line.until(']').strip()} reads it: the string made
+       * for the same id before, or a new one.
+       */
+      private String id(LineCursor line) {
+        line.skipBlanks();
+        String src = line.source();
+        int from = line.lineStart() + line.position();
+        int stop = Fields.indexOf(src, ']', from, line.lineEnd());
+        int end = stop < 0 ? line.lineEnd() : stop;
+        int to = Fields.trimEnd(src, from, end);
+        for (String known : ids) {
+          if (Fields.is(src, from, to, known)) {
+            line.position(end - line.lineStart());
+            return known;
+          }
+        }
+        String id = line.until(']').strip();
+        if (ids.size() < 64) {
+          ids.add(id);
+        }
+        return id;
+      }
+
+      /**
+       * Reads an interval or summary row into {@code i} (cleared); a jitter or Lost/Total column sets
+       * the run's protocol to UDP in {@code r} and {@code udp} at once.
+       */
+      private void interval(ImmutableIperfInterval.Builder i, LineCursor line, String id) throws ParseException {
+        i.stream(id).line(line.lineNumber());
+        i.startSeconds(line.decimal("the interval start"));
+        line.expect("-");
+        i.endSeconds(line.decimal("the interval end"));
+        line.expect("sec");
+        int at = line.skipBlanks().position();
+        double size = line.decimal("the transfer size");
+        String unit = line.word("a size unit (Bytes, KBytes, MBytes, GBytes)");
+        long bytes = Units.bytes(size, unit);
+        if (bytes < 0 || !unit.endsWith("Bytes")) {
+          throw line.errorAt(at, "expected a size in Bytes, KBytes, MBytes or GBytes, found '" + unit + "'");
+        }
+        i.bytes(bytes);
+        at = line.skipBlanks().position();
+        double rate = line.decimal("the bitrate");
+        String ru = line.word("a rate unit (bits/sec, Kbits/sec, Mbits/sec, Gbits/sec)");
+        double bps = Units.bitsPerSecond(rate, ru);
+        if (Double.isNaN(bps)) {
+          throw line.errorAt(at, "expected a rate in bits/sec, Kbits/sec, Mbits/sec or Gbits/sec, found '" + ru + "'");
+        }
+        i.bitsPerSecond(bps);
+        while (!line.atEnd()) {
+          if (line.lookingAtWord("sender") || line.lookingAtWord("receiver")) {
+            i.role(line.word());
+          } else if (line.lookingAt("(")) {
+            line.until(')'); // "(0%)" after Lost/Total
+            line.expect(")");
+          } else if (line.atDigit()) {
+            int mark = line.position();
+            double v = line.decimal("a number");
+            if (line.tryConsumeWord("ms")) {
+              i.jitterMillis(v);
+              r.protocol("UDP");
+              udp = true;
+            } else if (line.tryConsume("/")) {
+              i.lostDatagrams((long) v);
+              i.totalDatagrams(line.number("the datagram total"));
+              r.protocol("UDP");
+              udp = true;
+            } else if (line.lookingAtWord("KBytes") || line.lookingAtWord("MBytes") || line.lookingAtWord("Bytes")
+                || line.lookingAtWord("GBytes")) {
+              i.cwndBytes(Units.bytes(v, line.word()));
+            } else {
+              line.position(mark);
+              long n = line.number("the retransmissions (Retr) or datagram count");
+              i.retransmits(n);
+            }
+          } else {
+            throw line.error("Retr, Cwnd, jitter, Lost/Total, sender or receiver");
+          }
+        }
       }
 
       @Override
@@ -91,67 +203,13 @@ public final class Iperf3Parser extends LineParser<IperfResult> {
     };
   }
 
-  private static void interval(ImmutableIperfResult.Builder r, LineCursor line, String id) throws ParseException {
-    ImmutableIperfInterval.Builder i = IperfInterval.builder().stream(id).line(line.lineNumber());
-    i.startSeconds(line.decimal("the interval start"));
-    line.expect("-");
-    i.endSeconds(line.decimal("the interval end"));
-    line.expect("sec");
-    int at = line.skipBlanks().position();
-    double size = line.decimal("the transfer size");
-    String unit = line.word("a size unit (Bytes, KBytes, MBytes, GBytes)");
-    long bytes = Units.bytes(size, unit);
-    if (bytes < 0 || !unit.endsWith("Bytes")) {
-      throw line.errorAt(at, "expected a size in Bytes, KBytes, MBytes or GBytes, found '" + unit + "'");
-    }
-    i.bytes(bytes);
-    at = line.skipBlanks().position();
-    double rate = line.decimal("the bitrate");
-    String ru = line.word("a rate unit (bits/sec, Kbits/sec, Mbits/sec, Gbits/sec)");
-    double bps = Units.bitsPerSecond(rate, ru);
-    if (Double.isNaN(bps)) {
-      throw line.errorAt(at, "expected a rate in bits/sec, Kbits/sec, Mbits/sec or Gbits/sec, found '" + ru + "'");
-    }
-    i.bitsPerSecond(bps);
-    boolean summary = false;
-    while (!line.atEnd()) {
-      if (line.lookingAtWord("sender") || line.lookingAtWord("receiver")) {
-        i.role(line.word());
-        summary = true;
-      } else if (line.lookingAt("(")) {
-        line.until(')'); // "(0%)" after Lost/Total
-        line.expect(")");
-      } else if (line.atDigit()) {
-        int mark = line.position();
-        double v = line.decimal("a number");
-        if (line.tryConsumeWord("ms")) {
-          i.jitterMillis(v);
-          r.protocol("UDP");
-        } else if (line.tryConsume("/")) {
-          i.lostDatagrams((long) v);
-          i.totalDatagrams(line.number("the datagram total"));
-          r.protocol("UDP");
-        } else if (line.lookingAtWord("KBytes") || line.lookingAtWord("MBytes") || line.lookingAtWord("Bytes")
-            || line.lookingAtWord("GBytes")) {
-          i.cwndBytes(Units.bytes(v, line.word()));
-        } else {
-          line.position(mark);
-          long n = line.number("the retransmissions (Retr) or datagram count");
-          i.retransmits(n);
-        }
-      } else {
-        throw line.error("Retr, Cwnd, jitter, Lost/Total, sender or receiver");
-      }
-    }
-    IperfInterval built = i.build();
-    if ("UDP".equals(r.build().protocol()) && built.retransmits().isPresent()) {
-      // a UDP client interval prints its datagram count where TCP prints Retr
-      built = ImmutableIperfInterval.copyOf(built).withTotalDatagrams(built.retransmits()).withRetransmits(java.util.OptionalLong.empty());
-    }
-    if (summary) {
-      r.addSummary(built);
-    } else {
-      r.addInterval(built);
-    }
+  /** Whether the stripped line {@code [from, to)} of {@code src} starts with {@code prefix}. */
+  private static boolean starts(String src, int from, int to, String prefix) {
+    return to - from >= prefix.length() && src.startsWith(prefix, from);
+  }
+
+  /** Reads the rest of the line, as {@link LineCursor#rest()} does, without making it a string. */
+  private static void skipRest(LineCursor line) {
+    line.position(line.lineEnd() - line.lineStart());
   }
 }

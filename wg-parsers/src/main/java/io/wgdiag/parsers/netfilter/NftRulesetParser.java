@@ -1,5 +1,6 @@
 package io.wgdiag.parsers.netfilter;
 
+import io.wgdiag.model.netfilter.ImmutableNftRule;
 import io.wgdiag.model.netfilter.ImmutableNftRuleset;
 import io.wgdiag.model.netfilter.NftRule;
 import io.wgdiag.model.netfilter.NftRuleset;
@@ -31,13 +32,21 @@ public final class NftRulesetParser extends LineParser<NftRuleset> {
       String table = "";
       String chain = "";
 
+      /** One rule builder for the parse: every attribute is set for each rule. */
+      final ImmutableNftRule.Builder rule = NftRule.builder();
+      /** A block line's words, as positions in the line's source: starts and ends. */
+      int[] words = new int[16];
+
       @Override
       public boolean accept(LineCursor line) throws ParseException {
-        String t = line.stripped();
-        if (t.startsWith("#")) {
+        // the line without its outer white space, read in place: only the text kept becomes a string
+        String src = line.source();
+        int from = Fields.trimStart(src, line.lineStart(), line.lineEnd());
+        int to = Fields.trimEnd(src, from, line.lineEnd());
+        if (from < to && src.charAt(from) == '#') {
           return true; // comments and "# Warning: table ip x is managed by iptables-nft"
         }
-        if (t.equals("}")) {
+        if (Fields.is(src, from, to, "}")) {
           if (stack.isEmpty()) {
             throw line.errorAt(line.text().indexOf('}'), "a '}' with no open block");
           }
@@ -50,43 +59,77 @@ public final class NftRulesetParser extends LineParser<NftRuleset> {
           }
           return true;
         }
-        if (t.endsWith("{")) {
-          String[] w = Fields.BLANKS.split(t.substring(0, t.length() - 1).strip());
-          switch (w[0]) {
+        if (from < to && src.charAt(to - 1) == '{') {
+          // the words before the brace, as Fields.BLANKS splits the stripped text
+          int w0 = Fields.trimStart(src, from, to - 1);
+          int n = split(src, w0, Fields.trimEnd(src, w0, to - 1));
+          String kind = n == 0 ? "" : Fields.is(src, words[0], words[1], "table") ? "table"
+              : Fields.is(src, words[0], words[1], "chain") ? "chain" : line.token(words[0], words[1]);
+          int count = Math.max(1, n); // "{" alone is one empty word
+          switch (kind) {
             case "table" -> {
-              if (w.length < 2 || !stack.isEmpty()) {
+              if (count < 2 || !stack.isEmpty()) {
                 throw line.errorAt(0, "expected 'table [family] name {' at the top level");
               }
-              family = w.length >= 3 ? w[1] : "ip";
-              table = w[w.length - 1];
+              family = count >= 3 ? word(line, 1) : "ip";
+              table = word(line, count - 1);
             }
             case "chain" -> {
-              if (w.length < 2 || table.isEmpty()) {
+              if (count < 2 || table.isEmpty()) {
                 throw line.errorAt(0, "expected 'chain name {' inside a table");
               }
-              chain = w[1];
+              chain = word(line, 1);
             }
             default -> { } // set, map, flowtable, counter, quota, ... and elements = { spanning lines
           }
-          stack.push(new String[] {w[0], w[0].equals("table") ? table : w.length > 1 ? w[1] : ""});
+          stack.push(new String[] {kind, kind.equals("table") ? table : kind.equals("chain") ? chain
+              : count > 1 ? word(line, 1) : ""});
           return true;
         }
         if (stack.isEmpty()) {
           return false;
         }
-        if (!chain.isEmpty() && t.startsWith("type ") && t.contains(" hook ")) {
-          b.putBaseChain(family + " " + table + " " + chain, t);
+        if (!chain.isEmpty() && starts(src, from, to, "type ") && Fields.indexOf(src, " hook ", from, to) >= 0) {
+          b.putBaseChain(family + " " + table + " " + chain, src.substring(from, to));
           return true;
         }
-        if (t.endsWith("}") && !stack.isEmpty() && t.indexOf('{') < 0) {
+        if (from < to && src.charAt(to - 1) == '}' && !stack.isEmpty() && Fields.indexOf(src, '{', from, to) < 0) {
           // the end of a multi-line element list: "10.0.0.2 }"
           stack.pop();
           return true;
         }
         if (!chain.isEmpty() && stack.peek()[0].equals("chain")) {
-          b.addRule(NftRule.builder().family(family).table(table).chain(chain).text(t).line(line.lineNumber()).build());
+          b.addRule(rule.clear().family(family).table(table).chain(chain).text(src.substring(from, to))
+              .line(line.lineNumber()).build());
         }
         return true;
+      }
+
+      /** Splits {@code [from, to)} at runs of {@code \\s} into {@link #words}; the number of words. */
+      private int split(String src, int from, int to) {
+        int n = 0;
+        int i = from;
+        while (i < to) {
+          int start = i;
+          while (i < to && !space(src.charAt(i))) {
+            i++;
+          }
+          if (2 * n + 2 > words.length) {
+            words = java.util.Arrays.copyOf(words, words.length * 2);
+          }
+          words[2 * n] = start;
+          words[2 * n + 1] = i;
+          n++;
+          while (i < to && space(src.charAt(i))) {
+            i++;
+          }
+        }
+        return n;
+      }
+
+      /** Word {@code i} of the last {@link #split}. */
+      private String word(LineCursor line, int i) {
+        return line.token(words[2 * i], words[2 * i + 1]);
       }
 
       @Override
@@ -97,5 +140,15 @@ public final class NftRulesetParser extends LineParser<NftRuleset> {
         return b.build();
       }
     };
+  }
+
+  /** White space as {@code \\s} matches it in {@link Fields#BLANKS}. */
+  private static boolean space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+  }
+
+  /** Whether the stripped line {@code [from, to)} of {@code src} starts with {@code prefix}. */
+  private static boolean starts(String src, int from, int to, String prefix) {
+    return to - from >= prefix.length() && src.startsWith(prefix, from);
   }
 }

@@ -1,5 +1,6 @@
 package io.wgdiag.parsers.sysctl;
 
+import com.google.common.collect.ImmutableMap;
 import io.wgdiag.model.sysctl.ImmutableSysctlSettings;
 import io.wgdiag.model.sysctl.SysctlSettings;
 import io.wgdiag.parsers.ParseException;
@@ -7,6 +8,7 @@ import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.KeyValues;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import java.util.Arrays;
 
 /**
  * Reads {@code sysctl} output: single keys, {@code sysctl -a}, multi-value keys and the echo of
@@ -31,8 +33,17 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
 
   @Override
   protected Session<SysctlSettings> newSession() {
-    KeyValues values = new KeyValues(); // keys in order and an open-addressed index: no map entry per key
     return new Session<>() {
+      /** The keys in printed order, a multi-line key's consecutive lines joined into one value. */
+      String[] keys = new String[0];
+      String[] values = new String[0];
+      int count;
+      /** The values made so far by their text: most repeat ({@code 0}, {@code 1}, {@code 1000}). */
+      final ValueCache seen = new ValueCache();
+      /** Whether the last key's lines are being joined in {@link #joined}. */
+      boolean joining;
+      final StringBuilder joined = new StringBuilder();
+
       @Override
       public boolean accept(LineCursor line) throws ParseException {
         if (line.lookingAt("sysctl: ")) {
@@ -63,22 +74,43 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
         if (k0 == k1) {
           throw line.errorAt(0, "expected a sysctl key before '='");
         }
-        String key = text.substring(k0, k1);
-        String value = foldBlanks(text, Math.min(eq + sep, to), to);
-        // A multi-line file (dev.cdrom.info) prints its key once per line: keep every line.
-        int earlier = values.find(key);
-        if (earlier < 0) {
-          values.add(key, value);
-        } else {
-          values.setValue(earlier, values.value(earlier) + "\n" + value);
+        String value = foldBlanks(text, Math.min(eq + sep, to), to, seen);
+        String last = count > 0 ? keys[count - 1] : null;
+        if (last != null && last.length() == k1 - k0 && text.startsWith(last, k0)) {
+          // A multi-line file (dev.cdrom.info) prints its key once per line: keep every line.
+          if (!joining) {
+            joining = true;
+            joined.append(values[count - 1]);
+          }
+          joined.append('\n').append(value); // one string when the key's lines are done, not one per line
+          return true;
         }
+        flush();
+        if (count == keys.length) {
+          // room from the lines of the first text seen (the whole input in memory), then doubled
+          int room = count == 0 ? lines(text, from) : count * 2;
+          keys = Arrays.copyOf(keys, room);
+          values = Arrays.copyOf(values, room);
+        }
+        keys[count] = text.substring(k0, k1);
+        values[count] = value;
+        count++;
         return true;
+      }
+
+      /** Puts the joined lines of the last key in as its value. */
+      private void flush() {
+        if (joining) {
+          values[count - 1] = joined.toString();
+          joined.setLength(0);
+          joining = false;
+        }
       }
 
       @Override
       public SysctlSettings finish(int lines, boolean strict) {
-        // one map built at its final size
-        return ImmutableSysctlSettings.of(values.toMap()); // the map as built: the builder would copy it
+        flush();
+        return ImmutableSysctlSettings.of(toMap(keys, values, count)); // the map as built: the builder would copy it
       }
     };
   }
@@ -94,10 +126,49 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
     return true;
   }
 
+  /**
+   * The keys and values as a map in printed order, built at its final size with no index of its own:
+   * the map finds a key printed twice apart (the usual output prints each once, or on consecutive
+   * lines, joined already); then the lines are put in again as they were printed, each later line
+   * of a key joined to its value with {@code \n} where the key was first printed.
+   */
+  static ImmutableMap<String, String> toMap(String[] keys, String[] values, int count) {
+    if (count == 0) {
+      return ImmutableMap.of();
+    }
+    ImmutableMap.Builder<String, String> b = ImmutableMap.builderWithExpectedSize(count);
+    for (int i = 0; i < count; i++) {
+      b.put(keys[i], values[i]);
+    }
+    try {
+      return b.buildOrThrow();
+    } catch (IllegalArgumentException twice) {
+      KeyValues joined = new KeyValues();
+      for (int i = 0; i < count; i++) {
+        int earlier = joined.find(keys[i]);
+        if (earlier < 0) {
+          joined.add(keys[i], values[i]);
+        } else {
+          joined.setValue(earlier, joined.value(earlier) + "\n" + values[i]);
+        }
+      }
+      return joined.toMap();
+    }
+  }
+
+  /** The number of lines from {@code from} to the end of {@code text}: a guess at the number of keys, at least 1. */
+  private static int lines(String text, int from) {
+    int n = 1;
+    for (int i = text.indexOf('\n', from); i >= 0; i = text.indexOf('\n', i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
   /** {@code [from, to)} of {@code text} with blanks trimmed and each run of blanks made one space. */
-  private static String foldBlanks(String text, int from, int to) {
+  private static String foldBlanks(String text, int from, int to, ValueCache seen) {
     if (isFolded(text, from, to)) {
-      return text.substring(from, to); // the common case: one copy, nothing to fold
+      return seen.get(text, from, to); // the common case: nothing to fold, and most values seen before
     }
     StringBuilder sb = new StringBuilder(to - from);
     boolean blank = false;
@@ -114,5 +185,33 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * The strings of a parse's values by their text: each distinct short value is made once per slot,
+   * not once per key. A slot holds the last string hashed to it; equal strings either way.
+   */
+  static final class ValueCache {
+    private final String[] slots = new String[256];
+
+    /** {@code [from, to)} of {@code text} as a string, shared when it was seen. */
+    String get(String text, int from, int to) {
+      int len = to - from;
+      if (len > 24) {
+        return text.substring(from, to); // long values rarely repeat
+      }
+      int h = 0;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + text.charAt(i);
+      }
+      int slot = (h ^ (h >>> 8) ^ (h >>> 16)) & (slots.length - 1);
+      String hit = slots[slot];
+      if (hit != null && hit.length() == len && text.startsWith(hit, from)) {
+        return hit;
+      }
+      String made = text.substring(from, to);
+      slots[slot] = made;
+      return made;
+    }
   }
 }

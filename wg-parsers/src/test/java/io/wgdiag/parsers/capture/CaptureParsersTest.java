@@ -10,10 +10,48 @@ import io.wgdiag.model.capture.TracepathResult;
 import io.wgdiag.parsers.Fixtures;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.transcript.TranscriptParser;
+import java.util.List;
 import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class CaptureParsersTest {
+
+  @Property(tries = 300)
+  void packetsReadInPlaceAsTheyWereReadFromWords(
+      @ForAll @Size(min = 1, max = 30) List<@Size(value = 5) List<@IntRange(min = 0, max = 7) Integer>> picks)
+      throws ParseException {
+    // one builder for every packet, hosts and details shared by their text: a packet with ports,
+    // an interface or a length must not lend them to the next one, nor a host its text to another
+    List<String> hosts = List.of("192.0.2.1.44190", "198.51.100.2", "Aa", "BB", "fe80::1.51820", "10.0.0.1.x", "1.2.3.4.5", ":");
+    List<String> details = List.of("UDP, length 2", "ICMP echo request, id 1, seq 2, length 64", "Flags [S], seq 1, length 0",
+        "ICMP6, neighbor solicitation", "UDP, length 2\t ", "", "ARP, Request who-has 10.0.0.1", "Flags [.], ack 1");
+    List<String> protos = List.of("IP", "IP6", "ARP,", "IP", "IP", "IP6", "IP", "IP");
+    StringBuilder text = new StringBuilder("listening on eth0, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n");
+    for (int i = 0; i < picks.size(); i++) {
+      List<Integer> k = picks.get(i);
+      text.append(String.format("01:12:%02d.%06d ", i % 60, i));
+      if (k.get(0) % 3 == 0) {
+        text.append(k.get(0) == 0 ? "eth0 Out " : "wg0 In ");
+      }
+      String proto = protos.get(k.get(1));
+      text.append(proto).append(' ');
+      if (proto.startsWith("IP")) {
+        text.append(hosts.get(k.get(2))).append(" > ").append(hosts.get(k.get(3))).append(": ");
+      }
+      text.append(details.get(k.get(4))).append('\n');
+    }
+    text.append(picks.size()).append(" packets captured\n");
+    TcpdumpCapture expected = new FormerTcpdumpParser().parse(text);
+    TcpdumpCapture got = new TcpdumpParser().parse(text);
+    assertThat(got).isEqualTo(expected);
+    for (int i = 0; i < got.packets().size(); i++) {
+      assertThat(got.packets().get(i).line()).isEqualTo(expected.packets().get(i).line());
+    }
+  }
 
   @Test
   void tracepathFindsTheNarrowLink() throws ParseException {

@@ -54,6 +54,49 @@ class CounterColumnsTest {
     assertThat(ProtocolCounters.of(expected)).isEqualTo(c);
   }
 
+  @Property(tries = 300)
+  void headerAndValueLinesActAsPutsWhateverRepeats(
+      @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 0, max = 2) Integer> protocols,
+      @ForAll @Size(min = 8, max = 8) List<@Size(min = 1, max = 40) List<@IntRange(min = 0, max = 45) Integer>> headers)
+      throws Exception {
+    // a protocol printed twice, a name printed twice in one header: the section taken whole from its
+    // first header must not keep or lend the lists when more comes
+    Map<String, Map<String, Long>> expected = new LinkedHashMap<>();
+    StringBuilder text = new StringBuilder();
+    long v = 1;
+    for (int p = 0; p < protocols.size(); p++) {
+      String proto = "P" + protocols.get(p);
+      StringBuilder head = new StringBuilder(proto + ":");
+      StringBuilder vals = new StringBuilder(proto + ":");
+      for (int n : headers.get(p)) {
+        String name = "C" + n;
+        head.append(' ').append(name);
+        vals.append(' ').append(v);
+        expected.computeIfAbsent(proto, k -> new LinkedHashMap<>()).put(name, v);
+        v = v * 7 + 3;
+      }
+      text.append(head).append('\n').append(vals).append('\n');
+    }
+    ProtocolCounters c = new ProcNetSnmpParser().parse(text);
+    assertThat(c.sections()).isEqualTo(expected);
+    expected.forEach((p, m) -> assertThat(java.util.Objects.requireNonNull(c.sections().get(p)).keySet())
+        .containsExactlyElementsOf(m.keySet()));
+    assertThat(ProtocolCounters.of(expected)).isEqualTo(c);
+  }
+
+  @Test
+  void aBadValueKeepsTheValuesBeforeItInALenientParse() throws Exception {
+    String text = "Udp: InDatagrams NoPorts InErrors\nUdp: 12 x 3\nTcp: A B\nTcp: 1 2\n";
+    var r = new ProcNetSnmpParser().parseLenient(text);
+    assertThat(r.diagnostics()).hasSize(1);
+    assertThat(r.diagnostics().get(0).column()).isEqualTo(9);
+    assertThat(r.model().sections()).isEqualTo(Map.of("Udp", Map.of("InDatagrams", 12L), "Tcp", Map.of("A", 1L, "B", 2L)));
+    assertThatThrownBy(() -> new ProcNetSnmpParser().parse(text))
+        .hasMessage("line 2, column 9: expected a counter value, found 'x'");
+    assertThat(ProcNetSnmpParser.eachOnce(List.of("Aa", "BB", "C#"))).isTrue(); // one hash, three names
+    assertThat(ProcNetSnmpParser.eachOnce(List.of("Aa", "BB", "Aa"))).isFalse();
+  }
+
   @Test
   void columnsOutOfStepAreRefused() {
     assertThatThrownBy(() -> ProtocolCounters.of(

@@ -198,6 +198,36 @@ class CpuParsersTest {
         .hasMessageContaining("2 column names but 1 values");
   }
 
+  @Property(tries = 200)
+  void topRowsSharingValueStringsEachKeepTheirOwnText(
+      @ForAll @Size(min = 1, max = 40) List<@Size(value = 4) List<@IntRange(min = 0, max = 8) Integer>> picks)
+      throws ParseException {
+    // texts of one String.hashCode ("Aa", "BB", "C#" and their pairs) land in one slot of the value cache
+    List<String> texts = List.of("Aa", "BB", "C#", "AaBB", "BBAa", "AaAa", "BBBB", "0.0", "00.0");
+    StringBuilder sb = new StringBuilder("top - 23:23:30 up  1:03,  0 user,  load average: 0.74, 0.68, 0.44\n");
+    sb.append("  PID USER      PR  %CPU     TIME+ COMMAND\n");
+    for (int r = 0; r < picks.size(); r++) {
+      List<Integer> p = picks.get(r);
+      sb.append(String.format(Locale.ROOT, "%5d %-9s %2s %5s %9s %s%n", r + 1, texts.get(p.get(0)), texts.get(p.get(1)),
+          p.get(2) % 2 == 0 ? "0.0" : "00.0", texts.get(p.get(3)), texts.get((p.get(0) + p.get(3)) % texts.size())));
+    }
+    List<TopProcess> rows = new TopParser().parse(sb).last().orElseThrow().processes();
+    assertThat(rows).hasSize(picks.size());
+    for (int r = 0; r < picks.size(); r++) {
+      List<Integer> p = picks.get(r);
+      TopProcess row = rows.get(r);
+      assertThat(row.user()).isEqualTo(texts.get(p.get(0)));
+      assertThat(row.fields()).containsExactly(
+          java.util.Map.entry("PID", String.valueOf(r + 1)),
+          java.util.Map.entry("USER", texts.get(p.get(0))),
+          java.util.Map.entry("PR", texts.get(p.get(1))),
+          java.util.Map.entry("%CPU", p.get(2) % 2 == 0 ? "0.0" : "00.0"),
+          java.util.Map.entry("TIME+", texts.get(p.get(3))),
+          java.util.Map.entry("COMMAND", texts.get((p.get(0) + p.get(3)) % texts.size())));
+      assertThat(row.cpuPercent()).hasValue(0.0);
+    }
+  }
+
   @Test
   void topColumnNamedTwiceKeepsItsLastValue() throws ParseException {
     // the recorded run with its PR column renamed USER: USER is then printed twice

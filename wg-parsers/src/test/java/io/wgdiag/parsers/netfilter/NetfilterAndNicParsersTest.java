@@ -16,12 +16,15 @@ import io.wgdiag.parsers.nic.EthtoolFeaturesParser;
 import io.wgdiag.parsers.transcript.ParsedTranscript;
 import io.wgdiag.parsers.transcript.TranscriptParser;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class NetfilterAndNicParsersTest {
@@ -54,6 +57,39 @@ class NetfilterAndNicParsersTest {
     assertThat(mixed.total("found")).isEqualTo(6);
     assertThat(mixed.cpus().get(1).get("error")).isEqualTo(1);
     assertThat(mixed.cpus().get(0).get("error")).isZero();
+  }
+
+  @Property(tries = 300)
+  void conntrackRowsTakeThePreviousRowsNamesOnlyWhereTheyAreTheSame(
+      @ForAll @Size(min = 1, max = 8) List<@Size(min = 1, max = 6) List<@IntRange(min = 0, max = 5) Integer>> rows) throws ParseException {
+    // names of one length that differ ("drop", "drip", ...): a row reads its own, never the row before's
+    java.util.List<String> pool = java.util.List.of("drop", "drip", "dro", "drops", "found", "fount");
+    StringBuilder text = new StringBuilder();
+    java.util.List<Map<String, Long>> expected = new java.util.ArrayList<>();
+    long v = 0;
+    for (int r = 0; r < rows.size(); r++) {
+      Map<String, Long> row = new LinkedHashMap<>();
+      text.append("cpu=").append(r);
+      for (int n : new java.util.LinkedHashSet<>(rows.get(r))) {
+        row.put(pool.get(n), v);
+        text.append(r % 2 == 0 ? " " : "\t ").append(pool.get(n)).append('=').append(v++);
+      }
+      text.append('\n');
+      expected.add(row);
+    }
+    ConntrackStats s = new ConntrackStatsParser().parse(text);
+    for (int r = 0; r < rows.size(); r++) {
+      assertThat(s.cpus().get(r).counters()).containsExactlyEntriesOf(expected.get(r));
+    }
+    java.util.List<String> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      many.add("c" + i);
+    }
+    assertThat(ConntrackStatsParser.firstRepeated(many)).isNull();
+    many.add("c7");
+    many.add("c3");
+    assertThat(ConntrackStatsParser.firstRepeated(many)).isEqualTo("c7");
+    assertThat(ConntrackStatsParser.firstRepeated(java.util.List.of("a", "b", "b", "a"))).isEqualTo("b");
   }
 
   @Provide

@@ -9,10 +9,39 @@ import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.ParseResult;
 import io.wgdiag.parsers.transcript.ParsedTranscript;
 import io.wgdiag.parsers.transcript.TranscriptParser;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class SysctlParserTest {
   private final SysctlParser parser = new SysctlParser();
+
+  @Property(tries = 300)
+  void eachKeyKeepsItsOwnLinesWhereverItRepeats(
+      @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 5) Integer> keys,
+      @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 6) Integer> values) throws ParseException {
+    // keys printed again on the next line (joined as they come) or later (the map finds them), values
+    // from a few texts (shared by the value cache: "Aa" and "BB" have one hash)
+    List<String> texts = List.of("0", "1", "Aa", "BB", "4096\t131072  6291456", "", "Aa BB");
+    Map<String, String> expected = new LinkedHashMap<>();
+    StringBuilder text = new StringBuilder();
+    int n = Math.min(keys.size(), values.size());
+    for (int i = 0; i < n; i++) {
+      String key = "net.k" + keys.get(i);
+      String raw = texts.get(values.get(i));
+      String folded = raw.replace('\t', ' ').replaceAll(" +", " ").strip();
+      text.append(key).append(" = ").append(raw).append('\n');
+      expected.merge(key, folded, (a, b) -> a + "\n" + b);
+    }
+    SysctlSettings s = new SysctlParser().parse(text);
+    assertThat(s.values()).isEqualTo(expected);
+    assertThat(s.values().keySet()).containsExactlyElementsOf(expected.keySet());
+  }
 
   @Test
   void readsSeedSocketBufferTranscript() throws ParseException {
