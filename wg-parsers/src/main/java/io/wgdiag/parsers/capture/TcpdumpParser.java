@@ -7,6 +7,7 @@ import io.wgdiag.model.capture.TcpdumpPacket;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
+import io.wgdiag.parsers.text.SharedText;
 import io.wgdiag.parsers.text.LineParser;
 
 /**
@@ -35,7 +36,7 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
     return new Session<>() {
       /** One packet builder for the parse, cleared for each packet. */
       final ImmutableTcpdumpPacket.Builder packet = TcpdumpPacket.builder();
-      final Seen seen = new Seen();
+      final SharedText seen = new SharedText(64, Integer.MAX_VALUE);
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -93,7 +94,7 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
    * stand; the hosts and the detail through {@code seen} (hosts repeat from packet to packet, and so
    * do many details); the packet from {@code p}, the session's one builder, cleared first.
    */
-  private static void packet(ImmutableTcpdumpCapture.Builder b, ImmutableTcpdumpPacket.Builder p, Seen seen,
+  private static void packet(ImmutableTcpdumpCapture.Builder b, ImmutableTcpdumpPacket.Builder p, SharedText seen,
       LineCursor line, String time) throws ParseException {
     p.clear().time(time).line(line.lineNumber());
     String proto = line.word("the protocol (IP, IP6, ARP, ...)");
@@ -154,7 +155,7 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
   }
 
   /** {@link LineCursor#rest()}, read in place and made a string through {@code seen}. */
-  private static String rest(LineCursor line, Seen seen) {
+  private static String rest(LineCursor line, SharedText seen) {
     line.skipBlanks();
     String text = line.source();
     int from = line.lineStart() + line.position();
@@ -167,7 +168,7 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
   }
 
   /** The host (and port) of the address {@code [from, to)} of {@code addr}. */
-  private static void address(ImmutableTcpdumpPacket.Builder p, Seen seen, String addr, int from, int to, boolean hasPort,
+  private static void address(ImmutableTcpdumpPacket.Builder p, SharedText seen, String addr, int from, int to, boolean hasPort,
       boolean source) {
     int dot = Fields.lastIndexOf(addr, '.', from, to);
     boolean v6 = Fields.indexOf(addr, ':', from, to) >= 0;
@@ -220,30 +221,5 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
       }
     }
     return n;
-  }
-
-  /**
-   * The strings of a parse's hosts and details by their text, each distinct one made once per slot
-   * instead of once per packet. A slot holds the last string hashed to it; equal strings either way.
-   */
-  static final class Seen {
-    private final String[] slots = new String[64];
-
-    /** {@code [from, to)} of {@code text} as a string, shared when it was seen. */
-    String get(String text, int from, int to) {
-      int h = 0;
-      for (int i = from; i < to; i++) {
-        h = 31 * h + text.charAt(i);
-      }
-      int slot = (h ^ (h >>> 6) ^ (h >>> 12)) & (slots.length - 1);
-      String hit = slots[slot];
-      int len = to - from;
-      if (hit != null && hit.length() == len && text.startsWith(hit, from)) {
-        return hit;
-      }
-      String made = text.substring(from, to);
-      slots[slot] = made;
-      return made;
-    }
   }
 }

@@ -10,6 +10,7 @@ import io.wgdiag.model.cpu.TopReport;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
+import io.wgdiag.parsers.text.SharedText;
 import io.wgdiag.parsers.text.LineParser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ public final class TopParser extends LineParser<TopReport> {
       /** One row's kept values, reused from row to row. */
       final List<String> values = new ArrayList<>();
       /** The values already made, by their text, shared by every row of the parse. */
-      final ValueCache seen = new ValueCache();
+      final SharedText seen = new SharedText(1024, Integer.MAX_VALUE);
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -94,7 +95,7 @@ public final class TopParser extends LineParser<TopReport> {
               from = f.start(i + extra);
               to = f.end(i + extra);
             }
-            String v = seen.get(line, from, to);
+            String v = seen.get(line.source(), from, to);
             values.add(v);
             if (i == pidColumn) {
               pid = v;
@@ -275,32 +276,5 @@ public final class TopParser extends LineParser<TopReport> {
       line.position(save);
     }
     throw line.errorAt(Math.max(0, line.text().indexOf(s)), "expected " + what + ", found '" + s + "'");
-  }
-
-  /**
-   * The strings of a parse's values by their text: top repeats most of them from row to row
-   * ({@code root}, {@code 20}, {@code 0.0m}, {@code -}), so each distinct text is made once per
-   * slot, not once per row. A slot holds the last string hashed to it; equal strings either way.
-   */
-  static final class ValueCache {
-    private final String[] slots = new String[1024];
-
-    /** The text {@code [from, to)} of the line's source as a string, shared when it was seen. */
-    String get(LineCursor line, int from, int to) {
-      String src = line.source();
-      int h = 0;
-      for (int i = from; i < to; i++) {
-        h = 31 * h + src.charAt(i);
-      }
-      int slot = (h ^ (h >>> 10) ^ (h >>> 20)) & (slots.length - 1);
-      String hit = slots[slot];
-      int len = to - from;
-      if (hit != null && hit.length() == len && src.startsWith(hit, from)) {
-        return hit;
-      }
-      String made = line.token(from, to);
-      slots[slot] = made;
-      return made;
-    }
   }
 }

@@ -7,6 +7,7 @@ import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.KeyValues;
 import io.wgdiag.parsers.text.LineCursor;
+import io.wgdiag.parsers.text.SharedText;
 import io.wgdiag.parsers.text.LineParser;
 import java.util.Arrays;
 
@@ -39,7 +40,7 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
       String[] values = new String[0];
       int count;
       /** The values made so far by their text: most repeat ({@code 0}, {@code 1}, {@code 1000}). */
-      final ValueCache seen = new ValueCache();
+      final SharedText seen = new SharedText(256, 24);
       /** Whether the last key's lines are being joined in {@link #joined}. */
       boolean joining;
       final StringBuilder joined = new StringBuilder();
@@ -166,7 +167,7 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
   }
 
   /** {@code [from, to)} of {@code text} with blanks trimmed and each run of blanks made one space. */
-  private static String foldBlanks(String text, int from, int to, ValueCache seen) {
+  private static String foldBlanks(String text, int from, int to, SharedText seen) {
     if (isFolded(text, from, to)) {
       return seen.get(text, from, to); // the common case: nothing to fold, and most values seen before
     }
@@ -185,33 +186,5 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
       }
     }
     return sb.toString();
-  }
-
-  /**
-   * The strings of a parse's values by their text: each distinct short value is made once per slot,
-   * not once per key. A slot holds the last string hashed to it; equal strings either way.
-   */
-  static final class ValueCache {
-    private final String[] slots = new String[256];
-
-    /** {@code [from, to)} of {@code text} as a string, shared when it was seen. */
-    String get(String text, int from, int to) {
-      int len = to - from;
-      if (len > 24) {
-        return text.substring(from, to); // long values rarely repeat
-      }
-      int h = 0;
-      for (int i = from; i < to; i++) {
-        h = 31 * h + text.charAt(i);
-      }
-      int slot = (h ^ (h >>> 8) ^ (h >>> 16)) & (slots.length - 1);
-      String hit = slots[slot];
-      if (hit != null && hit.length() == len && text.startsWith(hit, from)) {
-        return hit;
-      }
-      String made = text.substring(from, to);
-      slots[slot] = made;
-      return made;
-    }
   }
 }
