@@ -42,7 +42,7 @@ for tool in ping mpstat proc-interrupts sysctl; do
   XDG_CACHE_HOME=$cache/$tool examples/wgdiag parse --tool "$tool" --format json "$f" >/dev/null
   l=$(XDG_CACHE_HOME=$cache/$tool best_of 3 examples/wgdiag parse --tool "$tool" --format json "$f")
   j=$(best_of 2 sh -c "jc $jcflag < '$f'")
-  wi=$(java -XX:+UseParallelGC -Xms2g -cp "$bench" io.wgdiag.bench.JcComparison time "$tool" "$f")
+  wi=$(java -XX:+UseParallelGC -Xms2g -XX:+UseTransparentHugePages -cp "$bench" io.wgdiag.bench.JcComparison time "$tool" "$f")
   ji=$("$jcpy" - "$f" "$jcmod" <<'PY'
 import sys, time, jc
 data = open(sys.argv[1]).read()
