@@ -33,6 +33,12 @@ final class LinkText {
 
   private final List<Link> links = new ArrayList<>();
   private ImmutableLink.@Nullable Builder link;
+  /**
+   * The one builder every link of the parse is read into, cleared at each header: a link's builder
+   * holds some forty fields, made again for every link otherwise. A link is built from it before
+   * the next header clears it.
+   */
+  private final ImmutableLink.Builder linkBuilder = Link.builder();
   private int linkLine;
   private boolean sawLinkLine;
   private int detailLines;
@@ -131,7 +137,7 @@ final class LinkText {
 
   private void header(LineCursor line) throws ParseException {
     closeLink(true);
-    ImmutableLink.Builder b = Link.builder().line(line.lineNumber());
+    ImmutableLink.Builder b = linkBuilder.clear().line(line.lineNumber());
     long index = line.number("an interface index");
     if (index > Integer.MAX_VALUE) {
       throw line.error("an interface index");

@@ -62,4 +62,29 @@ class LinkCountersReuseTest {
     assertThat(links.links().get(0).flags()).containsExactly("UP", "X ", "LOWER_UP");
     assertThat(links.links().get(1).flags()).isEmpty();
   }
+
+  /**
+   * Every link is read into one builder, cleared at each header: each link of the recorded
+   * fixtures, parsed among the others, equals the same link parsed on its own (a fresh builder).
+   */
+  @Test
+  void eachLinkAmongOthersEqualsItselfParsedAlone() throws ParseException {
+    for (String fixture : new String[] {"fixtures/ip-link/ns-d-link.txt", "fixtures/ip-link/ns-link.txt", "fixtures/ip-link/ns-o-link.txt"}) {
+      String text = io.wgdiag.parsers.Fixtures.read(fixture);
+      java.util.List<Link> together = new IpLinkParser().parse(text).links();
+      java.util.List<String> blocks = new java.util.ArrayList<>();
+      for (String line : text.split("\n")) {
+        if (!line.startsWith(" ") || blocks.isEmpty()) {
+          blocks.add(line + "\n");
+        } else {
+          blocks.set(blocks.size() - 1, blocks.get(blocks.size() - 1) + line + "\n");
+        }
+      }
+      assertThat(together).as(fixture).hasSize(blocks.size()).hasSizeGreaterThan(1);
+      for (int i = 0; i < blocks.size(); i++) {
+        Link alone = new IpLinkParser().parse(blocks.get(i)).links().get(0);
+        assertThat(together.get(i)).as("%s link %d", fixture, i + 1).isEqualTo(alone);
+      }
+    }
+  }
 }
