@@ -117,14 +117,7 @@ public abstract class LineParser<T> implements Parser<T> {
     if (json != null && looksLikeJson(text)) {
       return run(text, true).model();
     }
-    // strict text: no diagnostics list and no ParseResult around the model, only the cursor
-    Session<T> session = newSession();
-    int lines = readText(text.toString(), new LineCursor(redactor), session, true, NO_DIAGNOSTICS, 0);
-    try {
-      return session.finish(lines, true);
-    } catch (RuntimeException e) {
-      throw new ParseException(0, 0, "", "unreadable input: " + describe(e));
-    }
+    return readModel(text.toString(), true, NO_DIAGNOSTICS); // no ParseResult around the model
   }
 
   /**
@@ -154,14 +147,18 @@ public abstract class LineParser<T> implements Parser<T> {
       if (json != null && looksLikeJson(text)) {
         return readJson(json, new StringReader(text.toString()), strict);
       }
-      LineCursor cursor = new LineCursor(redactor);
       List<Diagnostic> diagnostics = strict ? NO_DIAGNOSTICS : new ArrayList<>(0);
-      Session<T> session = newSession();
-      int lines = readText(text.toString(), cursor, session, strict, diagnostics, 0);
-      return finish(session, lines, strict, diagnostics);
+      return result(readModel(text.toString(), strict, diagnostics), diagnostics);
     } catch (IOException e) {
       throw new IllegalStateException("in-memory text cannot fail to read", e);
     }
+  }
+
+  /** Reads text already in memory line by line through a new session, and finishes its model. */
+  private T readModel(String text, boolean strict, List<Diagnostic> diagnostics) throws ParseException {
+    Session<T> session = newSession();
+    int lines = readText(text, new LineCursor(redactor), session, strict, diagnostics, 0);
+    return finishModel(session, lines, strict);
   }
 
   private ParseResult<T> runReader(Reader reader, boolean strict)
@@ -336,12 +333,20 @@ public abstract class LineParser<T> implements Parser<T> {
 
   private ParseResult<T> finish(Session<T> session, int lines, boolean strict, List<Diagnostic> diagnostics)
       throws ParseException {
+    return result(finishModel(session, lines, strict), diagnostics);
+  }
+
+  /** The session's model; a runtime failure of the model's own checks becomes a parse error. */
+  private T finishModel(Session<T> session, int lines, boolean strict) throws ParseException {
     try {
-      T model = session.finish(lines, strict);
-      return new ParseResult<>(model, diagnostics.isEmpty() ? ImmutableList.of() : ImmutableList.copyOf(diagnostics));
+      return session.finish(lines, strict);
     } catch (RuntimeException e) {
       throw new ParseException(0, 0, "", "unreadable input: " + describe(e));
     }
+  }
+
+  private ParseResult<T> result(T model, List<Diagnostic> diagnostics) {
+    return new ParseResult<>(model, diagnostics.isEmpty() ? ImmutableList.of() : ImmutableList.copyOf(diagnostics));
   }
 
   private static String describe(RuntimeException e) {
