@@ -7,8 +7,8 @@ import io.wgdiag.model.capture.TcpdumpPacket;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
-import io.wgdiag.parsers.text.SharedText;
 import io.wgdiag.parsers.text.LineParser;
+import io.wgdiag.parsers.text.SharedText;
 
 /**
  * Reads {@code tcpdump -n} packet lines and its header and summary lines.
@@ -109,12 +109,12 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
     String detail;
     if (proto.equals("IP") || proto.equals("IP6")) {
       int s0 = wordStart(line, "the source address");
-      int s1 = wordEnd(text, s0, line.lineEnd());
-      line.position(s1 - base);
+      line.skipWord();
+      int s1 = base + line.position();
       line.expect(">");
       int d0 = wordStart(line, "the destination address");
-      int d1 = wordEnd(text, d0, line.lineEnd());
-      line.position(d1 - base);
+      line.skipWord();
+      int d1 = base + line.position();
       if (text.charAt(d1 - 1) != ':') {
         throw line.errorAt(line.position() - (d1 - d0), "expected ':' after the destination address");
       }
@@ -188,19 +188,6 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
         p.destinationPort(port);
       }
     }
-  }
-
-  /** Where the word at {@code from} ends: at a blank as {@link LineCursor#word()} reads one. */
-  private static int wordEnd(String s, int from, int to) {
-    int i = from;
-    while (i < to) {
-      char c = s.charAt(i);
-      if (c == ' ' || c == '\t' || c == '\f' || c == '\u000b') {
-        break;
-      }
-      i++;
-    }
-    return i;
   }
 
   /** Whether {@code [from, to)} of {@code s} is all digits ({@link Character#isDigit}). */

@@ -7,6 +7,7 @@ import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import io.wgdiag.parsers.text.Names;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -89,12 +90,9 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
         if (Fields.indexOf(src, '\t', lo, hi) >= 0) {
           return false; // Fields would split at tabs only; the general path reads any blanks
         }
-        lo = skipBlanks(src, lo, hi);
-        while (hi > lo && blank(src.charAt(hi - 1))) {
-          hi--;
-        }
-        int e0 = wordEnd(src, lo, hi);
-        int s1 = skipBlanks(src, e0, hi);
+        lo = Fields.skipBlanks(src, lo, hi); // trailing blanks end no field: every scan below skips them
+        int e0 = Fields.fieldEnd(src, lo, hi);
+        int s1 = Fields.skipBlanks(src, e0, hi);
         if (s1 >= hi) {
           return false; // fewer than two fields
         }
@@ -105,21 +103,18 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
           return false;
         }
         String proto = line.token(lo, e0 - 1);
-        int count = 0;
-        for (int i = s1; i < hi; i = skipBlanks(src, wordEnd(src, i, hi), hi)) {
-          count++;
-        }
-        if (!NetstatStatsParser.isNumber(src, s1, wordEnd(src, s1, hi))) {
+        int count = Fields.countFields(src, s1, hi);
+        if (!NetstatStatsParser.isNumber(src, s1, Fields.fieldEnd(src, s1, hi))) {
           ImmutableList.Builder<String> names = ImmutableList.builderWithExpectedSize(count); // exactly full: build() keeps its array
           for (int i = s1; i < hi; ) {
-            int e = wordEnd(src, i, hi);
+            int e = Fields.fieldEnd(src, i, hi);
             names.add(line.token(i, e));
-            i = skipBlanks(src, e, hi);
+            i = Fields.skipBlanks(src, e, hi);
           }
           ImmutableList<String> list = names.build();
           pendingProto = proto;
           pendingNames = list;
-          pendingDistinct = eachOnce(list) ? list : null;
+          pendingDistinct = Names.firstRepeated(list) == null ? list : null;
           return true;
         }
         List<String> names = pendingNames;
@@ -135,9 +130,9 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
           ImmutableLongArray.Builder values = ImmutableLongArray.builder(count); // exactly full: build() keeps its array
           try {
             for (int i = s1; i < hi; ) {
-              int e = wordEnd(src, i, hi);
+              int e = Fields.fieldEnd(src, i, hi);
               values.add(NetstatStatsParser.value(line, src, i, e));
-              i = skipBlanks(src, e, hi);
+              i = Fields.skipBlanks(src, e, hi);
             }
           } catch (ParseException e) {
             // as put by put: the values before the bad one stay (a lenient parse goes on with them)
@@ -152,9 +147,9 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
           m.ensureRoom(count);
           int k = 0;
           for (int i = s1; i < hi; ) {
-            int e = wordEnd(src, i, hi);
+            int e = Fields.fieldEnd(src, i, hi);
             m.put(names.get(k++), NetstatStatsParser.value(line, src, i, e));
-            i = skipBlanks(src, e, hi);
+            i = Fields.skipBlanks(src, e, hi);
           }
         }
         pendingNames = null;
@@ -171,47 +166,5 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
         return sections.build();
       }
     };
-  }
-
-  /** Fields end at blanks, as {@link Fields} splits a line without tabs. */
-  private static boolean blank(char c) {
-    return c == ' ' || c == '\t' || c == '\f' || c == '\u000b' || c == '\r';
-  }
-
-  private static int skipBlanks(String s, int from, int to) {
-    while (from < to && blank(s.charAt(from))) {
-      from++;
-    }
-    return from;
-  }
-
-  private static int wordEnd(String s, int from, int to) {
-    while (from < to && !blank(s.charAt(from))) {
-      from++;
-    }
-    return from;
-  }
-
-  /**
-   * Whether each name is in {@code names} once: compared by hash in pairs while a header is as
-   * short as the kernel's (a few hundred names), so the check allocates nothing; a longer one is
-   * taken as repeating, and its values go in one by one ({@link CounterSections.Section#put}).
-   */
-  static boolean eachOnce(List<String> names) {
-    int n = names.size();
-    if (n > 512) {
-      return false;
-    }
-    for (int i = 1; i < n; i++) {
-      String a = names.get(i);
-      int h = a.hashCode();
-      for (int j = 0; j < i; j++) {
-        String b = names.get(j);
-        if (b.hashCode() == h && b.equals(a)) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 }

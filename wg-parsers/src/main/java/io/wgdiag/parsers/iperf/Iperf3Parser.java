@@ -55,19 +55,19 @@ public final class Iperf3Parser extends LineParser<IperfResult> {
         String src = line.source();
         int from = Fields.trimStart(src, line.lineStart(), line.lineEnd());
         int to = Fields.trimEnd(src, from, line.lineEnd());
-        if (starts(src, from, to, "Connecting to host ")) {
+        if (Fields.startsWith(src, from, to, "Connecting to host ")) {
           int h = from + "Connecting to host ".length();
           int comma = Fields.indexOf(src, ',', h, to);
           r.server(src.substring(h, comma > h ? comma : to));
           skipRest(line);
           return true;
         }
-        if (starts(src, from, to, "Reverse mode")) {
+        if (Fields.startsWith(src, from, to, "Reverse mode")) {
           r.reverse(true);
           skipRest(line);
           return true;
         }
-        if (starts(src, from, to, "iperf3: ")) {
+        if (Fields.startsWith(src, from, to, "iperf3: ")) {
           r.error(src.substring(from + "iperf3: ".length(), to));
           skipRest(line);
           return true;
@@ -77,7 +77,7 @@ public final class Iperf3Parser extends LineParser<IperfResult> {
           return true;
         }
         for (String skipped : SKIPPED) {
-          if (starts(src, from, to, skipped)) {
+          if (Fields.startsWith(src, from, to, skipped)) {
             skipRest(line);
             return true;
           }
@@ -89,8 +89,7 @@ public final class Iperf3Parser extends LineParser<IperfResult> {
         line.expect("]");
         if (id.equals("ID")) {
           if (Fields.indexOf(src, "Jitter", from, to) >= 0 || Fields.indexOf(src, "Datagrams", from, to) >= 0) {
-            r.protocol("UDP");
-            udp = true;
+            markUdp();
           }
           skipRest(line);
           return true;
@@ -112,6 +111,12 @@ public final class Iperf3Parser extends LineParser<IperfResult> {
           r.addInterval(built);
         }
         return true;
+      }
+
+      /** The run is UDP: in the result, and in {@link #udp} for the rows still to come. */
+      private void markUdp() {
+        r.protocol("UDP");
+        udp = true;
       }
 
       /**
@@ -175,13 +180,11 @@ public final class Iperf3Parser extends LineParser<IperfResult> {
             double v = line.decimal("a number");
             if (line.tryConsumeWord("ms")) {
               i.jitterMillis(v);
-              r.protocol("UDP");
-              udp = true;
+              markUdp();
             } else if (line.tryConsume("/")) {
               i.lostDatagrams((long) v);
               i.totalDatagrams(line.number("the datagram total"));
-              r.protocol("UDP");
-              udp = true;
+              markUdp();
             } else if (line.lookingAtWord("KBytes") || line.lookingAtWord("MBytes") || line.lookingAtWord("Bytes")
                 || line.lookingAtWord("GBytes")) {
               i.cwndBytes(Units.bytes(v, line.word()));
@@ -201,11 +204,6 @@ public final class Iperf3Parser extends LineParser<IperfResult> {
         return r.build();
       }
     };
-  }
-
-  /** Whether the stripped line {@code [from, to)} of {@code src} starts with {@code prefix}. */
-  private static boolean starts(String src, int from, int to, String prefix) {
-    return to - from >= prefix.length() && src.startsWith(prefix, from);
   }
 
   /** Reads the rest of the line, as {@link LineCursor#rest()} does, without making it a string. */

@@ -143,35 +143,33 @@ enum Counter {
   }
 
   private static void apply(Counter c, long v, ImmutableLinkStats.Builder b) {
-    {
-      switch (c) {
-        case RX_BYTES -> b.rxBytes(v);
-        case RX_PACKETS -> b.rxPackets(v);
-        case RX_ERRORS -> b.rxErrors(v);
-        case RX_DROPPED -> b.rxDropped(v);
-        case RX_MULTICAST -> b.rxMulticast(v);
-        case RX_MISSED -> b.rxMissed(v);
-        case RX_OVERRUN -> b.rxOverrun(v);
-        case RX_COMPRESSED -> b.rxCompressed(v);
-        case RX_LENGTH -> b.rxLengthErrors(v);
-        case RX_CRC -> b.rxCrcErrors(v);
-        case RX_FRAME -> b.rxFrameErrors(v);
-        case RX_FIFO -> b.rxFifoErrors(v);
-        case RX_NOHANDLER -> b.rxNohandler(v);
-        case RX_OTHERHOST -> b.rxOtherhost(v);
-        case TX_BYTES -> b.txBytes(v);
-        case TX_PACKETS -> b.txPackets(v);
-        case TX_ERRORS -> b.txErrors(v);
-        case TX_DROPPED -> b.txDropped(v);
-        case TX_CARRIER -> b.txCarrierErrors(v);
-        case TX_COLLISIONS -> b.txCollisions(v);
-        case TX_COMPRESSED -> b.txCompressed(v);
-        case TX_ABORTED -> b.txAbortedErrors(v);
-        case TX_FIFO -> b.txFifoErrors(v);
-        case TX_WINDOW -> b.txWindowErrors(v);
-        case TX_HEARTBEAT -> b.txHeartbeatErrors(v);
-        case TX_CARRIER_CHANGES -> b.txCarrierChanges(v);
-      }
+    switch (c) {
+      case RX_BYTES -> b.rxBytes(v);
+      case RX_PACKETS -> b.rxPackets(v);
+      case RX_ERRORS -> b.rxErrors(v);
+      case RX_DROPPED -> b.rxDropped(v);
+      case RX_MULTICAST -> b.rxMulticast(v);
+      case RX_MISSED -> b.rxMissed(v);
+      case RX_OVERRUN -> b.rxOverrun(v);
+      case RX_COMPRESSED -> b.rxCompressed(v);
+      case RX_LENGTH -> b.rxLengthErrors(v);
+      case RX_CRC -> b.rxCrcErrors(v);
+      case RX_FRAME -> b.rxFrameErrors(v);
+      case RX_FIFO -> b.rxFifoErrors(v);
+      case RX_NOHANDLER -> b.rxNohandler(v);
+      case RX_OTHERHOST -> b.rxOtherhost(v);
+      case TX_BYTES -> b.txBytes(v);
+      case TX_PACKETS -> b.txPackets(v);
+      case TX_ERRORS -> b.txErrors(v);
+      case TX_DROPPED -> b.txDropped(v);
+      case TX_CARRIER -> b.txCarrierErrors(v);
+      case TX_COLLISIONS -> b.txCollisions(v);
+      case TX_COMPRESSED -> b.txCompressed(v);
+      case TX_ABORTED -> b.txAbortedErrors(v);
+      case TX_FIFO -> b.txFifoErrors(v);
+      case TX_WINDOW -> b.txWindowErrors(v);
+      case TX_HEARTBEAT -> b.txHeartbeatErrors(v);
+      case TX_CARRIER_CHANGES -> b.txCarrierChanges(v);
     }
   }
 

@@ -7,6 +7,7 @@ import io.wgdiag.model.link.Link;
 import io.wgdiag.model.link.LinkStats;
 import io.wgdiag.model.link.Links;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,24 +59,8 @@ final class LinkText {
     return c;
   }
 
-  /** A blank as {@link LineCursor} skips it. */
-  private static boolean blank(char ch) {
-    return ch == ' ' || ch == '\t' || ch == '\f' || ch == '\u000b';
-  }
-
-  /** Whether the cursor's line holds a backslash, looked for in place. */
-  private static boolean hasBackslash(LineCursor line) {
-    String src = line.source();
-    for (int i = line.lineStart(); i < line.lineEnd(); i++) {
-      if (src.charAt(i) == '\\') {
-        return true;
-      }
-    }
-    return false;
-  }
-
   boolean accept(LineCursor line) throws ParseException {
-    if (block == null && hasBackslash(line)) {
+    if (block == null && Fields.indexOf(line.source(), '\\', line.lineStart(), line.lineEnd()) >= 0) {
       String text = line.text();
       // ip -o: one link per line, its line breaks printed as a literal backslash.
       int from = 0;
@@ -162,14 +147,14 @@ final class LinkText {
     line.skipBlanks();
     String src = line.source();
     int from = line.lineStart() + line.position();
-    int close = from;
-    while (close < line.lineEnd() && src.charAt(close) != '>') {
-      close++;
+    int close = Fields.indexOf(src, '>', from, line.lineEnd());
+    if (close < 0) {
+      close = line.lineEnd();
     }
     for (int f = from; f <= close; ) {
-      int comma = f;
-      while (comma < close && src.charAt(comma) != ',') {
-        comma++;
+      int comma = Fields.indexOf(src, ',', f, close);
+      if (comma < 0) {
+        comma = close;
       }
       if (comma > f) {
         b.addFlag(line.token(f, comma));
@@ -370,14 +355,9 @@ final class LinkText {
         throw line.error(expectedValue(label, name));
       }
       // the value read in place: no string per counter
-      String src = line.source();
       int from = line.lineStart() + at;
-      int to = from;
-      while (to < line.lineEnd() && !blank(src.charAt(to))) {
-        to++;
-      }
-      line.position(to - line.lineStart());
-      long v = counter(src, from, to);
+      line.skipWord();
+      long v = counter(line.source(), from, line.lineStart() + line.position());
       if (v < 0) {
         line.position(at);
         throw line.error(expectedValue(label, name));

@@ -9,9 +9,9 @@ import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import io.wgdiag.parsers.text.Names;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code conntrack -S}: one {@code cpu=N key=value ...} row per CPU, every key kept (each
@@ -63,7 +63,7 @@ public final class ConntrackStatsParser extends LineParser<ConntrackStats> {
         // an array of exactly the row's size, which build() keeps: the row before's size (rows print
         // the same counters), or for the first row one value per word
         ImmutableLongArray.Builder values = ImmutableLongArray.builder(
-            previous.isEmpty() ? words(t, base + line.position(), limit) : previous.size());
+            previous.isEmpty() ? Fields.countFields(t, base + line.position(), limit) : previous.size());
         while (!line.atEnd()) {
           int at = base + line.position();
           int end = Fields.wordEnd(t, at, limit);
@@ -89,7 +89,7 @@ public final class ConntrackStatsParser extends LineParser<ConntrackStats> {
       /** This row's names, as the previous row's list when they are the same (the usual case). */
       private ImmutableList<String> rowNames(LineCursor line) throws ParseException {
         if (!names.equals(previous)) {
-          String twice = firstRepeated(names);
+          String twice = Names.firstRepeated(names);
           if (twice != null) {
             throw line.errorAt(0, "'" + twice + "=' twice for one CPU");
           }
@@ -103,45 +103,5 @@ public final class ConntrackStatsParser extends LineParser<ConntrackStats> {
         return b.build();
       }
     };
-  }
-
-  /** The number of words in {@code [from, to)} of {@code text}. */
-  private static int words(String text, int from, int to) {
-    int n = 0;
-    boolean inWord = false;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      boolean blank = c == ' ' || c == '\t' || c == '\f' || c == '\u000b' || c == '\r';
-      if (!blank && !inWord) {
-        n++;
-      }
-      inWord = !blank;
-    }
-    return n;
-  }
-
-  /**
-   * The first name in {@code names} that repeats an earlier one, or null: compared in pairs while a
-   * row is as short as conntrack prints it (no set to fill), through a set past that.
-   */
-  static @Nullable String firstRepeated(List<String> names) {
-    if (names.size() > 32) {
-      java.util.Set<String> seen = new java.util.HashSet<>();
-      for (String n : names) {
-        if (!seen.add(n)) {
-          return n;
-        }
-      }
-      return null;
-    }
-    for (int i = 1; i < names.size(); i++) {
-      String n = names.get(i);
-      for (int j = 0; j < i; j++) {
-        if (names.get(j).equals(n)) {
-          return n;
-        }
-      }
-    }
-    return null;
   }
 }

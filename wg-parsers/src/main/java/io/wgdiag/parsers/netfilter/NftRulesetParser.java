@@ -89,7 +89,7 @@ public final class NftRulesetParser extends LineParser<NftRuleset> {
         if (stack.isEmpty()) {
           return false;
         }
-        if (!chain.isEmpty() && starts(src, from, to, "type ") && Fields.indexOf(src, " hook ", from, to) >= 0) {
+        if (!chain.isEmpty() && Fields.startsWith(src, from, to, "type ") && Fields.indexOf(src, " hook ", from, to) >= 0) {
           b.putBaseChain(family + " " + table + " " + chain, src.substring(from, to));
           return true;
         }
@@ -145,10 +145,5 @@ public final class NftRulesetParser extends LineParser<NftRuleset> {
   /** White space as {@code \\s} matches it in {@link Fields#BLANKS}. */
   private static boolean space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
-  }
-
-  /** Whether the stripped line {@code [from, to)} of {@code src} starts with {@code prefix}. */
-  private static boolean starts(String src, int from, int to, String prefix) {
-    return to - from >= prefix.length() && src.startsWith(prefix, from);
   }
 }

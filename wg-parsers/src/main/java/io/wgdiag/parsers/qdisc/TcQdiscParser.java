@@ -9,6 +9,7 @@ import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.KeyValues;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import io.wgdiag.parsers.text.SharedOptionals;
 import io.wgdiag.parsers.text.Units;
 import java.util.Map;
 import java.util.Optional;
@@ -311,9 +312,9 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       line.rest(); // offload split lines repeat the totals
       return;
     }
-    b.sentBytes = Draft.counter(line.number("the bytes sent"));
+    b.sentBytes = SharedOptionals.ofLong(line.number("the bytes sent"));
     line.expect("bytes");
-    b.sentPackets = Draft.counter(line.number("the packets sent"));
+    b.sentPackets = SharedOptionals.ofLong(line.number("the packets sent"));
     if (!(line.tryConsumeWord("pkt") || line.tryConsumeWord("pkts") || line.tryConsumeWord("packets"))) {
       throw line.error("'pkt'");
     }
@@ -323,9 +324,9 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
         long v = line.number("a count after '", k, "'");
         line.tryConsume(",");
         switch (k) {
-          case "dropped" -> b.dropped = Draft.counter(v);
-          case "overlimits" -> b.overlimits = Draft.counter(v);
-          case "requeues" -> b.requeues = Draft.counter(v);
+          case "dropped" -> b.dropped = SharedOptionals.ofLong(v);
+          case "overlimits" -> b.overlimits = SharedOptionals.ofLong(v);
+          case "requeues" -> b.requeues = SharedOptionals.ofLong(v);
           default -> throw line.errorAt(line.position() - 1, "expected dropped, overlimits or requeues, found '" + k + "'");
         }
       }
@@ -353,11 +354,11 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       if (by < 0) {
         throw line.errorAt(line.position() - bytes.unit().length(), "expected a size unit (b, Kb, Mb), found '" + bytes.unit() + "'");
       }
-      b.backlogBytes = Draft.counter(by);
-      b.backlogPackets = Draft.counter(line.number("the backlog in packets", "p"));
+      b.backlogBytes = SharedOptionals.ofLong(by);
+      b.backlogPackets = SharedOptionals.ofLong(line.number("the backlog in packets", "p"));
     }
     if (line.tryConsumeWord("requeues")) {
-      b.requeues = Draft.counter(line.number("the requeue count"));
+      b.requeues = SharedOptionals.ofLong(line.number("the requeue count"));
     }
     if (!line.atEnd()) {
       throw line.error("end of line");
@@ -371,14 +372,6 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
    */
   private static final class Draft {
     private static final OptionalLong NONE = OptionalLong.empty();
-    private static final OptionalLong[] SMALL = new OptionalLong[256];
-
-    static {
-      for (int i = 0; i < SMALL.length; i++) {
-        SMALL[i] = OptionalLong.of(i);
-      }
-    }
-
     String kind = "";
     String handle = "";
     Optional<String> device = Optional.empty();
@@ -413,11 +406,6 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       rateBitsPerSecond = OptionalDouble.empty();
       line = 0;
       return this;
-    }
-
-    /** A count; counters are mostly small (0 drops, 0 requeues): those share one wrapper each. */
-    static OptionalLong counter(long v) {
-      return v >= 0 && v < SMALL.length ? SMALL[(int) v] : OptionalLong.of(v);
     }
 
     Qdisc build(ImmutableMap<String, String> options, ImmutableMap<String, String> stats) {

@@ -5,6 +5,7 @@ import io.wgdiag.model.route.ImmutableRuleSet;
 import io.wgdiag.model.route.Rule;
 import io.wgdiag.model.route.RuleSet;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.KeyValues;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
@@ -153,15 +154,9 @@ public final class IpRuleParser extends LineParser<RuleSet> {
     int at = line.position();
     String src = line.source();
     int from = line.lineStart() + at;
-    int end = from;
-    int slash = -1;
-    while (end < line.lineEnd() && src.charAt(end) != ' ' && src.charAt(end) != '\t' && src.charAt(end) != '\f'
-        && src.charAt(end) != '\u000b') {
-      if (slash < 0 && src.charAt(end) == '/') {
-        slash = end;
-      }
-      end++;
-    }
+    line.skipWord();
+    int end = line.lineStart() + line.position();
+    int slash = Fields.indexOf(src, '/', from, end);
     try {
       r.fwmark = OptionalLong.of(parse(src, from, slash < 0 ? end : slash));
       if (slash >= 0) {
@@ -170,7 +165,6 @@ public final class IpRuleParser extends LineParser<RuleSet> {
     } catch (NumberFormatException e) {
       throw line.errorAt(at, "expected a fwmark such as 0xca6c or 0xca6c/0xffff, found '" + src.substring(from, end) + "'");
     }
-    line.position(end - line.lineStart());
   }
 
   /** {@code [from, to)} of {@code s} as {@code 0x}-prefixed hex or decimal, as {@link Long#parseLong} reads it. */

@@ -4,6 +4,7 @@ import io.wgdiag.model.route.ImmutableNexthop;
 import io.wgdiag.model.route.Nexthop;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
+import io.wgdiag.parsers.text.SharedOptionals;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -24,21 +25,9 @@ final class RouteText {
       "dead", "onlink", "pervasive", "offload", "trap", "notify", "linkdown", "unresolved", "rt_offload",
       "rt_trap", "rt_offload_failed");
 
-  private static final OptionalLong[] SMALL = new OptionalLong[1024];
-
-  static {
-    for (int i = 0; i < SMALL.length; i++) {
-      SMALL[i] = OptionalLong.of(i);
-    }
-  }
-
-  /**
-   * {@code v} as an OptionalLong, empty when negative: small values (metrics, uids, expiries below
-   * 1024) share one wrapper each for the whole JVM. Optionals are immutable values, so sharing them
-   * changes nothing a caller can see.
-   */
+  /** {@code v} as an OptionalLong, empty when negative (not printed); small values share their wrapper. */
   static OptionalLong optionalLong(long v) {
-    return v < 0 ? OptionalLong.empty() : v < SMALL.length ? SMALL[(int) v] : OptionalLong.of(v);
+    return v < 0 ? OptionalLong.empty() : SharedOptionals.ofLong(v);
   }
 
   /** Whether {@code w} looks like a value rather than a keyword: digits, addresses, prefixes. */

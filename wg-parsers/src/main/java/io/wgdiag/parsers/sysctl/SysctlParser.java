@@ -7,8 +7,8 @@ import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.KeyValues;
 import io.wgdiag.parsers.text.LineCursor;
-import io.wgdiag.parsers.text.SharedText;
 import io.wgdiag.parsers.text.LineParser;
+import io.wgdiag.parsers.text.SharedText;
 import java.util.Arrays;
 
 /**

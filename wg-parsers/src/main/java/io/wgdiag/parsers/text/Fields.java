@@ -51,19 +51,38 @@ public final class Fields {
         }
       }
     } else {
-      int i = lo;
-      while (i < hi) {
-        int start = i;
-        while (i < hi && !blank(text.charAt(i))) {
-          i++;
-        }
-        add(start, i);
-        while (i < hi && blank(text.charAt(i))) {
-          i++;
-        }
+      for (int i = lo; i < hi; ) {
+        int end = fieldEnd(text, i, hi);
+        add(i, end);
+        i = skipBlanks(text, end, hi);
       }
     }
     return this;
+  }
+
+  /** The first position in {@code [from, to)} that is not a blank as {@link #split} sees one, or {@code to}. */
+  public static int skipBlanks(String text, int from, int to) {
+    while (from < to && blank(text.charAt(from))) {
+      from++;
+    }
+    return from;
+  }
+
+  /** Where the field at {@code from} ends: the first blank as {@link #split} sees one in {@code [from, to)}, or {@code to}. */
+  public static int fieldEnd(String text, int from, int to) {
+    while (from < to && !blank(text.charAt(from))) {
+      from++;
+    }
+    return from;
+  }
+
+  /** How many runs of non-blanks {@code [from, to)} of {@code text} holds (tabs count as blanks here). */
+  public static int countFields(String text, int from, int to) {
+    int n = 0;
+    for (int i = skipBlanks(text, from, to); i < to; i = skipBlanks(text, fieldEnd(text, i, to), to)) {
+      n++;
+    }
+    return n;
   }
 
   private static boolean hasTab(String text, int from, int to) {
@@ -124,6 +143,11 @@ public final class Fields {
   /** Whether {@code [from, to)} of {@code text} is exactly {@code literal}. */
   public static boolean is(String text, int from, int to, String literal) {
     return to - from == literal.length() && text.startsWith(literal, from);
+  }
+
+  /** Whether {@code [from, to)} of {@code text} starts with {@code prefix}. */
+  public static boolean startsWith(String text, int from, int to, String prefix) {
+    return to - from >= prefix.length() && text.startsWith(prefix, from);
   }
 
   /** The first {@code c} in {@code [from, to)} of {@code text}, or -1; never looks past {@code to}. */

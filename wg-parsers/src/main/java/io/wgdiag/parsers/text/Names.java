@@ -2,6 +2,7 @@ package io.wgdiag.parsers.text;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,5 +105,34 @@ public final class Names {
 
   private static int spread(int h) {
     return h ^ (h >>> 16);
+  }
+
+  /**
+   * The first name in {@code names} that repeats an earlier one, or null: compared in pairs, hash
+   * first, while the list is as long as a tool's header or row (a few hundred names: no set to
+   * fill), through a set past 512 names.
+   */
+  public static @Nullable String firstRepeated(List<String> names) {
+    int n = names.size();
+    if (n > 512) {
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (String name : names) {
+        if (!seen.add(name)) {
+          return name;
+        }
+      }
+      return null;
+    }
+    for (int i = 1; i < n; i++) {
+      String a = names.get(i);
+      int h = a.hashCode();
+      for (int j = 0; j < i; j++) {
+        String b = names.get(j);
+        if (b.hashCode() == h && b.equals(a)) {
+          return a;
+        }
+      }
+    }
+    return null;
   }
 }

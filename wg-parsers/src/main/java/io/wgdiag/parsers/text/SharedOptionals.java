@@ -1,6 +1,7 @@
 package io.wgdiag.parsers.text;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,6 +54,23 @@ public final class SharedOptionals {
     }
     t[i] = o;
     return o;
+  }
+
+  private static final OptionalLong[] SMALL_LONGS = new OptionalLong[1024];
+
+  static {
+    for (int i = 0; i < SMALL_LONGS.length; i++) {
+      SMALL_LONGS[i] = OptionalLong.of(i);
+    }
+  }
+
+  /**
+   * {@code OptionalLong.of(v)}, one wrapper for the whole JVM for each value from 0 to 1023 (counters,
+   * metrics, uids: most are small). Optionals are immutable values; sharing them changes nothing a
+   * caller can see.
+   */
+  public static OptionalLong ofLong(long v) {
+    return v >= 0 && v < SMALL_LONGS.length ? SMALL_LONGS[(int) v] : OptionalLong.of(v);
   }
 
   private static int slot(String s, int slots) {

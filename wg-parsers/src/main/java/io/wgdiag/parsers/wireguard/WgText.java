@@ -123,9 +123,9 @@ final class WgText {
     }
     // only commas: split() gives no piece at all
     for (int piece = from; piece < end; ) {
-      int comma = piece;
-      while (comma < end && src.charAt(comma) != ',') {
-        comma++;
+      int comma = Fields.indexOf(src, ',', piece, end);
+      if (comma < 0) {
+        comma = end;
       }
       int pFrom = Fields.trimStart(src, piece, comma);
       int pTo = Fields.trimEnd(src, pFrom, comma);

@@ -93,8 +93,8 @@ class CounterColumnsTest {
     assertThat(r.model().sections()).isEqualTo(Map.of("Udp", Map.of("InDatagrams", 12L), "Tcp", Map.of("A", 1L, "B", 2L)));
     assertThatThrownBy(() -> new ProcNetSnmpParser().parse(text))
         .hasMessage("line 2, column 9: expected a counter value, found 'x'");
-    assertThat(ProcNetSnmpParser.eachOnce(List.of("Aa", "BB", "C#"))).isTrue(); // one hash, three names
-    assertThat(ProcNetSnmpParser.eachOnce(List.of("Aa", "BB", "Aa"))).isFalse();
+    assertThat(io.wgdiag.parsers.text.Names.firstRepeated(List.of("Aa", "BB", "C#"))).isNull(); // one hash, three names
+    assertThat(io.wgdiag.parsers.text.Names.firstRepeated(List.of("Aa", "BB", "Aa"))).isEqualTo("Aa");
   }
 
   @Test

@@ -85,11 +85,19 @@ class NetfilterAndNicParsersTest {
     for (int i = 0; i < 40; i++) {
       many.add("c" + i);
     }
-    assertThat(ConntrackStatsParser.firstRepeated(many)).isNull();
+    assertThat(io.wgdiag.parsers.text.Names.firstRepeated(many)).isNull();
     many.add("c7");
     many.add("c3");
-    assertThat(ConntrackStatsParser.firstRepeated(many)).isEqualTo("c7");
-    assertThat(ConntrackStatsParser.firstRepeated(java.util.List.of("a", "b", "b", "a"))).isEqualTo("b");
+    assertThat(io.wgdiag.parsers.text.Names.firstRepeated(many)).isEqualTo("c7");
+    assertThat(io.wgdiag.parsers.text.Names.firstRepeated(java.util.List.of("a", "b", "b", "a"))).isEqualTo("b");
+    java.util.List<String> past512 = new java.util.ArrayList<>(); // the set past 512 names
+    for (int i = 0; i < 600; i++) {
+      past512.add("c" + i);
+    }
+    assertThat(io.wgdiag.parsers.text.Names.firstRepeated(past512)).isNull();
+    past512.add("c7");
+    past512.add("c3");
+    assertThat(io.wgdiag.parsers.text.Names.firstRepeated(past512)).isEqualTo("c7");
   }
 
   @Provide
