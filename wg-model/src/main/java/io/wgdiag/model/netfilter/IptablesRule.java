@@ -13,30 +13,38 @@ import org.immutables.value.Value;
 public abstract class IptablesRule {
 
   /** The table ({@code *mangle} in iptables-save); {@code filter} unless stated. */
+  @Value.Parameter
   @Value.Default
   public String table() {
     return "filter";
   }
 
   /** The command: {@code -A} (append), {@code -I}, {@code -P} (policy), {@code -N} (new chain), {@code :} (save chain line). */
+  @Value.Parameter
   public abstract String command();
 
   /** The chain. */
+  @Value.Parameter
   public abstract String chain();
 
   /** The policy of {@code -P} and save chain lines ({@code ACCEPT}, {@code DROP}). */
+  @Value.Parameter
   public abstract Optional<String> policy();
 
   /** The match tokens before {@code -j}, as printed ({@code !} kept). */
+  @Value.Parameter
   public abstract ImmutableList<String> matches();
 
   /** The target of {@code -j}/{@code -g}. */
+  @Value.Parameter
   public abstract Optional<String> target();
 
   /** The target's options after the target ({@code --clamp-mss-to-pmtu}, {@code --set-mss 1360}). */
+  @Value.Parameter
   public abstract ImmutableList<String> targetOptions();
 
   /** The line as printed. */
+  @Value.Parameter
   @Value.Auxiliary
   public abstract String text();
 
@@ -73,6 +81,7 @@ public abstract class IptablesRule {
   }
 
   /** The 1-based line in the parsed text; 0 if unknown. */
+  @Value.Parameter
   @Value.Auxiliary
   @Value.Default
   public int line() {

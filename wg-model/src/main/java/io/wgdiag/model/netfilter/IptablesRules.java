@@ -9,6 +9,7 @@ import org.immutables.value.Value;
 public abstract class IptablesRules {
 
   /** The rules, policies and chain declarations. */
+  @Value.Parameter
   public abstract ImmutableList<IptablesRule> rules();
 
   /** The rules that clamp TCP MSS. */

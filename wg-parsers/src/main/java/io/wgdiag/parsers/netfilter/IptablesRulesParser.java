@@ -1,5 +1,7 @@
 package io.wgdiag.parsers.netfilter;
 
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.wgdiag.model.netfilter.ImmutableIptablesRule;
 import io.wgdiag.model.netfilter.ImmutableIptablesRules;
 import io.wgdiag.model.netfilter.IptablesRule;
@@ -8,8 +10,14 @@ import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code iptables -S} and {@code iptables-save} (ip6tables too): policies, chains and rules,
@@ -34,129 +42,233 @@ public final class IptablesRulesParser extends LineParser<IptablesRules> {
 
   @Override
   protected Session<IptablesRules> newSession() {
-    ImmutableIptablesRules.Builder b = IptablesRules.builder();
     return new Session<>() {
       String table = "filter";
+      final List<IptablesRule> rules = new ArrayList<>();
+      /** The words of the rule being read, reused line to line. */
+      final Words words = new Words();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
-        String t = line.stripped();
-        if (t.startsWith("#") || t.equals("COMMIT")) {
-          line.rest();
-          return true;
+        char first = line.peek();
+        if (first == '#' || line.lookingAtWord("COMMIT") && restIsBlank(line, "COMMIT".length())) {
+          return true; // a comment or COMMIT: nothing kept
         }
-        if (t.startsWith("*")) {
-          table = t.substring(1).strip();
-          if (table.isEmpty()) {
+        if (first == '*') {
+          line.expect("*");
+          if (line.atEnd()) {
             throw line.errorAt(0, "expected a table name after '*'");
           }
+          int at = line.position();
+          String name = line.word("the table name"); // a known word: mangle, filter, nat
+          if (!line.atEnd()) {
+            line.position(at);
+            name = line.rest();
+          }
+          table = name;
           return true;
         }
-        ImmutableIptablesRule.Builder r = IptablesRule.builder().table(table).text(t).line(line.lineNumber());
-        if (t.startsWith(":")) {
+        String t = line.stripped();
+        if (first == ':') {
           line.expect(":");
-          r.command(":").chain(line.word("the chain name"));
+          String chain = line.word("the chain name");
           String policy = line.word("the chain policy");
-          r.policy(policy);
-          line.rest(); // [packets:bytes]
-          b.addRule(r.build());
+          // the counters [packets:bytes] are not kept
+          rules.add(ImmutableIptablesRule.of(table, ":", chain, verdict(policy), ImmutableList.of(),
+              Optional.empty(), ImmutableList.of(), t, line.lineNumber()));
           return true;
         }
-        List<String> words = tokens(line);
-        if (words.isEmpty() || !words.get(0).startsWith("-")) {
+        Words w = words;
+        tokens(line, w);
+        if (w.isEmpty() || !w.get(0).startsWith("-")) {
           return false;
         }
-        String cmd = words.get(0);
+        String cmd = w.get(0);
+        IptablesRule r;
         switch (cmd) {
           case "-P" -> {
-            if (words.size() != 3) {
+            if (w.size() != 3) {
               throw line.errorAt(0, "expected '-P CHAIN POLICY'");
             }
-            r.command(cmd).chain(words.get(1)).policy(words.get(2));
+            r = ImmutableIptablesRule.of(table, cmd, w.get(1), verdict(w.get(2)), ImmutableList.of(),
+                Optional.empty(), ImmutableList.of(), t, line.lineNumber());
           }
           case "-N", "-X", "-F", "-Z" -> {
-            if (words.size() < 2) {
+            if (w.size() < 2) {
               throw line.errorAt(0, "expected a chain after " + cmd);
             }
-            r.command(cmd).chain(words.get(1));
+            r = ImmutableIptablesRule.of(table, cmd, w.get(1), Optional.empty(), ImmutableList.of(),
+                Optional.empty(), ImmutableList.of(), t, line.lineNumber());
           }
           case "-A", "-I", "-D", "-R" -> {
-            if (words.size() < 2) {
+            if (w.size() < 2) {
               throw line.errorAt(0, "expected a chain after " + cmd);
             }
-            r.command(cmd).chain(words.get(1));
             int i = 2;
-            if (!cmd.equals("-A") && i < words.size() && Fields.onlyDigits(words.get(i), "")) {
+            if (!cmd.equals("-A") && i < w.size() && Fields.onlyDigits(w.get(i), "")) {
               i++; // rule number
             }
-            boolean inTarget = false;
-            for (; i < words.size(); i++) {
-              String w = words.get(i);
-              if (!inTarget && (w.equals("-j") || w.equals("--jump") || w.equals("-g") || w.equals("--goto"))) {
-                if (i + 1 >= words.size()) {
-                  throw line.errorAt(t.length(), "expected a target after " + w);
+            int matchesFrom = i;
+            int jump = -1;
+            for (; i < w.size(); i++) {
+              String s = w.get(i);
+              if (s.equals("-j") || s.equals("--jump") || s.equals("-g") || s.equals("--goto")) {
+                if (i + 1 >= w.size()) {
+                  throw line.errorAt(t.length(), "expected a target after " + s);
                 }
-                r.target(words.get(++i));
-                inTarget = true;
-              } else if (inTarget) {
-                r.addTargetOption(w);
-              } else {
-                r.addMatch(w);
+                jump = i;
+                break;
               }
             }
+            int matchesTo = jump < 0 ? w.size() : jump;
+            r = ImmutableIptablesRule.of(table, cmd, w.get(1), Optional.empty(), w.slice(matchesFrom, matchesTo),
+                jump < 0 ? Optional.empty() : verdict(w.get(jump + 1)),
+                jump < 0 ? ImmutableList.of() : w.slice(jump + 2, w.size()), t, line.lineNumber());
           }
           default -> {
             return false;
           }
         }
-        b.addRule(r.build());
+        rules.add(r);
         return true;
       }
 
       @Override
       public IptablesRules finish(int lines, boolean strict) {
-        return b.build();
+        return ImmutableIptablesRules.of(ImmutableList.copyOf(rules));
       }
     };
   }
 
+  private static final ImmutableMap<String, Optional<String>> VERDICTS = Stream.of("ACCEPT", "DROP", "REJECT",
+      "RETURN", "TCPMSS", "MASQUERADE", "SNAT", "DNAT", "LOG", "MARK", "CONNMARK", "NOTRACK", "CT", "QUEUE")
+      .collect(ImmutableMap.toImmutableMap(v -> v, Optional::of));
+
   /**
-   * Splits a rule into words, honouring double quotes ({@code --comment "a b"}). Read in place: a
-   * plain word comes from the shared tokens ({@code -A}, {@code -p}, {@code udp}, {@code ACCEPT});
-   * only a quoted one is built.
+   * {@code Optional.of(target)}, one wrapper for the whole JVM for each common target and policy
+   * ({@code ACCEPT}, {@code DROP}, {@code TCPMSS}, ...): a policy or target is on almost every line.
    */
-  private static List<String> tokens(LineCursor line) throws ParseException {
-    List<String> out = new ArrayList<>();
+  private static Optional<String> verdict(String target) {
+    Optional<String> known = VERDICTS.get(target);
+    return known != null ? known : Optional.of(target);
+  }
+
+  /** Whether only blanks follow the next {@code length} characters (after blanks). */
+  private static boolean restIsBlank(LineCursor line, int length) {
+    int at = line.position();
+    line.position(at + length);
+    boolean blank = line.atEnd();
+    line.position(at);
+    return blank;
+  }
+
+  /**
+   * The words of one rule, reused from rule to rule. {@link #slice} hands a range to {@link
+   * ImmutableList#copyOf(java.util.Collection)} through this list itself, whose {@link #toArray()}
+   * is then the list's one array: no sub-list view and no second copy.
+   */
+  static final class Words extends AbstractList<String> {
+    private String[] words = new String[16];
+    private int size;
+    private int from;
+    private int to = -1; // a slice is being copied while to >= 0
+    /** A quoted word being built; made at the first quote. */
+    private @Nullable StringBuilder quoted;
+
+    StringBuilder quoted() {
+      StringBuilder q = quoted;
+      if (q == null) {
+        q = new StringBuilder();
+        quoted = q;
+      }
+      return q;
+    }
+
+    @Override
+    public void clear() {
+      size = 0;
+    }
+
+    @Override
+    public boolean add(String w) {
+      if (size == words.length) {
+        words = Arrays.copyOf(words, size * 2);
+      }
+      words[size++] = w;
+      return true;
+    }
+
+    @Override
+    public String get(int i) {
+      return words[to < 0 ? Objects.checkIndex(i, size) : from + Objects.checkIndex(i, to - from)];
+    }
+
+    @Override
+    public int size() {
+      return to < 0 ? size : to - from;
+    }
+
+    @Override
+    public Object[] toArray() {
+      return to < 0 ? Arrays.copyOf(words, size, Object[].class) : Arrays.copyOfRange(words, from, to, Object[].class);
+    }
+
+    /** Words {@code [start, end)} as an immutable list. */
+    ImmutableList<String> slice(int start, int end) {
+      if (start >= end) {
+        return ImmutableList.of();
+      }
+      if (end - start == 1) {
+        return ImmutableList.of(words[start]);
+      }
+      from = start;
+      to = end;
+      try {
+        return ImmutableList.copyOf(this);
+      } finally {
+        to = -1;
+      }
+    }
+  }
+
+  /**
+   * Splits a rule into {@code out}, honouring double quotes ({@code --comment "a b"}). Read in
+   * place: a plain word comes from the shared tokens ({@code -A}, {@code -p}, {@code udp}, {@code
+   * ACCEPT}); only a quoted one is built, in the words' {@link Words#quoted() buffer}.
+   */
+  private static void tokens(LineCursor line, Words out) throws ParseException {
+    out.clear();
     String t = line.source();
     int base = line.lineStart();
     int end = line.lineEnd();
     int i = base;
-    StringBuilder cur = new StringBuilder();
     boolean in = false;
     boolean quoted = false;
-    boolean built = false; // the current word had a quote or an escape: it is in cur
+    boolean built = false; // the current word had a quote: it is in the buffer
     int start = i;
     while (i < end) {
       char c = t.charAt(i);
       if (quoted) {
         if (c == '\\' && i + 1 < end) {
-          cur.append(t.charAt(++i));
+          out.quoted().append(t.charAt(++i));
         } else if (c == '"') {
           quoted = false;
         } else {
-          cur.append(c);
+          out.quoted().append(c);
         }
       } else if (c == '"') {
-        if (in && !built) {
-          cur.append(t, start, i);
+        if (!built) {
+          out.quoted().setLength(0);
+          if (in) {
+            out.quoted().append(t, start, i);
+          }
         }
         quoted = true;
         in = true;
         built = true;
       } else if (c == ' ' || c == '\t') {
         if (in) {
-          out.add(built ? cur.toString() : line.token(start, i));
-          cur.setLength(0);
+          out.add(built ? out.quoted().toString() : line.token(start, i));
           in = false;
           built = false;
         }
@@ -165,7 +277,7 @@ public final class IptablesRulesParser extends LineParser<IptablesRules> {
           start = i;
         }
         if (built) {
-          cur.append(c);
+          out.quoted().append(c);
         }
         in = true;
       }
@@ -175,9 +287,8 @@ public final class IptablesRulesParser extends LineParser<IptablesRules> {
       throw line.errorAt(line.text().lastIndexOf('"'), "unterminated quote");
     }
     if (in) {
-      out.add(built ? cur.toString() : line.token(start, end));
+      out.add(built ? out.quoted().toString() : line.token(start, end));
     }
-    return out;
   }
 
 }

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The list is every token of two or more characters without digits that occurs at least four
  * times in the recorded fixtures of {@code wg-parsers} (collected once; a word missing here only
- * costs a substring).
+ * costs a substring), and the words of {@code iptables-save} rules (options, matches, targets),
+ * which start with a dash or are a single character.
  */
 final class KnownTokens {
   private KnownTokens() {}
@@ -114,6 +115,14 @@ final class KnownTokens {
       "wgd-lk-b", "wheel", "window", "with", "work", "write", "writeback", "wscale", "www.cnn.com",
       "xfs-eofblocks/d", "xfs-eofblocks/s", "xfs-reclaim/dm-", "xfs-reclaim/sda", "xfs_mru_cache",
       "xfsaild", "xfsalloc", "xt", "yet", "zombie",
+      // iptables-save
+      "!", "-A", "-D", "-I", "-N", "-P", "-R", "-X", "-d", "-g", "-i", "-j", "-m", "-o", "-p", "-s",
+      "--clamp-mss-to-pmtu", "--comment", "--ctstate", "--dport", "--dports", "--icmp-type",
+      "--icmpv6-type", "--log-prefix", "--reject-with", "--set-mss", "--sport", "--sports",
+      "--state", "--tcp-flags", "--to-destination", "--to-source", "DNAT", "ESTABLISHED", "LOG",
+      "MASQUERADE", "NEW", "PREROUTING", "RELATED", "RELATED,ESTABLISHED", "RETURN", "SNAT",
+      "SYN,RST", "FIN,SYN,RST,ACK", "icmp-port-unreachable", "icmp6-port-unreachable", "icmpv6",
+      "ipv6-icmp", "multiport", "nat", "raw", "security",
   };
 
   private static final String[] TABLE = new String[Integer.highestOneBit(WORDS.length * 4) * 2];
