@@ -9,6 +9,7 @@ import org.immutables.value.Value;
 public abstract class QdiscReport {
 
   /** The qdiscs. */
+  @Value.Parameter
   public abstract ImmutableList<Qdisc> qdiscs();
 
   /** The root qdiscs. */

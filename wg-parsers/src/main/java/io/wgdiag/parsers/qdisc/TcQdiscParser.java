@@ -1,5 +1,6 @@
 package io.wgdiag.parsers.qdisc;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.wgdiag.model.qdisc.ImmutableQdisc;
 import io.wgdiag.model.qdisc.ImmutableQdiscReport;
@@ -11,6 +12,8 @@ import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import io.wgdiag.parsers.text.SharedOptionals;
 import io.wgdiag.parsers.text.Units;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -133,8 +136,9 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
 
   @Override
   protected Session<QdiscReport> newSession() {
-    ImmutableQdiscReport.Builder out = QdiscReport.builder();
     return new Session<>() {
+      /** The qdiscs read so far, copied once into the report's list at the end. */
+      final List<Qdisc> out = new ArrayList<>();
       @Nullable Draft q;
       /** The kind-specific statistics of {@link #q}; a name printed twice (fq's throttled) keeps its first value. */
       final KeyValues stats = new KeyValues();
@@ -183,7 +187,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
           if (!sameAs(options, lastOptions)) {
             lastOptions = options.toMap();
           }
-          out.addQdisc(q.build(lastOptions, stats.toMap()));
+          out.add(q.build(lastOptions, stats.toMap()));
           q = null;
         }
         stats.clear();
@@ -192,7 +196,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       @Override
       public QdiscReport finish(int lines, boolean strict) {
         flush();
-        return out.build();
+        return ImmutableQdiscReport.of(ImmutableList.copyOf(out));
       }
     };
   }
@@ -210,13 +214,13 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
     b.handle = handle;
     while (!line.atEnd()) {
       if (line.tryConsumeWord("dev")) {
-        b.device = Optional.of(line.word("the device after 'dev'"));
+        b.device = line.word("the device after 'dev'");
       } else if (line.tryConsumeWord("root")) {
         b.root = true;
       } else if (line.tryConsumeWord("parent")) {
-        b.parent = Optional.of(line.word("the parent after 'parent'"));
+        b.parent = line.word("the parent after 'parent'");
       } else if (line.tryConsumeWord("refcnt")) {
-        b.refcnt = OptionalInt.of((int) Math.min(Integer.MAX_VALUE, line.number("the reference count")));
+        b.refcnt = (int) Math.min(Integer.MAX_VALUE, line.number("the reference count"));
       } else if (line.tryConsumeWord("ingress_block") || line.tryConsumeWord("egress_block")) {
         line.word("the block index");
       } else if (line.tryConsumeWord("offloaded")) {
@@ -374,10 +378,10 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
     private static final OptionalLong NONE = OptionalLong.empty();
     String kind = "";
     String handle = "";
-    Optional<String> device = Optional.empty();
-    Optional<String> parent = Optional.empty();
+    @Nullable String device;
+    @Nullable String parent;
     boolean root;
-    OptionalInt refcnt = OptionalInt.empty();
+    int refcnt = -1;
     OptionalLong sentBytes = NONE;
     OptionalLong sentPackets = NONE;
     OptionalLong dropped = NONE;
@@ -392,10 +396,10 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
     Draft clear() {
       kind = "";
       handle = "";
-      device = Optional.empty();
-      parent = Optional.empty();
+      device = null;
+      parent = null;
       root = false;
-      refcnt = OptionalInt.empty();
+      refcnt = -1;
       sentBytes = NONE;
       sentPackets = NONE;
       dropped = NONE;
@@ -409,7 +413,9 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
     }
 
     Qdisc build(ImmutableMap<String, String> options, ImmutableMap<String, String> stats) {
-      return ImmutableQdisc.of(kind, handle, device, parent, root, refcnt, options, sentBytes, sentPackets, dropped, overlimits,
+      // the device and the parent are wrapped here, where the value unwraps them again at once
+      return ImmutableQdisc.of(kind, handle, Optional.ofNullable(device), Optional.ofNullable(parent), root,
+          refcnt < 0 ? OptionalInt.empty() : SharedOptionals.ofInt(refcnt), options, sentBytes, sentPackets, dropped, overlimits,
           requeues, backlogBytes, backlogPackets, rateBitsPerSecond, stats, line);
     }
   }

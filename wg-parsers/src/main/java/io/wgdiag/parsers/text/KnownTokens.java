@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The list is every token of two or more characters without digits that occurs at least four
  * times in the recorded fixtures of {@code wg-parsers} (collected once; a word missing here only
- * costs a substring), and the words of {@code iptables-save} rules (options, matches, targets),
- * which start with a dash or are a single character.
+ * costs a substring), the qdisc kinds {@code tc} prints, and the words of {@code iptables-save}
+ * rules (options, matches, targets), which start with a dash or are a single character.
  */
 final class KnownTokens {
   private KnownTokens() {}
@@ -115,6 +115,8 @@ final class KnownTokens {
       "wgd-lk-b", "wheel", "window", "with", "work", "write", "writeback", "wscale", "www.cnn.com",
       "xfs-eofblocks/d", "xfs-eofblocks/s", "xfs-reclaim/dm-", "xfs-reclaim/sda", "xfs_mru_cache",
       "xfsaild", "xfsalloc", "xt", "yet", "zombie",
+      // tc: the qdisc kinds and htb's options not in the fixtures often enough
+      "cake", "codel", "direct_packets_stat", "fq", "fq_pie", "netem", "pie", "prio", "r2q", "sfq",
       // iptables-save
       "!", "-A", "-D", "-I", "-N", "-P", "-R", "-X", "-d", "-g", "-i", "-j", "-m", "-o", "-p", "-s",
       "--clamp-mss-to-pmtu", "--comment", "--ctstate", "--dport", "--dports", "--icmp-type",

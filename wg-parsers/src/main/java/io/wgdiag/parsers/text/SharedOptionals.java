@@ -1,6 +1,7 @@
 package io.wgdiag.parsers.text;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
@@ -71,6 +72,19 @@ public final class SharedOptionals {
    */
   public static OptionalLong ofLong(long v) {
     return v >= 0 && v < SMALL_LONGS.length ? SMALL_LONGS[(int) v] : OptionalLong.of(v);
+  }
+
+  private static final OptionalInt[] SMALL_INTS = new OptionalInt[1024];
+
+  static {
+    for (int i = 0; i < SMALL_INTS.length; i++) {
+      SMALL_INTS[i] = OptionalInt.of(i);
+    }
+  }
+
+  /** {@code OptionalInt.of(v)}, one wrapper for the whole JVM for each value from 0 to 1023, as {@link #ofLong}. */
+  public static OptionalInt ofInt(int v) {
+    return v >= 0 && v < SMALL_INTS.length ? SMALL_INTS[v] : OptionalInt.of(v);
   }
 
   private static int slot(String s, int slots) {
