@@ -3,8 +3,8 @@
 #  - whole process: `wgdiag parse --tool T --format json FILE` (plain `java -jar`, and the
 #    examples/wgdiag launcher with its class-data archive) against `jc --T < FILE`, JVM and Python
 #    start-up included, best of 3 wall-clock runs for wgdiag, 2 for jc;
-#  - in process: wgdiag's parser after JIT warm-up (best of 10) against jc.parse() in Python
-#    (best of 2), both on text already in memory.
+#  - in process: wgdiag's parser after JIT warm-up (at least 3 s, then best of 10, on a pre-touched
+#    heap) against jc.parse() in Python (best of 3), both on text already in memory.
 # Usage: wg-bench/jc-compare.sh [OUTDIR]   (after ./mvnw -B -q install -DskipTests; needs jc)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,11 +42,11 @@ for tool in ping mpstat proc-interrupts sysctl; do
   XDG_CACHE_HOME=$cache/$tool examples/wgdiag parse --tool "$tool" --format json "$f" >/dev/null
   l=$(XDG_CACHE_HOME=$cache/$tool best_of 3 examples/wgdiag parse --tool "$tool" --format json "$f")
   j=$(best_of 2 sh -c "jc $jcflag < '$f'")
-  wi=$(java -XX:+UseParallelGC -Xms2g -XX:+UseTransparentHugePages -cp "$bench" io.wgdiag.bench.JcComparison time "$tool" "$f")
+  wi=$(java -XX:+UseParallelGC -Xms2g -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch -cp "$bench" io.wgdiag.bench.JcComparison time "$tool" "$f")
   ji=$("$jcpy" - "$f" "$jcmod" <<'PY'
 import sys, time, jc
 data = open(sys.argv[1]).read()
-best = min((lambda t0: (jc.parse(sys.argv[2], data, quiet=True), time.perf_counter() - t0)[1])(time.perf_counter()) for _ in range(2))
+best = min((lambda t0: (jc.parse(sys.argv[2], data, quiet=True), time.perf_counter() - t0)[1])(time.perf_counter()) for _ in range(3))
 print(round(len(data) / best / 1e6, 2))
 PY
 )
