@@ -39,44 +39,44 @@ public final class Iperf3JsonParser extends LineParser<IperfResult> {
       }
       Object[] root = (Object[]) ROOT.read(p);
       ImmutableIperfResult.Builder r = IperfResult.builder();
-      @Nullable Object[] start = obj(root[0]);
-      @Nullable Object[] test = obj(at(start, 1));
-      if (at(test, 0) instanceof String proto) {
+      @Nullable Object[] start = obj(root[ROOT_START]);
+      @Nullable Object[] test = obj(at(start, START_TEST_START));
+      if (at(test, TEST_PROTOCOL) instanceof String proto) {
         r.protocol(proto);
       }
-      r.reverse(Long.valueOf(1).equals(at(test, 1)));
-      if (at(obj(at(start, 2)), 0) instanceof String host) {
+      r.reverse(Long.valueOf(1).equals(at(test, TEST_REVERSE)));
+      if (at(obj(at(start, START_CONNECTING_TO)), CONNECTING_HOST) instanceof String host) {
         r.server(host);
       }
-      List<?> connected = list(at(start, 0));
+      List<?> connected = list(at(start, START_CONNECTED));
       for (Object c : connected) {
-        Object socket = at(obj(c), 0);
+        Object socket = at(obj(c), CONNECTED_SOCKET);
         if (socket != null) {
           r.addStream(String.valueOf(socket));
         }
       }
       boolean many = connected.size() > 1;
-      for (Object iv : list(root[1])) {
+      for (Object iv : list(root[ROOT_INTERVALS])) {
         @Nullable Object[] interval = obj(iv);
-        for (Object so : list(at(interval, 0))) {
-          r.addInterval(row(obj(so), String.valueOf(at(obj(so), 0)), null));
+        for (Object so : list(at(interval, INTERVAL_STREAMS))) {
+          r.addInterval(row(obj(so), String.valueOf(at(obj(so), ROW_SOCKET)), null));
         }
-        if (many && at(interval, 1) != null) {
-          r.addInterval(row(obj(at(interval, 1)), "SUM", null));
+        if (many && at(interval, INTERVAL_SUM) != null) {
+          r.addInterval(row(obj(at(interval, INTERVAL_SUM)), "SUM", null));
         }
       }
-      @Nullable Object[] end = obj(root[2]);
-      String id = many || connected.isEmpty() ? "SUM" : String.valueOf(at(obj(connected.get(0)), 0));
-      if (at(end, 0) != null) {
-        r.addSummary(row(obj(at(end, 0)), id, "sender"));
+      @Nullable Object[] end = obj(root[ROOT_END]);
+      String id = many || connected.isEmpty() ? "SUM" : String.valueOf(at(obj(connected.get(0)), CONNECTED_SOCKET));
+      if (at(end, END_SUM_SENT) != null) {
+        r.addSummary(row(obj(at(end, END_SUM_SENT)), id, "sender"));
       }
-      if (at(end, 1) != null) {
-        r.addSummary(row(obj(at(end, 1)), id, "receiver"));
+      if (at(end, END_SUM_RECEIVED) != null) {
+        r.addSummary(row(obj(at(end, END_SUM_RECEIVED)), id, "receiver"));
       }
-      if (at(end, 2) != null && at(end, 0) == null) {
-        r.addSummary(row(obj(at(end, 2)), id, "receiver"));
+      if (at(end, END_SUM) != null && at(end, END_SUM_SENT) == null) {
+        r.addSummary(row(obj(at(end, END_SUM)), id, "receiver")); // one sum only (a UDP test in some versions)
       }
-      if (root[3] instanceof String err) {
+      if (root[ROOT_ERROR] instanceof String err) {
         r.error(err);
       }
       return r.build();
@@ -168,6 +168,15 @@ public final class Iperf3JsonParser extends LineParser<IperfResult> {
       return values;
     }
 
+    /** Where member {@code name} stands in the arrays this shape reads. */
+    int member(String name) {
+      int i = indexOf(name);
+      if (i < 0) {
+        throw new IllegalArgumentException("no member " + name);
+      }
+      return i;
+    }
+
     private int indexOf(String name) {
       for (int i = 0; i < keys.length; i++) {
         if (keys[i].equals(name)) {
@@ -213,14 +222,43 @@ public final class Iperf3JsonParser extends LineParser<IperfResult> {
           "lost_packets", "packets"},
       WHOLE, SCALAR, SCALAR, SCALAR, SCALAR, SCALAR, SCALAR, SCALAR, SCALAR, SCALAR);
 
+  private static final ObjectShape CONNECTED = object(new String[] {"socket"}, WHOLE);
+  private static final ObjectShape TEST_START = object(new String[] {"protocol", "reverse"}, SCALAR, SCALAR);
+  private static final ObjectShape CONNECTING_TO = object(new String[] {"host"}, SCALAR);
+  private static final ObjectShape START = object(new String[] {"connected", "test_start", "connecting_to"},
+      new ArrayShape(CONNECTED), TEST_START, CONNECTING_TO);
+  private static final ObjectShape INTERVAL = object(new String[] {"streams", "sum"}, new ArrayShape(ROW), ROW);
+  private static final ObjectShape END = object(new String[] {"sum_sent", "sum_received", "sum"}, ROW, ROW, ROW);
   private static final ObjectShape ROOT = object(new String[] {"start", "intervals", "end", "error"},
-      object(new String[] {"connected", "test_start", "connecting_to"},
-          new ArrayShape(object(new String[] {"socket"}, WHOLE)),
-          object(new String[] {"protocol", "reverse"}, SCALAR, SCALAR),
-          object(new String[] {"host"}, SCALAR)),
-      new ArrayShape(object(new String[] {"streams", "sum"}, new ArrayShape(ROW), ROW)),
-      object(new String[] {"sum_sent", "sum_received", "sum"}, ROW, ROW, ROW),
-      SCALAR);
+      START, new ArrayShape(INTERVAL), END, SCALAR);
+
+  // Where each member the model needs stands in its object's array, looked up by name once.
+  private static final int ROOT_START = ROOT.member("start");
+  private static final int ROOT_INTERVALS = ROOT.member("intervals");
+  private static final int ROOT_END = ROOT.member("end");
+  private static final int ROOT_ERROR = ROOT.member("error");
+  private static final int START_CONNECTED = START.member("connected");
+  private static final int START_TEST_START = START.member("test_start");
+  private static final int START_CONNECTING_TO = START.member("connecting_to");
+  private static final int CONNECTED_SOCKET = CONNECTED.member("socket");
+  private static final int TEST_PROTOCOL = TEST_START.member("protocol");
+  private static final int TEST_REVERSE = TEST_START.member("reverse");
+  private static final int CONNECTING_HOST = CONNECTING_TO.member("host");
+  private static final int INTERVAL_STREAMS = INTERVAL.member("streams");
+  private static final int INTERVAL_SUM = INTERVAL.member("sum");
+  private static final int END_SUM_SENT = END.member("sum_sent");
+  private static final int END_SUM_RECEIVED = END.member("sum_received");
+  private static final int END_SUM = END.member("sum");
+  private static final int ROW_SOCKET = ROW.member("socket");
+  private static final int ROW_START = ROW.member("start");
+  private static final int ROW_END = ROW.member("end");
+  private static final int ROW_BYTES = ROW.member("bytes");
+  private static final int ROW_BITS_PER_SECOND = ROW.member("bits_per_second");
+  private static final int ROW_RETRANSMITS = ROW.member("retransmits");
+  private static final int ROW_SND_CWND = ROW.member("snd_cwnd");
+  private static final int ROW_JITTER_MS = ROW.member("jitter_ms");
+  private static final int ROW_LOST_PACKETS = ROW.member("lost_packets");
+  private static final int ROW_PACKETS = ROW.member("packets");
 
   private static final Object[] NO_KEYS = new Object[0];
 
@@ -240,20 +278,21 @@ public final class Iperf3JsonParser extends LineParser<IperfResult> {
 
   private static IperfInterval row(@Nullable Object[] m, String stream, @Nullable String role) {
     ImmutableIperfInterval.Builder b = IperfInterval.builder().stream(stream)
-        .startSeconds(num(at(m, 1))).endSeconds(num(at(m, 2))).bytes((long) num(at(m, 3))).bitsPerSecond(num(at(m, 4)));
-    if (at(m, 5) instanceof Long rt) {
+        .startSeconds(num(at(m, ROW_START))).endSeconds(num(at(m, ROW_END))).bytes((long) num(at(m, ROW_BYTES)))
+        .bitsPerSecond(num(at(m, ROW_BITS_PER_SECOND)));
+    if (at(m, ROW_RETRANSMITS) instanceof Long rt) {
       b.retransmits(rt);
     }
-    if (at(m, 6) instanceof Long cw) {
+    if (at(m, ROW_SND_CWND) instanceof Long cw) {
       b.cwndBytes(cw);
     }
-    if (at(m, 7) != null) {
-      b.jitterMillis(num(at(m, 7)));
+    if (at(m, ROW_JITTER_MS) != null) {
+      b.jitterMillis(num(at(m, ROW_JITTER_MS)));
     }
-    if (at(m, 8) instanceof Long lost) {
+    if (at(m, ROW_LOST_PACKETS) instanceof Long lost) {
       b.lostDatagrams(lost);
     }
-    if (at(m, 9) instanceof Long packets) {
+    if (at(m, ROW_PACKETS) instanceof Long packets) {
       b.totalDatagrams(packets);
     }
     if (role != null) {

@@ -399,10 +399,29 @@ public final class LineCursor {
 
   /** Reads the rest of the line, trimmed. */
   public String rest() {
-    skipBlanks();
-    String r = src.substring(pos, limit).strip();
+    int from = restStart();
+    int to = restEnd();
     pos = limit;
-    return r;
+    return src.substring(from, to);
+  }
+
+  /**
+   * Where the rest of the line starts in {@link #source()}, white space skipped, as {@link #rest()}
+   * reads it: with {@link #restEnd()} and {@link #skipRest()}, the rest is read in place. Consumes
+   * nothing.
+   */
+  public int restStart() {
+    return Fields.trimStart(src, pos, limit);
+  }
+
+  /** Where the rest of the line ends in {@link #source()}, trailing white space trimmed, as {@link #rest()} reads it; at least {@link #restStart()}. */
+  public int restEnd() {
+    return Fields.trimEnd(src, restStart(), limit);
+  }
+
+  /** Consumes the rest of the line, as {@link #rest()} does, without making a string of it. */
+  public void skipRest() {
+    pos = limit;
   }
 
   /** Whether the next character (after blanks) is an ASCII digit. */

@@ -8,7 +8,6 @@ import io.wgdiag.model.wireguard.WgInterface;
 import io.wgdiag.model.wireguard.WgPeer;
 import io.wgdiag.model.wireguard.WgShow;
 import io.wgdiag.parsers.ParseException;
-import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import io.wgdiag.parsers.text.Units;
@@ -99,13 +98,11 @@ public final class WgShowParser extends LineParser<WgShow> {
           case "endpoint":
             ImmutableWgPeer.Builder e = requirePeer(line);
             // the rest of the line in place, as line.rest() would give it
-            line.skipBlanks();
-            String src = line.source();
-            int from = Fields.trimStart(src, line.lineStart() + line.position(), line.lineEnd());
-            int to = Fields.trimEnd(src, from, line.lineEnd());
+            int from = line.restStart();
+            int to = line.restEnd();
+            line.skipRest();
             int lineLength = line.lineEnd() - line.lineStart();
-            line.position(lineLength);
-            e.endpoint(WgText.endpoint(line, src, from, to, Math.max(0, lineLength - (to - from))));
+            e.endpoint(WgText.endpoint(line, line.source(), from, to, Math.max(0, lineLength - (to - from))));
             return true;
           case "allowed ips":
             ImmutableWgPeer.Builder p = requirePeer(line);

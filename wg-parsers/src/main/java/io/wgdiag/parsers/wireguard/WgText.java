@@ -109,11 +109,10 @@ final class WgText {
    */
   static void allowedIpsInPlace(LineCursor line, List<IpPrefix> out) throws ParseException {
     out.clear();
-    line.skipBlanks();
     String src = line.source();
-    int from = Fields.trimStart(src, line.lineStart() + line.position(), line.lineEnd());
-    int to = Fields.trimEnd(src, from, line.lineEnd());
-    line.position(line.lineEnd() - line.lineStart()); // the whole rest is read, as rest() does
+    int from = line.restStart();
+    int to = line.restEnd();
+    line.skipRest(); // the whole rest is read, as rest() does
     if (to == from || (to - from == 6 && src.startsWith("(none)", from))) {
       return;
     }
