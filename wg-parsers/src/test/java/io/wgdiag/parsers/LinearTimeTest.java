@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Every text parser reads in time linear in its input, on shapes that catch a search running back
  * over earlier lines or a list scanned once per line: the largest recorded fixture of each tool
- * repeated, and the same fixture with every line repeated many times in a row (a block of lines
- * alike, each missing what a search looks for). Sixteen times the input (32 KB, then 512 KB) must
+ * repeated, the same fixture with every line repeated many times in a row (a block of lines
+ * alike, each missing what a search looks for), and the whole of it as one long line (a scan of
+ * the line once per word). Sixteen times the input (32 KB, then 512 KB) must
  * take well under the 256 times a quadratic parse would: the bound, 80, leaves five times the
  * linear 16 for the bigger input's cache misses and collections (10-40 measured) and a busy
  * machine. A lenient parse, so a line a parser cannot read is a diagnostic, not the end.
@@ -42,9 +43,10 @@ class LinearTimeTest {
       String text = read.endsWith("\n") ? read : read + "\n";
       check(parser, tool.id() + " repeated", k -> repeated(text, k), text.length(), report, failures);
       check(parser, tool.id() + " lines repeated", k -> linesRepeated(text, k), text.length(), report, failures);
+      check(parser, tool.id() + " one line", k -> oneLine(text, k), text.length(), report, failures);
     }
     System.out.println(String.join("\n", report));
-    assertThat(report).hasSizeGreaterThan(40); // every tool with a text fixture, both shapes
+    assertThat(report).hasSizeGreaterThan(60); // every tool with a text fixture, each shape
     assertThat(failures).as(String.join("\n", report)).isEmpty();
   }
 
@@ -99,6 +101,11 @@ class LinearTimeTest {
       }
     }
     return sb.toString();
+  }
+
+  /** The input repeated, its line breaks made blanks: one long line of the tool's words. */
+  private static String oneLine(String text, int times) {
+    return text.replace('\n', ' ').repeat(times) + "\n";
   }
 
   /** The tool's largest recorded text fixture (JSON documents repeated are not one document). */

@@ -59,6 +59,8 @@ public final class TopParser extends LineParser<TopReport> {
       final List<String> values = new ArrayList<>();
       /** The values already made, by their text, shared by every row of the parse. */
       final SharedText seen = new SharedText(1024, Integer.MAX_VALUE);
+      /** Whether the open iteration has had its Tasks (or Threads) line. */
+      boolean tasksRead;
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -119,6 +121,7 @@ public final class TopParser extends LineParser<TopReport> {
           close();
           ImmutableTopIteration.Builder b = TopIteration.builder();
           it = b;
+          tasksRead = false;
           header = null;
           String[] parts = t.substring(6).split(" ", 2);
           b.time(parts[0]);
@@ -139,6 +142,11 @@ public final class TopParser extends LineParser<TopReport> {
           return false;
         }
         if (t.startsWith("Tasks:") || t.startsWith("Threads:")) {
+          if (tasksRead) {
+            // the iteration's map would refuse the counts when the iteration is made, for the whole input
+            throw line.errorAt(0, "a second Tasks or Threads line in this iteration");
+          }
+          tasksRead = true;
           line.position(line.text().indexOf(':') + 1);
           while (!line.atEnd()) {
             long n = line.number("a task count");

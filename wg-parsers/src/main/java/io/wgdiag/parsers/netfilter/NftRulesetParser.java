@@ -10,6 +10,8 @@ import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Reads {@code nft list ruleset} (and {@code nft -a}): nested {@code table}, {@code chain}, {@code
@@ -36,6 +38,8 @@ public final class NftRulesetParser extends LineParser<NftRuleset> {
       final ImmutableNftRule.Builder rule = NftRule.builder();
       /** A block line's words, as positions in the line's source: starts and ends. */
       int[] words = new int[16];
+      /** The base chains read so far ({@code family table chain}). */
+      final Set<String> baseChains = new HashSet<>();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -90,7 +94,12 @@ public final class NftRulesetParser extends LineParser<NftRuleset> {
           return false;
         }
         if (!chain.isEmpty() && Fields.startsWith(src, from, to, "type ") && Fields.indexOf(src, " hook ", from, to) >= 0) {
-          b.putBaseChain(family + " " + table + " " + chain, src.substring(from, to));
+          String name = family + " " + table + " " + chain;
+          if (!baseChains.add(name)) {
+            // the ruleset's map would refuse it when the ruleset is made, for the whole input
+            throw line.errorAt(from - line.lineStart(), "a second base chain line for chain " + name);
+          }
+          b.putBaseChain(name, src.substring(from, to));
           return true;
         }
         if (from < to && src.charAt(to - 1) == '}' && !stack.isEmpty() && Fields.indexOf(src, '{', from, to) < 0) {

@@ -118,8 +118,8 @@ public final class IpRouteGetParser extends LineParser<RouteLookups> {
   /**
    * One lookup being read, reused from lookup to lookup: a lookup costs the {@link RouteLookup} and
    * what it keeps, not a builder with a list and a map builder. As with the builder, a keyword
-   * printed twice keeps its last value, and an other-keyword printed twice fails when the lookup is
-   * made.
+   * printed twice keeps its last value; an other-keyword printed twice is the error of the line
+   * that prints it again.
    */
   private static final class Draft {
     String destination = "";
@@ -202,6 +202,10 @@ public final class IpRouteGetParser extends LineParser<RouteLookups> {
           } else if (RouteText.looksLikeValue(w)) {
             throw line.errorAt(at, "expected a keyword, found the value '" + w + "'");
           } else {
+            if (l.other.find(w) >= 0) {
+              // the lookup's map would refuse it when the lookup is made, a line later or for the whole input
+              throw line.errorAt(at, "'" + w + "' is printed twice for this lookup");
+            }
             String next = line.peekWord();
             if (RouteText.looksLikeValue(next) || RouteText.TYPES.contains(next)) {
               line.skipWord(); // the value just peeked, kept as that string

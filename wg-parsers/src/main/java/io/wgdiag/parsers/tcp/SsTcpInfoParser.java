@@ -7,6 +7,7 @@ import io.wgdiag.model.tcp.TcpSocket;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
+import io.wgdiag.parsers.text.Names;
 import io.wgdiag.parsers.text.StreamingLineParser;
 import io.wgdiag.parsers.text.Units;
 import java.util.Set;
@@ -43,6 +44,8 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
       ImmutableTcpSocket.@Nullable Builder sock;
       /** One socket builder for the parse: cleared when the next socket line starts. */
       final ImmutableTcpSocket.Builder reused = TcpSocket.builder();
+      /** The other fields the open socket has printed: a name printed twice is that line's error. */
+      final Names otherKeys = new Names();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -53,9 +56,10 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
         }
         if (NETIDS.contains(first) || STATES.contains(first)) {
           flush();
+          otherKeys.clear();
           sock = socket(reused.clear(), line);
           if (!line.atEnd()) {
-            info(sock, line); // -O: everything on one line
+            info(sock, line, otherKeys); // -O: everything on one line
           }
           return true;
         }
@@ -63,7 +67,7 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
         if (s == null) {
           return false;
         }
-        info(s, line);
+        info(s, line, otherKeys);
         return true;
       }
 
@@ -150,7 +154,7 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
   private static final Set<String> CONGESTION = Set.of("cubic", "bbr", "bbr2", "reno", "dctcp", "htcp", "vegas",
       "westwood", "bic", "illinois", "hybla", "scalable", "yeah", "lp", "veno", "cdg", "nv", "highspeed");
 
-  private static void info(ImmutableTcpSocket.Builder s, LineCursor line) throws ParseException {
+  private static void info(ImmutableTcpSocket.Builder s, LineCursor line, Names otherKeys) throws ParseException {
     // positions are absolute in line.source(): the line is read in place
     String t = line.source();
     int base = line.lineStart();
@@ -212,7 +216,14 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
             s.retransCurrent(count(line, key, v, end));
           }
         }
-        default -> s.putOtherField(key, line.token(v, end));
+        default -> {
+          if (otherKeys.find(key) >= 0) {
+            // the socket's map would refuse it when the socket is made, lines later and for the whole input
+            throw line.errorAt(at - base, "'" + key + "' is printed twice for this socket");
+          }
+          otherKeys.add(key);
+          s.putOtherField(key, line.token(v, end));
+        }
       }
       line.position(end - base);
     }
