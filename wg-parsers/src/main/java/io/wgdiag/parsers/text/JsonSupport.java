@@ -15,13 +15,40 @@ public final class JsonSupport {
   /** An error at the parser's current token: "expected <expected>, found <token>". */
   public static ParseException error(JsonParser p, String expected) {
     JsonLocation loc = p.currentTokenLocation();
-    JsonToken t = p.currentToken();
-    String found = t == null ? "end of input" : t.asString() != null ? t.asString() : t.name();
     return new ParseException(
         Math.max(0, loc.getLineNr()),
         Math.max(0, loc.getColumnNr()),
         "",
-        "expected " + expected + ", found " + found);
+        "expected " + expected + ", found " + found(p));
+  }
+
+  /** The current token as an error names it: a value with its text, a structural token as printed. */
+  private static String found(JsonParser p) {
+    JsonToken t = p.currentToken();
+    if (t == null) {
+      return "end of input";
+    }
+    if (t.asString() != null) {
+      return t.asString(); // {, }, [, ], true, false, null
+    }
+    String text;
+    try {
+      text = p.getText();
+    } catch (IOException e) {
+      return t.name();
+    }
+    if (text == null) {
+      return t.name();
+    }
+    if (text.length() > 40) {
+      text = text.substring(0, 40) + "...";
+    }
+    return switch (t) {
+      case VALUE_STRING -> "the string \"" + text + "\"";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + text;
+      case FIELD_NAME -> "the key \"" + text + "\"";
+      default -> t.name();
+    };
   }
 
   /** Moves to the next token and checks it is {@code expected}. */
