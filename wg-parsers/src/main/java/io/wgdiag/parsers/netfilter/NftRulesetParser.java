@@ -8,10 +8,9 @@ import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import io.wgdiag.parsers.text.Names;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Reads {@code nft list ruleset} (and {@code nft -a}): nested {@code table}, {@code chain}, {@code
@@ -38,8 +37,8 @@ public final class NftRulesetParser extends LineParser<NftRuleset> {
       final ImmutableNftRule.Builder rule = NftRule.builder();
       /** A block line's words, as positions in the line's source: starts and ends. */
       int[] words = new int[16];
-      /** The base chains read so far ({@code family table chain}). */
-      final Set<String> baseChains = new HashSet<>();
+      /** The base chains read so far ({@code family table chain}): a few, scanned. */
+      final Names baseChains = new Names();
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -95,10 +94,11 @@ public final class NftRulesetParser extends LineParser<NftRuleset> {
         }
         if (!chain.isEmpty() && Fields.startsWith(src, from, to, "type ") && Fields.indexOf(src, " hook ", from, to) >= 0) {
           String name = family + " " + table + " " + chain;
-          if (!baseChains.add(name)) {
+          if (baseChains.find(name) >= 0) {
             // the ruleset's map would refuse it when the ruleset is made, for the whole input
             throw line.errorAt(from - line.lineStart(), "a second base chain line for chain " + name);
           }
+          baseChains.add(name);
           b.putBaseChain(name, src.substring(from, to));
           return true;
         }
