@@ -93,7 +93,9 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
           keys = Arrays.copyOf(keys, room);
           values = Arrays.copyOf(values, room);
         }
-        keys[count] = text.substring(k0, k1);
+        String key = text.substring(k0, k1);
+        int unused = key.hashCode(); // hashed now, while its characters are in cache: the map's build reads only the cached hash
+        keys[count] = key;
         values[count] = value;
         count++;
         return true;
