@@ -51,7 +51,7 @@ public final class IptablesRulesParser extends LineParser<IptablesRules> {
       @Override
       public boolean accept(LineCursor line) throws ParseException {
         char first = line.peek();
-        if (first == '#' || line.lookingAtWord("COMMIT") && restIsBlank(line, "COMMIT".length())) {
+        if (first == '#' || (line.lookingAtWord("COMMIT") && restIsBlank(line, "COMMIT".length()))) {
           return true; // a comment or COMMIT: nothing kept
         }
         if (first == '*') {
