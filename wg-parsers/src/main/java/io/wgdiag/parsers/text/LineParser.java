@@ -193,22 +193,27 @@ public abstract class LineParser<T> implements Parser<T> {
       throws ParseException, IOException {
     List<Diagnostic> diagnostics = new ArrayList<>(0);
     try (JsonParser p = JSON.createParser(reader)) {
-      T model = form.read(p, diagnostics, strict);
-      if (p.nextToken() != null) {
-        throw JsonSupport.error(p, "end of input after the JSON document");
+      try {
+        T model = form.read(p, diagnostics, strict);
+        if (p.nextToken() != null) {
+          throw JsonSupport.error(p, "end of input after the JSON document");
+        }
+        if (strict && !diagnostics.isEmpty()) {
+          Diagnostic d = diagnostics.get(0);
+          throw new ParseException(d.line(), d.column(), d.text(), d.message());
+        }
+        return new ParseResult<>(model, diagnostics);
+      } catch (JsonProcessingException e) {
+        // a limit such as the nesting depth carries no location of its own: where the parser stands
+        JsonLocation loc = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+        int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
+        int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
+        throw new ParseException(line, col, "", "malformed JSON: " + e.getOriginalMessage());
+      } catch (RuntimeException e) {
+        JsonLocation loc = p.currentLocation();
+        throw new ParseException(Math.max(0, loc.getLineNr()), Math.max(0, loc.getColumnNr()), "",
+            "unreadable JSON: " + describe(e));
       }
-      if (strict && !diagnostics.isEmpty()) {
-        Diagnostic d = diagnostics.get(0);
-        throw new ParseException(d.line(), d.column(), d.text(), d.message());
-      }
-      return new ParseResult<>(model, diagnostics);
-    } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
-      int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
-      int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
-      throw new ParseException(line, col, "", "malformed JSON: " + e.getOriginalMessage());
-    } catch (RuntimeException e) {
-      throw new ParseException(0, 0, "", "unreadable JSON: " + describe(e));
     }
   }
 

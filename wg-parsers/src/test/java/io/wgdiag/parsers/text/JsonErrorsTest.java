@@ -19,4 +19,13 @@ class JsonErrorsTest {
     assertThatThrownBy(() -> link.parse("[\"" + "x".repeat(60) + "\"]"))
         .hasMessageEndingWith("found the string \"" + "x".repeat(40) + "...\"");
   }
+
+  @Test
+  void aLimitOfTheJsonReaderNamesWhereItWasReached() {
+    var route = ParserRegistry.standard().parser("ip-route");
+    assertThatThrownBy(() -> route.parse("[" + "{\"a\":".repeat(100)))
+        .hasMessageStartingWith("line 1, column 318: malformed JSON: Document nesting depth (65) exceeds");
+    assertThatThrownBy(() -> route.parse("[" + "\n[".repeat(100)))
+        .hasMessageStartingWith("line 65, column 2: malformed JSON: Document nesting depth (65) exceeds");
+  }
 }
