@@ -52,19 +52,34 @@ public final class BenchMain {
         inputs.add(name);
       }
     }
-    ChainedOptionsBuilder opts =
-        new OptionsBuilder()
-            .include(ParserBenchmark.class.getName() + "\\.")
-            .param("input", inputs.toArray(new String[0]))
-            .addProfiler(GCProfiler.class)
-            .forks(1)
-            .shouldFailOnError(true);
-    if (full) {
-      opts.warmupIterations(5).warmupTime(TimeValue.seconds(2)).measurementIterations(10).measurementTime(TimeValue.seconds(2));
-    } else {
-      opts.warmupIterations(2).warmupTime(TimeValue.milliseconds(700)).measurementIterations(3).measurementTime(TimeValue.milliseconds(700));
+    // Each fork's heap is sized to its input and touched before the benchmark starts: on the
+    // virtual machine the figures come from, a page touched for the first time costs a fault in
+    // the guest and in the host, and a quick fork on a fresh heap measured that (round 6 in
+    // docs/benchmarks.md: tc 61 MB/s on a fresh 4 GB heap, 212 on a pre-touched one). Small inputs
+    // get a small heap so that touching it stays short.
+    Map<String, List<String>> byHeap = new LinkedHashMap<>();
+    for (String input : inputs) {
+      byHeap.computeIfAbsent(heapFor(BenchInputs.load(input).length()), k -> new ArrayList<>()).add(input);
     }
-    Collection<RunResult> results = new Runner(opts.build()).run();
+    List<RunResult> results = new ArrayList<>();
+    for (Map.Entry<String, List<String>> group : byHeap.entrySet()) {
+      ChainedOptionsBuilder opts =
+          new OptionsBuilder()
+              .include(ParserBenchmark.class.getName() + "\\.")
+              .param("input", group.getValue().toArray(new String[0]))
+              .addProfiler(GCProfiler.class)
+              .forks(1)
+              .jvmArgsAppend("-Xms" + group.getKey(), "-Xmx" + group.getKey(), "-XX:+UseParallelGC",
+                  "-XX:+UseTransparentHugePages", "-XX:+AlwaysPreTouch")
+              .shouldFailOnError(true);
+      if (full) {
+        opts.warmupIterations(5).warmupTime(TimeValue.seconds(2)).measurementIterations(10).measurementTime(TimeValue.seconds(2));
+      } else {
+        opts.warmupIterations(2).warmupTime(TimeValue.milliseconds(700)).measurementIterations(3).measurementTime(TimeValue.milliseconds(700));
+      }
+      results.addAll(new Runner(opts.build()).run());
+    }
+    results.sort(java.util.Comparator.comparingInt(r -> inputs.indexOf(r.getParams().getParam("input"))));
     String table = table(results, full);
     if (analysis) {
       ChainedOptionsBuilder a =
@@ -84,6 +99,11 @@ public final class BenchMain {
     if (out != null) {
       Files.writeString(out, table, StandardCharsets.UTF_8);
     }
+  }
+
+  /** The heap for an input of {@code chars} characters: 1 GB up to 1 MB, 2 GB up to 20 MB, 4 GB beyond. */
+  static String heapFor(int chars) {
+    return chars <= 1_000_000 ? "1g" : chars <= 20_000_000 ? "2g" : "4g";
   }
 
   static String analysisTable(Collection<RunResult> results) {
