@@ -41,13 +41,13 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
       @Override
       public boolean accept(LineCursor line) throws ParseException {
         if (line.lookingAt("tcpdump: ") || line.lookingAt("reading from file ")) {
-          line.rest();
+          line.skipRest();
           return true;
         }
         if (line.tryConsume("listening on ")) {
           String iface = line.until(',');
           b.listeningOn(iface.strip());
-          line.rest();
+          line.skipRest();
           return true;
         }
         if (line.atDigit()) {
@@ -66,7 +66,7 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
           } else if (line.tryConsume("packets dropped by kernel") || line.tryConsume("packet dropped by kernel")) {
             b.droppedByKernel(n);
           } else if (line.tryConsume("packets dropped by interface") || line.tryConsume("packet dropped by interface")) {
-            line.rest();
+            line.skipRest();
           } else {
             return false;
           }
@@ -156,16 +156,12 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
 
   /** {@link LineCursor#rest()}, read in place and made a string through {@code seen}. */
   private static String rest(LineCursor line, SharedText seen) {
-    line.skipBlanks();
-    String text = line.source();
-    int from = line.lineStart() + line.position();
-    int to = line.lineEnd();
-    if (from < to && (Character.isWhitespace(text.charAt(from)) || Character.isWhitespace(text.charAt(to - 1)))) {
-      return line.rest(); // white space that rest() strips and blanks do not cover: as rest() reads it
-    }
-    line.position(to - line.lineStart());
-    return seen.get(text, from, to);
+    int from = line.restStart();
+    int to = line.restEnd();
+    line.skipRest();
+    return seen.get(line.source(), from, to);
   }
+
 
   /** The host (and port) of the address {@code [from, to)} of {@code addr}. */
   private static void address(ImmutableTcpdumpPacket.Builder p, SharedText seen, String addr, int from, int to, boolean hasPort,

@@ -84,7 +84,7 @@ public final class NetstatStatsParser extends LineParser<ProtocolCounters> {
           if (from == e) {
             throw line.error("the counter's description after the number");
           }
-          line.position(line.lineEnd() - line.lineStart());
+          line.skipRest();
           String name = phrases.get(src, from, e);
           counters.put(name != null ? name : src.substring(from, e), v);
           return true;
@@ -97,7 +97,7 @@ public final class NetstatStatsParser extends LineParser<ProtocolCounters> {
             long v = value(line, words[i]);
             words[i] = "N";
             counters.put(String.join(" ", words), v);
-            line.rest();
+            line.skipRest();
             return true;
           }
         }

@@ -48,7 +48,7 @@ public final class NstatParser extends LineParser<ProtocolCounters> {
       @Override
       public boolean accept(LineCursor line) throws ParseException {
         if (line.lookingAt("#")) {
-          line.rest(); // "#kernel"
+          line.skipRest(); // "#kernel"
           return true;
         }
         // the name read in place: only its part after the protocol prefix becomes a string

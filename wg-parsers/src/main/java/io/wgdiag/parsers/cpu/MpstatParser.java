@@ -93,7 +93,7 @@ public final class MpstatParser extends LineParser<MpstatReport> {
       public boolean accept(LineCursor line) throws ParseException {
         if (line.lookingAt("Linux ")) {
           firstLine(report, line.text());
-          line.rest();
+          line.skipRest();
           return true;
         }
         Fields f = fields.split(line); // positions in line.source()
@@ -174,7 +174,7 @@ public final class MpstatParser extends LineParser<MpstatReport> {
           }
           t.addRow(io.wgdiag.model.cpu.ImmutableRow.builder().time(time).cpu(cpu).values(vs).build());
         }
-        line.rest();
+        line.skipRest();
         return true;
       }
 

@@ -59,26 +59,26 @@ public final class Iperf3Parser extends LineParser<IperfResult> {
           int h = from + "Connecting to host ".length();
           int comma = Fields.indexOf(src, ',', h, to);
           r.server(src.substring(h, comma > h ? comma : to));
-          skipRest(line);
+          line.skipRest();
           return true;
         }
         if (Fields.startsWith(src, from, to, "Reverse mode")) {
           r.reverse(true);
-          skipRest(line);
+          line.skipRest();
           return true;
         }
         if (Fields.startsWith(src, from, to, "iperf3: ")) {
           r.error(src.substring(from + "iperf3: ".length(), to));
-          skipRest(line);
+          line.skipRest();
           return true;
         }
         if (Fields.is(src, from, to, "iperf Done.")) {
-          skipRest(line);
+          line.skipRest();
           return true;
         }
         for (String skipped : SKIPPED) {
           if (Fields.startsWith(src, from, to, skipped)) {
-            skipRest(line);
+            line.skipRest();
             return true;
           }
         }
@@ -91,12 +91,12 @@ public final class Iperf3Parser extends LineParser<IperfResult> {
           if (Fields.indexOf(src, "Jitter", from, to) >= 0 || Fields.indexOf(src, "Datagrams", from, to) >= 0) {
             markUdp();
           }
-          skipRest(line);
+          line.skipRest();
           return true;
         }
         if (line.lookingAt("local ")) {
           r.addStream(id);
-          skipRest(line);
+          line.skipRest();
           return true;
         }
         interval(row.clear(), line, id);
@@ -204,10 +204,5 @@ public final class Iperf3Parser extends LineParser<IperfResult> {
         return r.build();
       }
     };
-  }
-
-  /** Reads the rest of the line, as {@link LineCursor#rest()} does, without making it a string. */
-  private static void skipRest(LineCursor line) {
-    line.position(line.lineEnd() - line.lineStart());
   }
 }

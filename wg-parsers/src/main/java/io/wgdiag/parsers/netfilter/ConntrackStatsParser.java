@@ -47,7 +47,7 @@ public final class ConntrackStatsParser extends LineParser<ConntrackStats> {
           return true;
         }
         if (line.lookingAt("conntrack v")) {
-          line.rest(); // "conntrack v1.4.7 (conntrack-tools): N flow entries have been shown."
+          line.skipRest(); // "conntrack v1.4.7 (conntrack-tools): N flow entries have been shown."
           return true;
         }
         if (!line.tryConsume("cpu=")) {

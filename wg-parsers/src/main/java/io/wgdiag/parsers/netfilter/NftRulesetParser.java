@@ -114,24 +114,22 @@ public final class NftRulesetParser extends LineParser<NftRuleset> {
         return true;
       }
 
-      /** Splits {@code [from, to)} at runs of {@code \\s} into {@link #words}; the number of words. */
+      /**
+       * Splits {@code [from, to)} at runs of blanks into {@link #words} (within a line, the blanks of
+       * {@link Fields#fieldEnd} are the white space {@code \\s} matches); the number of words.
+       */
       private int split(String src, int from, int to) {
         int n = 0;
         int i = from;
         while (i < to) {
-          int start = i;
-          while (i < to && !space(src.charAt(i))) {
-            i++;
-          }
           if (2 * n + 2 > words.length) {
             words = java.util.Arrays.copyOf(words, words.length * 2);
           }
-          words[2 * n] = start;
-          words[2 * n + 1] = i;
+          int end = Fields.fieldEnd(src, i, to);
+          words[2 * n] = i;
+          words[2 * n + 1] = end;
           n++;
-          while (i < to && space(src.charAt(i))) {
-            i++;
-          }
+          i = Fields.skipBlanks(src, end, to);
         }
         return n;
       }
@@ -149,10 +147,5 @@ public final class NftRulesetParser extends LineParser<NftRuleset> {
         return b.build();
       }
     };
-  }
-
-  /** White space as {@code \\s} matches it in {@link Fields#BLANKS}. */
-  private static boolean space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
   }
 }

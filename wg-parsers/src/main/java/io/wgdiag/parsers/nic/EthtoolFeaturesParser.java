@@ -45,7 +45,7 @@ public final class EthtoolFeaturesParser extends LineParser<EthtoolFeatures> {
             || line.lookingAt("netlink error") || line.lookingAt("ethtool: ") || line.lookingAt("No data available")
             || line.lookingAt("Operation not supported")) {
           b.addMessage(line.stripped());
-          line.rest();
+          line.skipRest();
           return true;
         }
         // "name: on|off ...": the first word ends in a colon and a blank follows (read in place)

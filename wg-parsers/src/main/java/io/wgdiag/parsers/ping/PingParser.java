@@ -79,11 +79,11 @@ public final class PingParser extends StreamingLineParser<PingResult, PingReply>
           return true;
         }
         if (line.lookingAt("PATTERN: ") || line.lookingAt("WARNING: ")) {
-          line.rest();
+          line.skipRest();
           return true;
         }
         if (line.lookingAt("--- ") && line.stripped().endsWith(" ping statistics ---")) {
-          line.rest();
+          line.skipRest();
           return true;
         }
         if (line.lookingAt("no answer yet for icmp_seq=")) {
@@ -225,7 +225,7 @@ public final class PingParser extends StreamingLineParser<PingResult, PingReply>
         r.damaged(true);
       } else if (line.lookingAt("wrong data byte")) {
         r.damaged(true);
-        line.rest();
+        line.skipRest();
       } else {
         throw line.error("icmp_seq=, ttl=, time=, (DUP!) or (truncated)");
       }

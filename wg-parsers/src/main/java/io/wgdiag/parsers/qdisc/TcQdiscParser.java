@@ -313,7 +313,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
   /** {@code Sent 912345678 bytes 701234 pkt (dropped 123, overlimits 0 requeues 12)}. */
   private static void sent(Draft b, LineCursor line) throws ParseException {
     if (line.tryConsumeWord("software") || line.tryConsumeWord("hardware")) {
-      line.rest(); // offload split lines repeat the totals
+      line.skipRest(); // offload split lines repeat the totals
       return;
     }
     b.sentBytes = SharedOptionals.ofLong(line.number("the bytes sent"));

@@ -51,7 +51,7 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
       public boolean accept(LineCursor line) throws ParseException {
         String first = line.peekWord();
         if (first.equals("State") || first.equals("Netid") || first.equals("Recv-Q")) {
-          line.rest(); // the header
+          line.skipRest(); // the header
           return true;
         }
         if (NETIDS.contains(first) || STATES.contains(first)) {

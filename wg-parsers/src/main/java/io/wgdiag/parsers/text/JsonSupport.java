@@ -7,6 +7,7 @@ import io.wgdiag.parsers.Diagnostic;
 import io.wgdiag.parsers.ParseException;
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Helpers for the JSON forms: positioned errors and the keeping of unknown keys. */
 public final class JsonSupport {
@@ -14,12 +15,14 @@ public final class JsonSupport {
 
   /** An error at the parser's current token: "expected <expected>, found <token>". */
   public static ParseException error(JsonParser p, String expected) {
-    JsonLocation loc = p.currentTokenLocation();
-    return new ParseException(
-        Math.max(0, loc.getLineNr()),
-        Math.max(0, loc.getColumnNr()),
-        "",
-        "expected " + expected + ", found " + found(p));
+    return errorAt(p.currentTokenLocation(), "expected " + expected + ", found " + found(p));
+  }
+
+  /** An error at {@code loc}: its line and column, 0 where Jackson has none. */
+  static ParseException errorAt(@Nullable JsonLocation loc, String message) {
+    return loc == null
+        ? new ParseException(0, 0, "", message)
+        : new ParseException(Math.max(0, loc.getLineNr()), Math.max(0, loc.getColumnNr()), "", message);
   }
 
   /** The current token as an error names it: a value with its text, a structural token as printed. */

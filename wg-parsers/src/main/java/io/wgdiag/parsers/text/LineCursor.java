@@ -400,7 +400,7 @@ public final class LineCursor {
   /** Reads the rest of the line, trimmed. */
   public String rest() {
     int from = restStart();
-    int to = restEnd();
+    int to = Fields.trimEnd(src, from, limit);
     pos = limit;
     return src.substring(from, to);
   }

@@ -206,13 +206,9 @@ public abstract class LineParser<T> implements Parser<T> {
       } catch (JsonProcessingException e) {
         // a limit such as the nesting depth carries no location of its own: where the parser stands
         JsonLocation loc = e.getLocation() != null ? e.getLocation() : p.currentLocation();
-        int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
-        int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
-        throw new ParseException(line, col, "", "malformed JSON: " + e.getOriginalMessage());
+        throw JsonSupport.errorAt(loc, "malformed JSON: " + e.getOriginalMessage());
       } catch (RuntimeException e) {
-        JsonLocation loc = p.currentLocation();
-        throw new ParseException(Math.max(0, loc.getLineNr()), Math.max(0, loc.getColumnNr()), "",
-            "unreadable JSON: " + describe(e));
+        throw JsonSupport.errorAt(p.currentLocation(), "unreadable JSON: " + describe(e));
       }
     }
   }

@@ -195,7 +195,7 @@ public final class WgShowParser extends LineParser<WgShow> {
     }
     if (line.lookingAt("(System clock wound backward")) {
       peer.clockWoundBackward(true);
-      line.rest();
+      line.skipRest();
       return;
     }
     Duration d = duration(line);

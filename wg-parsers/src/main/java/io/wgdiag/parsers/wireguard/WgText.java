@@ -6,7 +6,6 @@ import io.wgdiag.model.wireguard.IpPrefix;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -85,27 +84,11 @@ final class WgText {
     return ImmutableEndpoint.of(src.substring(hostFrom, hostTo), (int) value);
   }
 
-  /** AllowedIPs separated by {@code separator} ({@code ", "} in the human form, {@code ","} in dumps); {@code (none)} is empty. */
-  static List<IpPrefix> allowedIps(LineCursor line, String text, String separator) throws ParseException {
-    List<IpPrefix> out = new ArrayList<>();
-    String t = text.strip();
-    if (t.equals("(none)") || t.isEmpty()) {
-      return out;
-    }
-    for (String part : t.split(separator)) {
-      String p = part.strip();
-      out.add(IpPrefix.parse(p).orElseThrow(() -> line.errorAt(Math.max(0, line.text().indexOf(p)),
-          "expected an IP prefix such as 10.60.0.10/32, found '" + p + "'")));
-    }
-    return out;
-  }
-
   /**
-   * The rest of the line as AllowedIPs separated by {@code ','}, read in place into {@code out}
-   * (cleared first; a parser reuses one list), as {@link #allowedIps(LineCursor, String, String)} would list it from {@code
-   * line.rest()} (pieces stripped, trailing empty pieces dropped as {@link String#split} drops
-   * them, {@code (none)} or nothing empty, the same error for a bad piece), without the rest of the
-   * line, the pieces or a list as strings.
+   * The rest of the line as AllowedIPs separated by {@code ','} ({@code ", "} in the human form),
+   * read in place into {@code out} (cleared first; a parser reuses one list): pieces stripped,
+   * trailing empty pieces dropped as {@link String#split} drops them, {@code (none)} or nothing
+   * empty; a bad piece fails at its first place in the line.
    */
   static void allowedIpsInPlace(LineCursor line, List<IpPrefix> out) throws ParseException {
     out.clear();
