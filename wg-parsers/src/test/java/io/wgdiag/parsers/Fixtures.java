@@ -43,6 +43,17 @@ public final class Fixtures {
     }
   }
 
+  /**
+   * A tool's recorded text fixtures ({@code fixtures/<tool-id>/*.txt}, not its JSON documents),
+   * sorted; none for a tool without recorded output of its own.
+   */
+  public static List<Path> textFiles(String toolId) {
+    if (Fixtures.class.getClassLoader().getResource("fixtures/" + toolId) == null) {
+      return List.of();
+    }
+    return files("fixtures/" + toolId).stream().filter(p -> p.getFileName().toString().endsWith(".txt")).toList();
+  }
+
   /** The fixture files (not SOURCES.md) under a resource directory, sorted. */
   public static List<Path> files(String directory) {
     try (Stream<Path> s = Files.walk(path(directory))) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -109,16 +108,7 @@ class LinearTimeTest {
   }
 
   /** The tool's largest recorded text fixture (JSON documents repeated are not one document). */
-  private static Optional<Path> largestTextFixture(String toolId) throws IOException {
-    Path dir;
-    try {
-      dir = Fixtures.path("fixtures/" + toolId);
-    } catch (IllegalArgumentException none) {
-      return Optional.empty(); // a tool without recorded output of its own (listed in the report)
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.toString().endsWith(".txt"))
-          .max(Comparator.comparingLong(p -> p.toFile().length()));
-    }
+  private static Optional<Path> largestTextFixture(String toolId) {
+    return Fixtures.textFiles(toolId).stream().max(Comparator.comparingLong(p -> p.toFile().length()));
   }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,18 +22,8 @@ class RepeatedInputTest {
     List<String> failures = new ArrayList<>();
     int read = 0;
     for (Tool tool : ParserRegistry.standard().tools()) {
-      Path dir;
-      try {
-        dir = Fixtures.path("fixtures/" + tool.id());
-      } catch (IllegalArgumentException none) {
-        continue;
-      }
       Parser<?> parser = ParserRegistry.standard().parser(tool.id());
-      List<Path> files;
-      try (Stream<Path> list = Files.list(dir)) {
-        files = list.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-      }
-      for (Path f : files) {
+      for (Path f : Fixtures.textFiles(tool.id())) {
         String text = Files.readString(f);
         StringBuilder lineByLine = new StringBuilder();
         for (String line : text.split("\n")) {

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wgdiag.model.qdisc.Qdisc;
 import io.wgdiag.parsers.Fixtures;
 import io.wgdiag.parsers.ParseException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,11 +17,8 @@ import org.junit.jupiter.api.Test;
 class TcQdiscReuseTest {
 
   @Test
-  void eachQdiscAmongOthersEqualsItselfParsedAlone() throws ParseException, IOException {
-    List<String> fixtures;
-    try (Stream<Path> files = Files.list(Fixtures.path("fixtures/tc-qdisc"))) {
-      fixtures = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt")).sorted().toList();
-    }
+  void eachQdiscAmongOthersEqualsItselfParsedAlone() throws ParseException {
+    List<String> fixtures = Fixtures.textFiles("tc-qdisc").stream().map(p -> p.getFileName().toString()).toList();
     assertThat(fixtures).hasSizeGreaterThanOrEqualTo(4);
     int compared = 0;
     for (String fixture : fixtures) {
