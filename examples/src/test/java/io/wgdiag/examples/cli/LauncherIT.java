@@ -1,0 +1,82 @@
+package io.wgdiag.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code examples/wgdiag} launcher: runs the jar, makes its class-data archive once, then uses
+ * it. An integration test (failsafe, after {@code package}): it needs {@code target/wgdiag.jar}.
+ */
+class LauncherIT {
+
+  @Test
+  void runsTheJarAndReusesItsArchive(@TempDir Path cache) throws Exception {
+    Path launcher = Path.of("wgdiag").toAbsolutePath();
+    Path jar = Path.of("target", "wgdiag.jar").toAbsolutePath();
+    assumeTrue(new File("/bin/sh").canExecute(), "needs /bin/sh");
+    assertThat(launcher).isExecutable();
+    assertThat(jar).isRegularFile();
+    for (int run = 1; run <= 2; run++) {
+      String out = run(launcher, jar, cache, "", "--version");
+      assertThat(out).as("run " + run).startsWith("wgdiag ");
+      try (var files = Files.list(cache.resolve("wgdiag"))) {
+        // one archive, and nothing else: no class list or half-written archive left behind
+        assertThat(files.map(f -> f.getFileName().toString()))
+            .as("cache after run " + run)
+            .singleElement()
+            .satisfies(name -> assertThat(name).endsWith(".jsa"));
+      }
+    }
+  }
+
+  /**
+   * The archive holds the parsers' and the analysis' classes even when the first command loaded
+   * none of them: the launcher adds a training run's classes to the first command's.
+   */
+  @Test
+  void archiveMadeAfterVersionServesAnAnalysis(@TempDir Path cache) throws Exception {
+    Path launcher = Path.of("wgdiag").toAbsolutePath();
+    Path jar = Path.of("target", "wgdiag.jar").toAbsolutePath();
+    assumeTrue(new File("/bin/sh").canExecute(), "needs /bin/sh");
+    assertThat(launcher).isExecutable();
+    assertThat(jar).isRegularFile();
+    run(launcher, jar, cache, "", "--version");
+    Path log = cache.resolve("classes.log");
+    String out = run(launcher, jar, cache, "-Xlog:class+load=info:file=" + log,
+        "analyze", Path.of("samples", "lab-pmtu-blackhole").toAbsolutePath().toString());
+    assertThat(out).contains("MTU");
+    List<String> ours = Files.readAllLines(log).stream()
+        .filter(l -> l.contains(" io.wgdiag.parsers.") || l.contains(" io.wgdiag.analysis."))
+        .collect(Collectors.toList());
+    // read from the archive, not from the jar (lambda proxies are made at run time either way)
+    assertThat(ours).filteredOn(l -> l.contains("source: shared objects file"))
+        .as("classes of the parsers and the analysis read from the archive").hasSizeGreaterThan(200);
+    assertThat(ours).filteredOn(l -> l.contains("source: file:")).as("classes read from the jar").isEmpty();
+  }
+
+  private static String run(Path launcher, Path jar, Path cache, String javaOpts, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(launcher.toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("XDG_CACHE_HOME", cache.toString());
+    pb.environment().put("WGDIAG_JAR", jar.toString());
+    pb.environment().put("WGDIAG_JAVA_OPTS", javaOpts);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isIn(0, 1);
+    return out;
+  }
+}
