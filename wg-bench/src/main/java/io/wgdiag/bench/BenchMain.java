@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -37,20 +38,43 @@ public final class BenchMain {
     String only = ".*";
     boolean analysis = true;
     for (int i = 0; i < args.length; i++) {
+      boolean valued = args[i].equals("--out") || args[i].equals("--only");
+      if (valued && i + 1 == args.length) {
+        usage("wg-bench: " + args[i] + " needs a value");
+        return;
+      }
       switch (args[i]) {
         case "--full" -> full = true;
         case "--quick" -> full = false;
         case "--out" -> out = Path.of(args[++i]);
         case "--only" -> only = args[++i];
         case "--no-analysis" -> analysis = false;
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+        case "-h", "--help" -> {
+          usage(null);
+          return;
+        }
+        default -> {
+          usage("wg-bench: unknown argument '" + args[i] + "'");
+          return;
+        }
       }
+    }
+    java.util.regex.Pattern pattern;
+    try {
+      pattern = java.util.regex.Pattern.compile(only);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      usage("wg-bench: --only '" + only + "' is not a regular expression: " + e.getDescription());
+      return;
     }
     List<String> inputs = new ArrayList<>();
     for (String name : BenchInputs.ALL.keySet()) {
-      if (name.matches(only)) {
+      if (pattern.matcher(name).matches()) {
         inputs.add(name);
       }
+    }
+    if (inputs.isEmpty()) {
+      usage("wg-bench: no input matches --only '" + only + "'; the inputs: " + BenchInputs.ALL.keySet());
+      return;
     }
     // Each fork's heap is sized to its input and touched before the benchmark starts: on the
     // virtual machine the figures come from, a page touched for the first time costs a fault in
@@ -100,6 +124,24 @@ public final class BenchMain {
     System.out.println(table);
     if (out != null) {
       Files.writeString(out, table, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Prints the usage (to stderr with {@code problem} first, and exit code 2, when there is one). */
+  private static void usage(@Nullable String problem) {
+    String text =
+        "usage: java -cp wg-bench/target/benchmarks.jar io.wgdiag.bench.BenchMain [--quick | --full] [--only REGEX] [--no-analysis] [--out FILE]\n"
+            + "  --quick        2 warm-up and 5 measurement iterations per benchmark (the default, about 6 minutes on 2 cores)\n"
+            + "  --full         5 warm-up and 10 measurement iterations of 2 s (about 40 minutes)\n"
+            + "  --only REGEX   only the inputs whose name (tool/size, e.g. 'ping/.*') matches\n"
+            + "  --no-analysis  leave out the analysis benchmark\n"
+            + "  --out FILE     also write the results table to FILE\n";
+    if (problem == null) {
+      System.out.print(text);
+    } else {
+      System.err.println(problem);
+      System.err.print(text);
+      System.exit(2);
     }
   }
 
