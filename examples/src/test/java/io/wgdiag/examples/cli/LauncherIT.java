@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,16 +20,20 @@ import org.junit.jupiter.api.io.TempDir;
  * it. An integration test (failsafe, after {@code package}): it needs {@code target/wgdiag.jar}.
  */
 class LauncherIT {
+  private final Path launcher = Path.of("wgdiag").toAbsolutePath();
+  private final Path jar = Path.of("target", "wgdiag.jar").toAbsolutePath();
 
-  @Test
-  void runsTheJarAndReusesItsArchive(@TempDir Path cache) throws Exception {
-    Path launcher = Path.of("wgdiag").toAbsolutePath();
-    Path jar = Path.of("target", "wgdiag.jar").toAbsolutePath();
+  @BeforeEach
+  void launcherAndJar() {
     assumeTrue(new File("/bin/sh").canExecute(), "needs /bin/sh");
     assertThat(launcher).isExecutable();
     assertThat(jar).isRegularFile();
+  }
+
+  @Test
+  void runsTheJarAndReusesItsArchive(@TempDir Path cache) throws Exception {
     for (int run = 1; run <= 2; run++) {
-      String out = run(launcher, jar, cache, "", "--version");
+      String out = run(cache, "", "--version");
       assertThat(out).as("run " + run).startsWith("wgdiag ");
       try (var files = Files.list(cache.resolve("wgdiag"))) {
         // one archive, and nothing else: no class list or half-written archive left behind
@@ -46,14 +51,9 @@ class LauncherIT {
    */
   @Test
   void archiveMadeAfterVersionServesAnAnalysis(@TempDir Path cache) throws Exception {
-    Path launcher = Path.of("wgdiag").toAbsolutePath();
-    Path jar = Path.of("target", "wgdiag.jar").toAbsolutePath();
-    assumeTrue(new File("/bin/sh").canExecute(), "needs /bin/sh");
-    assertThat(launcher).isExecutable();
-    assertThat(jar).isRegularFile();
-    run(launcher, jar, cache, "", "--version");
+    run(cache, "", "--version");
     Path log = cache.resolve("classes.log");
-    String out = run(launcher, jar, cache, "-Xlog:class+load=info:file=" + log,
+    String out = run(cache, "-Xlog:class+load=info:file=" + log,
         "analyze", Path.of("samples", "lab-pmtu-blackhole").toAbsolutePath().toString());
     assertThat(out).contains("MTU");
     List<String> ours = Files.readAllLines(log).stream()
@@ -65,7 +65,7 @@ class LauncherIT {
     assertThat(ours).filteredOn(l -> l.contains("source: file:")).as("classes read from the jar").isEmpty();
   }
 
-  private static String run(Path launcher, Path jar, Path cache, String javaOpts, String... args) throws Exception {
+  private String run(Path cache, String javaOpts, String... args) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(launcher.toString());
     cmd.addAll(List.of(args));
