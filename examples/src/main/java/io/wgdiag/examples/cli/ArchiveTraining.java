@@ -1,6 +1,7 @@
 package io.wgdiag.examples.cli;
 
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.ParserRegistry;
 import io.wgdiag.parsers.Tool;
 import io.wgdiag.parsers.transcript.TranscriptParser;
 import java.io.File;
@@ -13,8 +14,9 @@ import picocli.CommandLine;
  * The run the {@code examples/wgdiag} launcher records once, to make its class-data archive: the
  * classes of the help, of every parser, and of a parse and an analysis printed as text and as
  * JSON. Before it, the archive held whatever the user's first command loaded, so a first {@code
- * --version} left every later parse loading some 250 classes from the jar (a 10 MB {@code
- * /proc/interrupts} parse: 0.62 s, against 0.46 s with them archived).
+ * --version} left every later parse loading some 250 classes from the jar (medians of ten runs: a
+ * 10 MB {@code /proc/interrupts} parse 623 ms, against 536 ms with them archived; the sample
+ * analysis 722 ms against 497).
  *
  * <p>Usage: {@code java -XX:DumpLoadedClassList=LIST -cp wgdiag.jar
  * io.wgdiag.examples.cli.ArchiveTraining [SAMPLE ...]}, where a sample is a transcript (run through
@@ -57,7 +59,7 @@ public final class ArchiveTraining {
     }
     // every parser's classes, on a line none of them reads (strict, so each stops at it)
     TranscriptParser tp = TranscriptParser.standard();
-    for (Tool tool : io.wgdiag.parsers.ParserRegistry.standard().tools()) {
+    for (Tool tool : ParserRegistry.standard().tools()) {
       try {
         var unused = tp.parseAs("wgdiag archive training\n", tool.id(), true);
       } catch (ParseException | RuntimeException e) {
