@@ -115,7 +115,9 @@ public final class Names {
    * position), or null. Up to {@value #PAIRWISE_LIMIT} names, compared in pairs, hash first; past
    * that, the hashes are sorted with their positions and only names of equal hash are compared:
    * O(n log n) and one {@code long[n]}, where pairs cost O(n^2) (a /proc/net/netstat header of 120
-   * names: 7,140 comparisons).
+   * names: 7,140 comparisons). Not through a {@link Names} and its index, which reads as fast but
+   * allocates a list and a table of four slots per name: the proc-net-snmp benchmark input 3.84
+   * bytes per input byte against 3.24 this way.
    */
   public static @Nullable String firstRepeated(List<String> names) {
     int n = names.size();
