@@ -10,6 +10,7 @@ import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import io.wgdiag.parsers.text.SharedText;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code sysctl} output: single keys, {@code sysctl -a}, multi-value keys and the echo of
@@ -41,6 +42,9 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
       int count;
       /** The values made so far by their text: most repeat ({@code 0}, {@code 1}, {@code 1000}). */
       final SharedText seen = new SharedText(256, 24);
+      /** The text {@link #eqAhead} is a position in, and the first '=' at or after the last line's start there. */
+      @Nullable String eqSource;
+      int eqAhead;
       /** Whether the last key's lines are being joined in {@link #joined}. */
       boolean joining;
       final StringBuilder joined = new StringBuilder();
@@ -54,8 +58,21 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
         String text = line.source();
         int from = line.lineStart();
         int to = line.lineEnd();
-        int eq = Fields.indexOf(text, " = ", from, to);
+        // The first '=' ahead, found by the JDK's vectorised search and kept while the lines before
+        // it are read: each character is searched once however long a stretch without '=' is.
+        if (text != eqSource || eqAhead < from) {
+          int i = text.indexOf('=', from);
+          eqAhead = i < 0 ? Integer.MAX_VALUE : i;
+          eqSource = text;
+        }
+        int e = eqAhead;
+        int eq;
         int sep = 3;
+        if (e < to - 1 && e > from && text.charAt(e - 1) == ' ' && text.charAt(e + 1) == ' ') {
+          eq = e - 1; // the line's first '=' is its first " = "
+        } else {
+          eq = Fields.indexOf(text, " = ", from, to);
+        }
         if (eq < 0) {
           // "key=value" (sysctl -N/-b aside, busybox prints without blanks) or "key =" (empty value)
           eq = Fields.indexOf(text, '=', from, to);

@@ -4,18 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wgdiag.model.sysctl.SysctlSettings;
+import io.wgdiag.parsers.Diagnostic;
 import io.wgdiag.parsers.Fixtures;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.ParseResult;
 import io.wgdiag.parsers.transcript.ParsedTranscript;
 import io.wgdiag.parsers.transcript.TranscriptParser;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 class SysctlParserTest {
@@ -41,6 +45,37 @@ class SysctlParserTest {
     SysctlSettings s = new SysctlParser().parse(text);
     assertThat(s.values()).isEqualTo(expected);
     assertThat(s.values().keySet()).containsExactlyElementsOf(expected.keySet());
+  }
+
+  /**
+   * Each line splits at its first {@code " = "}, else at its first '=', wherever the '=' around it
+   * fall: the parser keeps the first '=' ahead between lines and takes it as the split when blanks
+   * stand on both sides, so lines of many '=' and blanks are held here to the plain definition, in a
+   * text of many lines, with each diagnostic on its own line number.
+   */
+  @Property(tries = 1000)
+  void eachLineSplitsAtItsFirstSpacedEqualsElseItsFirstEquals(
+      @ForAll @Size(max = 12) List<@StringLength(max = 10) @Chars({'=', ' ', 'x', '.'}) String> tails)
+      throws ParseException {
+    Map<String, String> expected = new LinkedHashMap<>();
+    List<Integer> expectedLines = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < tails.size(); i++) {
+      String line = "k" + i + tails.get(i); // a key of its own: the tails have no digits
+      text.append(line).append('\n');
+      int spaced = line.indexOf(" = ");
+      int eq = spaced >= 0 ? spaced : line.indexOf('=');
+      String key = eq < 0 ? "" : line.substring(0, eq).strip();
+      if (eq < 0 || key.isEmpty() || key.contains(" ")) {
+        expectedLines.add(i + 1); // no '=', or a blank inside the key
+      } else {
+        String value = line.substring(eq + (spaced >= 0 ? 3 : 1)).strip().replaceAll(" +", " ");
+        expected.put(key, value);
+      }
+    }
+    ParseResult<SysctlSettings> all = parser.parseLenient(text);
+    assertThat(all.model().values()).isEqualTo(expected);
+    assertThat(all.diagnostics()).extracting(Diagnostic::line).isEqualTo(expectedLines);
   }
 
   @Test
