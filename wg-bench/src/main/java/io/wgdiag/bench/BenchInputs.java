@@ -48,6 +48,13 @@ public final class BenchInputs {
     // every other parser on its largest recorded fixture
     for (String tool : OTHER_TOOLS) {
       ALL.put(tool + "/real", () -> resource(tool + ".txt"));
+      // two small recorded outputs, also at scale: their model outweighs 4 bytes per input byte at
+      // 96 and 417 bytes, and these say what each further lookup or rule costs
+      if (tool.equals("ip-route-get")) {
+        ALL.put("ip-route-get/1e4-lookups", () -> Generators.ipRouteGet(10_000, SEED));
+      } else if (tool.equals("ip-rule")) {
+        ALL.put("ip-rule/1e4-rules", () -> Generators.ipRule(10_000, SEED));
+      }
     }
   }
 

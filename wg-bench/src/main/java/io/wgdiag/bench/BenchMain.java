@@ -22,7 +22,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the parser benchmarks with the GC profiler and writes the results table (MB/s, ratio to the
- * line-splitting baseline of the same run, bytes allocated per input byte).
+ * line-splitting baseline of the same run, the character-scan floor of the same run and how far
+ * parse and floor each reach, bytes allocated per input byte).
  *
  * <pre>
  * java -cp wg-bench/target/benchmarks.jar io.wgdiag.bench.BenchMain --quick [--out docs/benchmarks-results.md] [--only REGEX]
@@ -131,8 +132,8 @@ public final class BenchMain {
   private static void usage(@Nullable String problem) {
     String text =
         "usage: java -cp wg-bench/target/benchmarks.jar io.wgdiag.bench.BenchMain [--quick | --full] [--only REGEX] [--no-analysis] [--out FILE]\n"
-            + "  --quick        2 warm-up and 5 measurement iterations per benchmark (the default, about 6 minutes on 2 cores)\n"
-            + "  --full         5 warm-up and 10 measurement iterations of 2 s (about 40 minutes)\n"
+            + "  --quick        2 warm-up and 5 measurement iterations per benchmark (the default, about 9 minutes on 2 cores)\n"
+            + "  --full         5 warm-up and 10 measurement iterations of 2 s (about an hour)\n"
             + "  --only REGEX   only the inputs whose name (tool/size, e.g. 'ping/.*') matches\n"
             + "  --no-analysis  leave out the analysis benchmark\n"
             + "  --out FILE     also write the results table to FILE\n";
@@ -183,20 +184,24 @@ public final class BenchMain {
           .put(bench, new Row(primary.getScore(), primary.getScoreError(), allocBytes));
     }
     StringBuilder sb = new StringBuilder();
-    sb.append("| input | size (bytes) | parse MB/s | baseline MB/s | ratio to baseline | parse B allocated per input byte |\n");
-    sb.append("|---|---:|---:|---:|---:|---:|\n");
+    sb.append("| input | size (bytes) | parse MB/s | baseline MB/s | ratio to baseline | character-scan floor MB/s"
+        + " | floor's ratio to baseline | parse's ratio to floor | parse B allocated per input byte |\n");
+    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Map.Entry<String, Map<String, Row>> e : byInput.entrySet()) {
       String input = e.getKey();
       long size = BenchInputs.load(input).getBytes(StandardCharsets.UTF_8).length;
       Row parse = e.getValue().get("parse");
       Row base = e.getValue().get("baselineLineSplit");
+      Row floor = e.getValue().get("floorCharacterScan");
       if (parse == null || base == null) {
         continue;
       }
       double parseMbs = parse.opsPerSec() * size / 1e6;
       double baseMbs = base.opsPerSec() * size / 1e6;
-      sb.append(String.format(Locale.ROOT, "| %s | %d | %.1f ± %.1f | %.1f | %.2f | %.2f |%n",
-          input, size, parseMbs, parse.opsError() * size / 1e6, baseMbs, parseMbs / baseMbs, parse.bytesPerOp() / size));
+      double floorMbs = floor == null ? Double.NaN : floor.opsPerSec() * size / 1e6;
+      sb.append(String.format(Locale.ROOT, "| %s | %d | %.1f ± %.1f | %.1f | %.2f | %.1f | %.2f | %.2f | %.2f |%n",
+          input, size, parseMbs, parse.opsError() * size / 1e6, baseMbs, parseMbs / baseMbs, floorMbs,
+          floorMbs / baseMbs, parseMbs / floorMbs, parse.bytesPerOp() / size));
     }
     sb.append("\nMode: ").append(full ? "full" : "quick").append(", JDK ").append(System.getProperty("java.version"))
         .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs.\n");

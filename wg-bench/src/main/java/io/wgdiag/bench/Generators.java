@@ -146,6 +146,58 @@ public final class Generators {
     return sb.toString();
   }
 
+  /**
+   * {@code ip -batch} of {@code route get} lookups, one per peer endpoint of a gateway, as iproute2's
+   * {@code print_route} prints each ({@code ip route get 203.0.113.9} recorded in the lab: {@code
+   * 203.0.113.9 via 198.51.100.2 dev vr2 src 198.51.100.1 uid 0 }, then an indented {@code cache}
+   * line), with the forms a lookup takes: through a gateway, on link, with a cached PMTU and its
+   * expiry, and to a local address.
+   */
+  public static String ipRouteGet(int lookups, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    StringBuilder sb = new StringBuilder(lookups * 90);
+    for (int i = 0; i < lookups; i++) {
+      int a = 1 + r.nextInt(223);
+      String dst = a + "." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
+      switch (i % 4) {
+        case 0 -> sb.append(dst).append(" via 198.51.100.").append(1 + r.nextInt(250))
+            .append(" dev eth0 src 198.51.100.1 uid 0 \n    cache \n");
+        case 1 -> sb.append(dst).append(" dev wg0 src 10.60.0.1 uid 0 \n    cache \n");
+        case 2 -> sb.append(dst).append(" via 192.0.2.").append(1 + r.nextInt(250))
+            .append(" dev eth1 src 192.0.2.7 uid 0 \n    cache expires ").append(1 + r.nextInt(600))
+            .append("sec mtu ").append(1280 + r.nextInt(220)).append(" \n");
+        default -> sb.append("local 10.60.0.1 dev lo table local src 10.60.0.1 uid 0 \n    cache <local> \n");
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * {@code ip rule show} of a policy-routing gateway with a rule per tenant, as iproute2's {@code
+   * print_rule} prints it ({@code ip rule} recorded in the lab): the three default rules and, between
+   * them, rules by source prefix, input interface, fwmark with its mask, destination and uid range.
+   */
+  public static String ipRule(int rules, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    StringBuilder sb = new StringBuilder(rules * 48);
+    sb.append("0:\tfrom all lookup local\n");
+    for (int i = 0; i < rules - 3; i++) {
+      int table = 100 + i % 5000;
+      sb.append(1000 + i).append(":\t");
+      switch (i % 5) {
+        case 0 -> sb.append("from 10.").append(r.nextInt(256)).append('.').append(r.nextInt(256)).append(".0/24 lookup ").append(table);
+        case 1 -> sb.append("from all iif wg").append(i % 64).append(" lookup ").append(table);
+        case 2 -> sb.append("from all fwmark 0x").append(Integer.toHexString(1 + r.nextInt(0xffff))).append("/0xffff lookup ").append(table);
+        case 3 -> sb.append("from all to 172.").append(16 + r.nextInt(16)).append('.').append(r.nextInt(256)).append(".0/24 lookup ").append(table);
+        default -> sb.append("from all uidrange ").append(1000 * (1 + i % 50)).append('-').append(1000 * (1 + i % 50) + 999)
+            .append(" lookup ").append(table);
+      }
+      sb.append('\n');
+    }
+    sb.append("32766:\tfrom all lookup main\n32767:\tfrom all lookup default\n");
+    return sb.toString();
+  }
+
   /** {@code conntrack -S} on a host with {@code cpus} CPUs (conntrack-tools 1.4.7 layout). */
   public static String conntrackStats(int cpus, long seed) {
     SplittableRandom r = new SplittableRandom(seed);

@@ -20,9 +20,10 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Every parser on realistic and gateway-scale inputs, beside a baseline that only splits the same
- * input into lines and touches each: the practical limit. Throughput in MB/s is ops/s times the
- * input size; allocation per input byte comes from {@code -prof gc} ({@code gc.alloc.rate.norm}
- * divided by the input size). {@link BenchMain} runs both and writes the table.
+ * input into lines and touches each (the practical limit) and a floor that reads every character
+ * once, as the least a parser must do ({@link LineSplitBaseline#scanCharacters}). Throughput in
+ * MB/s is ops/s times the input size; allocation per input byte comes from {@code -prof gc} ({@code
+ * gc.alloc.rate.norm} divided by the input size). {@link BenchMain} runs the three and writes the table.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -42,7 +43,8 @@ public class ParserBenchmark {
     "ip-route/real", "ip-route/1e6-routes",
     "conntrack-stats/real", "conntrack-stats/256-cpus",
     "tc-qdisc/real", "tc-qdisc/mq-64-fq_codel",
-    "ping/real", "ping/1e5-replies"
+    "ping/real", "ping/1e5-replies",
+    "ip-route-get/1e4-lookups", "ip-rule/1e4-rules"
   })
   public String input = "";
 
@@ -64,5 +66,10 @@ public class ParserBenchmark {
   @Benchmark
   public long baselineLineSplit(Blackhole bh) {
     return LineSplitBaseline.touchLines(text, bh);
+  }
+
+  @Benchmark
+  public long floorCharacterScan() {
+    return LineSplitBaseline.scanCharacters(text);
   }
 }

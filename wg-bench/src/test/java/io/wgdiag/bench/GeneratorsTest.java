@@ -26,4 +26,17 @@ class GeneratorsTest {
     assertThat(ParserRegistry.standard().parser("ip-route").parseLenient(Generators.ipRoute(20_000, 1)).diagnostics()).isEmpty();
     assertThat(ParserRegistry.standard().parser("ping").parseLenient(Generators.ping(10_000, 1)).diagnostics()).isEmpty();
   }
+
+  @Test
+  void scaledLookupsAndRulesReadAsManyAsGenerated() throws Exception {
+    io.wgdiag.model.route.RouteLookups lookups = (io.wgdiag.model.route.RouteLookups)
+        ParserRegistry.standard().parser("ip-route-get").parse(Generators.ipRouteGet(1000, 7));
+    assertThat(lookups.lookups()).hasSize(1000);
+    assertThat(lookups.lookups().get(2).mtuBytes()).isPresent();
+    assertThat(lookups.lookups().get(3).type()).isEqualTo("local");
+    io.wgdiag.model.route.RuleSet rules = (io.wgdiag.model.route.RuleSet)
+        ParserRegistry.standard().parser("ip-rule").parse(Generators.ipRule(1000, 7));
+    assertThat(rules.rules()).hasSize(1000);
+    assertThat(rules.rules().get(3).fwmask()).hasValue(0xffff);
+  }
 }
