@@ -222,7 +222,7 @@ public final class Fields {
 
   /** The first position in {@code [from, to)} that is not white space ({@link Character#isWhitespace}), or {@code to}. */
   public static int trimStart(String text, int from, int to) {
-    while (from < to && Character.isWhitespace(text.charAt(from))) {
+    while (from < to && isWhitespace(text.charAt(from))) {
       from++;
     }
     return from;
@@ -230,9 +230,21 @@ public final class Fields {
 
   /** Just after the last position in {@code [from, to)} that is not white space, or {@code from}. */
   public static int trimEnd(String text, int from, int to) {
-    while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+    while (to > from && isWhitespace(text.charAt(to - 1))) {
       to--;
     }
     return to;
+  }
+
+  /**
+   * {@link Character#isWhitespace(char)}, answered without its property table for ASCII: blank,
+   * tab to carriage return and the four separators U+001C to U+001F; the table
+   * only above ASCII.
+   */
+  public static boolean isWhitespace(char c) {
+    if (c < 0x80) {
+      return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c < ' ');
+    }
+    return Character.isWhitespace(c);
   }
 }

@@ -28,6 +28,17 @@ class FieldsScanTest {
     assertThat(Fields.digits(s, 0, s.length())).isEqualTo(plain ? Long.parseLong(s) : -1);
   }
 
+  /** Every one of the 65,536 chars: the ASCII shortcut answers as {@link Character#isWhitespace(char)} does. */
+  @Example
+  void isWhitespaceAgreesWithTheJdkOnEveryChar() {
+    int white = 0;
+    for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+      assertThat(Fields.isWhitespace((char) c)).as("U+%04X", c).isEqualTo(Character.isWhitespace((char) c));
+      white += Fields.isWhitespace((char) c) ? 1 : 0;
+    }
+    assertThat(white).isGreaterThan(20); // blank, tab to CR, U+001C..U+001F and the Unicode separators
+  }
+
   @Example
   void rangesNeverLookPastTheirEnd() {
     String s = "key=12 other=5\tx";
