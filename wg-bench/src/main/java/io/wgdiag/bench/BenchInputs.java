@@ -20,7 +20,7 @@ public final class BenchInputs {
 
   /** The tools with a recorded input only (no scaled generator). */
   public static final java.util.List<String> OTHER_TOOLS = java.util.List.of(
-      "wg-show", "ip-route-get", "ip-rule", "ip-link", "ip-link-stats", "sysctl", "iperf3", "iperf3-json", "top",
+      "wg-show", "ip-link", "ip-link-stats", "sysctl", "iperf3", "iperf3-json", "top",
       "proc-softnet-stat", "netstat-stats", "proc-net-snmp", "nstat", "ethtool-features", "iptables-rules",
       "nft-ruleset", "tcpdump", "tracepath");
 
@@ -45,16 +45,15 @@ public final class BenchInputs {
     ALL.put("tc-qdisc/mq-64-fq_codel", () -> Generators.tcMqFqCodel(64, SEED));
     ALL.put("ping/real", () -> resource("ping.txt"));
     ALL.put("ping/1e5-replies", () -> Generators.ping(100_000, SEED));
+    // two small recorded outputs, also at scale: their model outweighs 4 bytes per input byte at 96
+    // and 417 bytes, and these say what each further lookup or rule costs
+    ALL.put("ip-route-get/real", () -> resource("ip-route-get.txt"));
+    ALL.put("ip-route-get/1e4-lookups", () -> Generators.ipRouteGet(10_000, SEED));
+    ALL.put("ip-rule/real", () -> resource("ip-rule.txt"));
+    ALL.put("ip-rule/1e4-rules", () -> Generators.ipRule(10_000, SEED));
     // every other parser on its largest recorded fixture
     for (String tool : OTHER_TOOLS) {
       ALL.put(tool + "/real", () -> resource(tool + ".txt"));
-      // two small recorded outputs, also at scale: their model outweighs 4 bytes per input byte at
-      // 96 and 417 bytes, and these say what each further lookup or rule costs
-      if (tool.equals("ip-route-get")) {
-        ALL.put("ip-route-get/1e4-lookups", () -> Generators.ipRouteGet(10_000, SEED));
-      } else if (tool.equals("ip-rule")) {
-        ALL.put("ip-rule/1e4-rules", () -> Generators.ipRule(10_000, SEED));
-      }
     }
   }
 

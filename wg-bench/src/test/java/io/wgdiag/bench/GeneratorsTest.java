@@ -2,6 +2,8 @@ package io.wgdiag.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wgdiag.model.route.RouteLookups;
+import io.wgdiag.model.route.RuleSet;
 import io.wgdiag.parsers.ParseResult;
 import io.wgdiag.parsers.ParserRegistry;
 import org.junit.jupiter.api.Test;
@@ -29,12 +31,12 @@ class GeneratorsTest {
 
   @Test
   void scaledLookupsAndRulesReadAsManyAsGenerated() throws Exception {
-    io.wgdiag.model.route.RouteLookups lookups = (io.wgdiag.model.route.RouteLookups)
+    RouteLookups lookups = (RouteLookups)
         ParserRegistry.standard().parser("ip-route-get").parse(Generators.ipRouteGet(1000, 7));
     assertThat(lookups.lookups()).hasSize(1000);
     assertThat(lookups.lookups().get(2).mtuBytes()).isPresent();
     assertThat(lookups.lookups().get(3).type()).isEqualTo("local");
-    io.wgdiag.model.route.RuleSet rules = (io.wgdiag.model.route.RuleSet)
+    RuleSet rules = (RuleSet)
         ParserRegistry.standard().parser("ip-rule").parse(Generators.ipRule(1000, 7));
     assertThat(rules.rules()).hasSize(1000);
     assertThat(rules.rules().get(3).fwmask()).hasValue(0xffff);

@@ -65,20 +65,21 @@ public final class SysctlParser extends LineParser<SysctlSettings> {
           eqAhead = i < 0 ? Integer.MAX_VALUE : i;
           eqSource = text;
         }
-        int e = eqAhead;
-        int eq;
-        int sep = 3;
-        if (e < to - 1 && e > from && text.charAt(e - 1) == ' ' && text.charAt(e + 1) == ' ') {
-          eq = e - 1; // the line's first '=' is its first " = "
-        } else {
-          eq = Fields.indexOf(text, " = ", from, to);
+        int eq = eqAhead; // the line's first '=', if it has one
+        if (eq >= to) {
+          return false; // no '='
         }
-        if (eq < 0) {
-          // "key=value" (sysctl -N/-b aside, busybox prints without blanks) or "key =" (empty value)
-          eq = Fields.indexOf(text, '=', from, to);
-          sep = 1;
-          if (eq < 0) {
-            return false;
+        int sep = 3;
+        if (eq > from && eq < to - 1 && text.charAt(eq - 1) == ' ' && text.charAt(eq + 1) == ' ') {
+          eq--; // the first '=' has blanks on both sides: it is the first " = "
+        } else {
+          // a later " = " (its '=' is after this one), else "key=value" (sysctl -N/-b aside,
+          // busybox prints without blanks) or "key =" (an empty value): split at the first '='
+          int spaced = Fields.indexOf(text, " = ", eq, to);
+          if (spaced >= 0) {
+            eq = spaced;
+          } else {
+            sep = 1;
           }
         }
         int k0 = Fields.trimStart(text, from, eq);

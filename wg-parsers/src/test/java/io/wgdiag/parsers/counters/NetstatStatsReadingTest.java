@@ -3,6 +3,7 @@ package io.wgdiag.parsers.counters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,15 +60,11 @@ class NetstatStatsReadingTest {
       map.put(phrases.get(i), "name" + i);
     }
     PhraseTable table = new PhraseTable(map);
-    for (String probe : Set.copyOf(concat(phrases, probes))) {
+    Set<String> all = new HashSet<>(phrases);
+    all.addAll(probes);
+    for (String probe : all) {
       String text = "x".repeat(pad) + probe + "y".repeat(pad);
       assertThat(table.get(text, pad, pad + probe.length())).isEqualTo(map.get(probe));
     }
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> all = new java.util.ArrayList<>(a);
-    all.addAll(b);
-    return all;
   }
 }
