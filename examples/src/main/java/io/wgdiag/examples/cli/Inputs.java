@@ -36,7 +36,7 @@ final class Inputs {
         if (Files.size(p) > MAX_BYTES) {
           throw new InputException(name + ": larger than " + MAX_BYTES + " bytes");
         }
-        bytes = Files.readAllBytes(p);
+        bytes = io.wgdiag.analysis.bundle.EvidenceReader.readFile(p, MAX_BYTES);
       }
     } catch (NoSuchFileException e) {
       throw new InputException(name + ": no such file");

@@ -3,10 +3,12 @@ package io.wgdiag.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.google.common.collect.MoreCollectors;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +47,24 @@ class LauncherIT {
     }
   }
 
+  /** An archive older than its jar (a new build) is made again, in place of the old one. */
+  @Test
+  void anArchiveOlderThanItsJarIsMadeAgain(@TempDir Path cache, @TempDir Path build) throws Exception {
+    Path copy = Files.copy(jar, build.resolve("wgdiag.jar"));
+    run(cache, copy, "", "--version");
+    Path archive;
+    try (var files = Files.list(cache.resolve("wgdiag"))) {
+      archive = files.collect(MoreCollectors.onlyElement());
+    }
+    FileTime jarTime = Files.getLastModifiedTime(copy);
+    Files.setLastModifiedTime(archive, FileTime.fromMillis(jarTime.toMillis() - 60_000));
+    assertThat(run(cache, copy, "", "--version")).startsWith("wgdiag ");
+    assertThat(Files.getLastModifiedTime(archive)).as("the archive, made again").isGreaterThan(jarTime);
+    try (var files = Files.list(cache.resolve("wgdiag"))) {
+      assertThat(files).containsExactly(archive);
+    }
+  }
+
   /**
    * The archive holds the parsers' and the analysis' classes even when the first command loaded
    * none of them: the launcher adds a training run's classes to the first command's.
@@ -66,6 +86,10 @@ class LauncherIT {
   }
 
   private String run(Path cache, String javaOpts, String... args) throws Exception {
+    return run(cache, jar, javaOpts, args);
+  }
+
+  private String run(Path cache, Path jar, String javaOpts, String... args) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(launcher.toString());
     cmd.addAll(List.of(args));
