@@ -1,5 +1,7 @@
 package io.wgdiag.examples.cli;
 
+import io.wgdiag.analysis.bundle.BundleException;
+import io.wgdiag.analysis.bundle.EvidenceReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,19 +35,18 @@ final class Inputs {
         if (Files.isDirectory(p)) {
           throw new InputException(name + ": is a directory");
         }
-        if (Files.size(p) > MAX_BYTES) {
-          throw new InputException(name + ": larger than " + MAX_BYTES + " bytes");
-        }
-        bytes = io.wgdiag.analysis.bundle.EvidenceReader.readFile(p, MAX_BYTES);
+        bytes = EvidenceReader.readFile(p, MAX_BYTES);
       }
+    } catch (EvidenceReader.TooLargeException e) {
+      throw new InputException(name + ": larger than " + MAX_BYTES + " bytes");
     } catch (NoSuchFileException e) {
       throw new InputException(name + ": no such file");
     } catch (IOException e) {
       throw new InputException(name + ": cannot read: " + e.getMessage());
     }
     try {
-      return io.wgdiag.analysis.bundle.EvidenceReader.decode(bytes, name);
-    } catch (io.wgdiag.analysis.bundle.BundleException e) {
+      return EvidenceReader.decode(bytes, name);
+    } catch (BundleException e) {
       throw new InputException(String.valueOf(e.getMessage()));
     }
   }

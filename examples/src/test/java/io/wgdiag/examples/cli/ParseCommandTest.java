@@ -133,6 +133,17 @@ class ParseCommandTest {
   }
 
   @Test
+  void aFileOverTheLimitIsRefusedInOneLine() throws Exception {
+    Path big = dir.resolve("big.txt");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(Inputs.MAX_BYTES + 1); // sparse: nothing is written
+    }
+    CliRunner.Result r = CliRunner.run("parse", big.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo(big + ": larger than " + Inputs.MAX_BYTES + " bytes" + System.lineSeparator());
+  }
+
+  @Test
   void toolsListsEveryToolId() {
     CliRunner.Result r = CliRunner.run("tools");
     assertThat(r.exit()).isZero();

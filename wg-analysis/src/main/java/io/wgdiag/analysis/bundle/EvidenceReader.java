@@ -410,10 +410,9 @@ public final class EvidenceReader {
 
   private static byte[] readBytes(Path p) throws BundleException {
     try {
-      if (Files.size(p) > MAX_FILE_BYTES) {
-        throw new BundleException(p + ": larger than " + MAX_FILE_BYTES + " bytes");
-      }
       return readFile(p, MAX_FILE_BYTES);
+    } catch (TooLargeException e) {
+      throw new BundleException(p + ": larger than " + MAX_FILE_BYTES + " bytes");
     } catch (NoSuchFileException e) {
       throw new BundleException(p + ": no such file");
     } catch (IOException e) {
@@ -433,7 +432,7 @@ public final class EvidenceReader {
    * and on a JVM that has just started the fresh pages of that buffer cost more than the copy: 40
    * ms for a 10 MB file on the 2-core machine of {@code docs/benchmarks.md}, against 6 ms here.
    *
-   * @throws FileSystemException if the file holds more than {@code maxBytes} bytes
+   * @throws TooLargeException if the file holds more than {@code maxBytes} bytes
    * @throws NoSuchFileException if there is no such file
    */
   public static byte[] readFile(Path p, long maxBytes) throws IOException {
@@ -479,8 +478,21 @@ public final class EvidenceReader {
     }
   }
 
-  private static FileSystemException tooLarge(String name, long maxBytes) {
-    return new FileSystemException(name, null, "larger than " + maxBytes + " bytes");
+  private static TooLargeException tooLarge(String name, long maxBytes) {
+    return new TooLargeException(name, maxBytes);
+  }
+
+  /**
+   * A file {@link #readFile} refused for holding more than its limit, checked against the size the
+   * file reports and against what is read (a file that grows, one under {@code /proc}): callers
+   * need no size check of their own.
+   */
+  public static final class TooLargeException extends FileSystemException {
+    private static final long serialVersionUID = 1L;
+
+    TooLargeException(String file, long maxBytes) {
+      super(file, null, "larger than " + maxBytes + " bytes");
+    }
   }
 
   /**

@@ -121,6 +121,17 @@ class EvidenceReaderTest {
   }
 
   @Test
+  void aFileOverTheLimitFailsWithOneClearLine() throws Exception {
+    Path big = dir.resolve("huge.txt");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(256L * 1024 * 1024 + 1); // sparse, one byte over the limit: nothing is written
+    }
+    assertThatThrownBy(() -> EvidenceReader.standard().read(big))
+        .isInstanceOf(BundleException.class)
+        .hasMessage(big + ": larger than " + 256L * 1024 * 1024 + " bytes");
+  }
+
+  @Test
   void unusableInputsFailWithOneClearLine() throws Exception {
     Path bin = dir.resolve("capture.pcap");
     Files.write(bin, new byte[] {(byte) 0xd4, (byte) 0xc3, (byte) 0xb2, (byte) 0xa1, 2, 0, 4, 0});

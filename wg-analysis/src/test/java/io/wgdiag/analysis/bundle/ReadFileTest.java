@@ -84,6 +84,7 @@ class ReadFileTest {
       assertThat(EvidenceReader.readAll(new Trickle(data, seed), hint, max, "f")).isEqualTo(data);
     } else {
       assertThatThrownBy(() -> EvidenceReader.readAll(new Trickle(data, seed), hint, max, "f"))
+          .isInstanceOf(EvidenceReader.TooLargeException.class)
           .isInstanceOf(FileSystemException.class)
           .hasMessage("f: larger than " + max + " bytes");
     }
