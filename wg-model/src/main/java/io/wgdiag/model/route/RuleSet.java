@@ -9,6 +9,7 @@ import org.immutables.value.Value;
 public abstract class RuleSet {
 
   /** The rules. */
+  @Value.Parameter
   public abstract ImmutableList<Rule> rules();
 
   /** The rules beyond the three defaults (local, main, default). */

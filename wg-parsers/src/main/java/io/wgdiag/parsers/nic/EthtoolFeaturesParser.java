@@ -8,6 +8,7 @@ import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import java.util.Optional;
 
 /**
  * Reads {@code ethtool -k IFACE} (also filtered by egrep, without its header) and what {@code
@@ -34,6 +35,13 @@ public final class EthtoolFeaturesParser extends LineParser<EthtoolFeatures> {
   protected Session<EthtoolFeatures> newSession() {
     ImmutableEthtoolFeatures.Builder b = EthtoolFeatures.builder();
     return new Session<>() {
+      /**
+       * The feature builder, reused from line to line with every attribute set on each: a builder
+       * made per line is left to escape analysis, which removed it in some JVMs and not in others
+       * (3.72 or 5.25 bytes allocated per input byte from one run to the next).
+       */
+      final ImmutableEthtoolFeature.Builder f = EthtoolFeature.builder();
+
       @Override
       public boolean accept(LineCursor line) throws ParseException {
         if (line.tryConsume("Features for ")) {
@@ -57,7 +65,7 @@ public final class EthtoolFeaturesParser extends LineParser<EthtoolFeatures> {
         }
         String name = line.until(':');
         line.expect(":");
-        ImmutableEthtoolFeature.Builder f = EthtoolFeature.builder().name(name).line(line.lineNumber());
+        f.name(name).line(line.lineNumber()).fixed(false).requested(Optional.empty());
         String state = line.word("on or off");
         if (state.equals("on")) {
           f.enabled(true);

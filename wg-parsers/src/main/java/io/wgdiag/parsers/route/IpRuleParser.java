@@ -9,6 +9,7 @@ import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.KeyValues;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import com.google.common.collect.ImmutableList;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -39,7 +40,24 @@ public final class IpRuleParser extends LineParser<RuleSet> {
 
   @Override
   protected Session<RuleSet> newSession() {
-    ImmutableRuleSet.Builder out = RuleSet.builder();
+    return newSession(0);
+  }
+
+  /**
+   * {@code ip rule} prints one rule a line, so the list is made for as many rules as the text has
+   * lines (one {@code indexOf} pass) and is handed over without a copy when every line was a rule.
+   */
+  @Override
+  protected Session<RuleSet> newSessionFor(String text) {
+    int lines = 0;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      lines++;
+    }
+    return newSession(text.isEmpty() || text.charAt(text.length() - 1) == '\n' ? lines : lines + 1);
+  }
+
+  private Session<RuleSet> newSession(int expectedRules) {
+    ImmutableList.Builder<Rule> out = ImmutableList.builderWithExpectedSize(expectedRules);
     return new Session<>() {
       /** One rule being read, reused from line to line. */
       final Draft r = new Draft();
@@ -64,7 +82,10 @@ public final class IpRuleParser extends LineParser<RuleSet> {
             case "fwmark" -> fwmark(r, line);
             case "lookup" -> r.table = line.word("the table after 'lookup'");
             case "table" -> r.table = line.word("the table after 'table'");
-            case "suppress_prefixlength" -> r.suppressPrefixLength = OptionalInt.of(line.integer("the prefix length"));
+            case "suppress_prefixlength" -> {
+              r.suppressPrefixLength = line.integer("the prefix length");
+              r.hasSuppressPrefixLength = true;
+            }
             case "uidrange" -> r.uidRange = line.word("the uid range");
             case "goto" -> r.action = "goto " + line.word("the target after 'goto'");
             case "blackhole", "unreachable", "prohibit", "nop", "unresolved", "masquerade" -> r.action = w;
@@ -79,13 +100,13 @@ public final class IpRuleParser extends LineParser<RuleSet> {
             }
           }
         }
-        out.addRule(r.build());
+        out.add(r.build());
         return true;
       }
 
       @Override
       public RuleSet finish(int lines, boolean strict) {
-        return out.build();
+        return ImmutableRuleSet.of(out.build());
       }
     };
   }
@@ -102,14 +123,23 @@ public final class IpRuleParser extends LineParser<RuleSet> {
     @Nullable String to;
     @Nullable String iif;
     @Nullable String oif;
-    OptionalLong fwmark = OptionalLong.empty();
-    OptionalLong fwmask = OptionalLong.empty();
+    boolean hasFwmark;
+    long fwmark;
+    boolean hasFwmask;
+    long fwmask;
     @Nullable String table;
     @Nullable String action;
-    OptionalInt suppressPrefixLength = OptionalInt.empty();
+    boolean hasSuppressPrefixLength;
+    int suppressPrefixLength;
     @Nullable String uidRange;
     final KeyValues other = new KeyValues();
     int line;
+    /**
+     * The rule builder, reused from rule to rule: its nullable setters take a value without the
+     * Optional that {@code ImmutableRule.of} needs (16 bytes a selector), and every setter is called
+     * for every rule, so nothing carries over. It never holds other-selectors.
+     */
+    final ImmutableRule.Builder out = ImmutableRule.builder();
 
     void clear(int lineNumber) {
       priority = 0;
@@ -118,20 +148,43 @@ public final class IpRuleParser extends LineParser<RuleSet> {
       to = null;
       iif = null;
       oif = null;
-      fwmark = OptionalLong.empty();
-      fwmask = OptionalLong.empty();
+      hasFwmark = false;
+      hasFwmask = false;
       table = null;
       action = null;
-      suppressPrefixLength = OptionalInt.empty();
+      hasSuppressPrefixLength = false;
       uidRange = null;
       other.clear();
       line = lineNumber;
     }
 
     Rule build() {
-      return ImmutableRule.of(priority, inverted, from, Optional.ofNullable(to), Optional.ofNullable(iif),
-          Optional.ofNullable(oif), fwmark, fwmask, Optional.ofNullable(table), Optional.ofNullable(action),
-          suppressPrefixLength, Optional.ofNullable(uidRange), other.toMap(), line);
+      if (other.size() > 0) { // rare (ipproto, dport, ...): made directly, so the builder never holds a map
+        return ImmutableRule.of(priority, inverted, from, Optional.ofNullable(to), Optional.ofNullable(iif),
+            Optional.ofNullable(oif), hasFwmark ? OptionalLong.of(fwmark) : OptionalLong.empty(),
+            hasFwmask ? OptionalLong.of(fwmask) : OptionalLong.empty(), Optional.ofNullable(table),
+            Optional.ofNullable(action),
+            hasSuppressPrefixLength ? OptionalInt.of(suppressPrefixLength) : OptionalInt.empty(),
+            Optional.ofNullable(uidRange), other.toMap(), line);
+      }
+      ImmutableRule.Builder b = out.priority(priority).inverted(inverted).from(from).to(to).iif(iif).oif(oif)
+          .table(table).action(action).uidRange(uidRange).line(line);
+      if (hasFwmark) {
+        b.fwmark(fwmark);
+      } else {
+        b.fwmark(OptionalLong.empty());
+      }
+      if (hasFwmask) {
+        b.fwmask(fwmask);
+      } else {
+        b.fwmask(OptionalLong.empty());
+      }
+      if (hasSuppressPrefixLength) {
+        b.suppressPrefixLength(suppressPrefixLength);
+      } else {
+        b.suppressPrefixLength(OptionalInt.empty());
+      }
+      return b.build();
     }
   }
 
@@ -158,9 +211,11 @@ public final class IpRuleParser extends LineParser<RuleSet> {
     int end = line.lineStart() + line.position();
     int slash = Fields.indexOf(src, '/', from, end);
     try {
-      r.fwmark = OptionalLong.of(parse(src, from, slash < 0 ? end : slash));
+      r.fwmark = parse(src, from, slash < 0 ? end : slash);
+      r.hasFwmark = true;
       if (slash >= 0) {
-        r.fwmask = OptionalLong.of(parse(src, slash + 1, end));
+        r.fwmask = parse(src, slash + 1, end);
+        r.hasFwmask = true;
       }
     } catch (NumberFormatException e) {
       throw line.errorAt(at, "expected a fwmark such as 0xca6c or 0xca6c/0xffff, found '" + src.substring(from, end) + "'");

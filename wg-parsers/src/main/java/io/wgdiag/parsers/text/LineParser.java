@@ -82,6 +82,15 @@ public abstract class LineParser<T> implements Parser<T> {
   /** A fresh session for one parse. */
   protected abstract Session<T> newSession();
 
+  /**
+   * A fresh session for one parse of {@code text}, all of which is in memory: a parser that can
+   * size its lists from the text (one item per line, say) overrides this. The default is {@link
+   * #newSession()}, which a parse from a {@link Reader} always uses.
+   */
+  protected Session<T> newSessionFor(String text) {
+    return newSession();
+  }
+
   /** Whether blank lines are skipped before they reach the session (the default). */
   protected boolean skipsBlankLines() {
     return true;
@@ -156,7 +165,7 @@ public abstract class LineParser<T> implements Parser<T> {
 
   /** Reads text already in memory line by line through a new session, and finishes its model. */
   private T readModel(String text, boolean strict, List<Diagnostic> diagnostics) throws ParseException {
-    Session<T> session = newSession();
+    Session<T> session = newSessionFor(text);
     int lines = readText(text, new LineCursor(redactor), session, strict, diagnostics, 0);
     return finishModel(session, lines, strict);
   }

@@ -8,6 +8,7 @@ import io.wgdiag.model.netfilter.ConntrackCpu;
 import io.wgdiag.model.netfilter.ConntrackStats;
 import io.wgdiag.model.netfilter.IptablesRule;
 import io.wgdiag.model.netfilter.IptablesRules;
+import io.wgdiag.model.nic.EthtoolFeature;
 import io.wgdiag.model.nic.EthtoolFeatures;
 import io.wgdiag.parsers.Fixtures;
 import io.wgdiag.parsers.ParseException;
@@ -133,6 +134,19 @@ class NetfilterAndNicParsersTest {
     ParsedTranscript under = TranscriptParser.standard().parse(Fixtures.read("seed/offload-underlay.txt"), true);
     assertThat(under.blocks().get(0).model(EthtoolFeatures.class).orElseThrow().features()).isEmpty();
     assertThat(under.blocks().get(1).model(EthtoolFeatures.class).orElseThrow().isEnabled("gro")).hasValue(false);
+  }
+
+  @Test
+  void aFeatureLineKeepsNothingOfTheLineBeforeIt() throws ParseException {
+    // one builder serves every line: what one line sets must not reach the next
+    EthtoolFeatures f = new EthtoolFeaturesParser().parse(
+        "tx-checksumming: on [fixed] [requested off]\nrx-gro-hw: off\nhighdma: on [requested on]\nntuple: on\n");
+    assertThat(f.features()).containsExactly(
+        EthtoolFeature.builder().name("tx-checksumming").enabled(true).fixed(true).requested(false).build(),
+        EthtoolFeature.builder().name("rx-gro-hw").enabled(false).build(),
+        EthtoolFeature.builder().name("highdma").enabled(true).requested(true).build(),
+        EthtoolFeature.builder().name("ntuple").enabled(true).build());
+    assertThat(f.features()).extracting(EthtoolFeature::line).containsExactly(1, 2, 3, 4);
   }
 
   @Test

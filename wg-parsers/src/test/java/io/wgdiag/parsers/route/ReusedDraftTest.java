@@ -45,6 +45,29 @@ class ReusedDraftTest {
   }
 
   @Test
+  void theReusedRuleBuilderCarriesNothingFromOneRuleToTheNext() throws ParseException {
+    // every selector but the other-keys: made by the session's one builder, then a bare rule by it
+    ParseResult<RuleSet> r = new IpRuleParser().parseLenient(
+        "1000:\tnot from 10.60.0.0/24 to 10.80.0.0/16 iif wg0 oif eth0 fwmark 0x10/0xff uidrange 1-2 "
+            + "suppress_prefixlength 0 goto 32766\n"
+            + "not a rule\n"
+            + "32767:\n"
+            + "1001:\tfrom all ipproto udp lookup 100\n"
+            + "1002:\tfrom all fwmark 0xca6c lookup 51820");
+    assertThat(r.diagnostics()).singleElement().satisfies(d -> assertThat(d.line()).isEqualTo(2));
+    assertThat(r.model().rules()).containsExactly(
+        ImmutableRule.builder().priority(1000).inverted(true).from("10.60.0.0/24").to("10.80.0.0/16").iif("wg0")
+            .oif("eth0").fwmark(0x10).fwmask(0xff).uidRange("1-2").suppressPrefixLength(0).action("goto 32766")
+            .build(),
+        Rule.builder().priority(32767).build(),
+        Rule.builder().priority(1001).putOther("ipproto", "udp").table("100").build(),
+        Rule.builder().priority(1002).fwmark(0xca6c).table("51820").build());
+    assertThat(r.model().rules()).extracting(Rule::line).containsExactly(1, 3, 4, 5);
+    assertThat(r.model().rules().get(3).fwmask()).isEmpty();
+    assertThat(r.model().rules().get(1).suppressPrefixLength()).isEmpty();
+  }
+
+  @Test
   void aFwmarkIsReadInPlaceAndARepeatedSelectorFailsAsBefore() {
     assertThatThrownBy(() -> new IpRuleParser().parse("1000:\tfrom all fwmark 0x10/ lookup 100\n"))
         .hasMessage("line 1, column 23: expected a fwmark such as 0xca6c or 0xca6c/0xffff, found '0x10/'");
