@@ -28,6 +28,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>
  * java -cp wg-bench/target/benchmarks.jar io.wgdiag.bench.BenchMain --quick [--out docs/benchmarks-results.md] [--only REGEX]
  * java -cp wg-bench/target/benchmarks.jar io.wgdiag.bench.BenchMain --full
+ * java -cp wg-bench/target/benchmarks.jar io.wgdiag.bench.BenchMain --quick --no-analysis --jvm-arg -XX:-DoEscapeAnalysis
  * </pre>
  */
 public final class BenchMain {
@@ -38,8 +39,9 @@ public final class BenchMain {
     Path out = null;
     String only = ".*";
     boolean analysis = true;
+    List<String> jvmArgs = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
-      boolean valued = args[i].equals("--out") || args[i].equals("--only");
+      boolean valued = args[i].equals("--out") || args[i].equals("--only") || args[i].equals("--jvm-arg");
       if (valued && i + 1 == args.length) {
         usage("wg-bench: " + args[i] + " needs a value");
         return;
@@ -50,6 +52,7 @@ public final class BenchMain {
         case "--out" -> out = Path.of(args[++i]);
         case "--only" -> only = args[++i];
         case "--no-analysis" -> analysis = false;
+        case "--jvm-arg" -> jvmArgs.add(args[++i]);
         case "-h", "--help" -> {
           usage(null);
           return;
@@ -94,8 +97,8 @@ public final class BenchMain {
               .param("input", group.getValue().toArray(new String[0]))
               .addProfiler(GCProfiler.class)
               .forks(1)
-              .jvmArgsAppend("-Xms" + group.getKey(), "-Xmx" + group.getKey(), "-XX:+UseParallelGC",
-                  "-XX:+UseTransparentHugePages", "-XX:+AlwaysPreTouch")
+              .jvmArgsAppend(withExtra(jvmArgs, "-Xms" + group.getKey(), "-Xmx" + group.getKey(),
+                  "-XX:+UseParallelGC", "-XX:+UseTransparentHugePages", "-XX:+AlwaysPreTouch"))
               .shouldFailOnError(true);
       if (full) {
         opts.warmupIterations(5).warmupTime(TimeValue.seconds(2)).measurementIterations(10).measurementTime(TimeValue.seconds(2));
@@ -115,6 +118,10 @@ public final class BenchMain {
               .addProfiler(GCProfiler.class)
               .forks(1)
               .shouldFailOnError(true);
+      if (!jvmArgs.isEmpty()) { // replaces the annotation's options, so they are given again first
+        a.jvmArgsAppend(withExtra(jvmArgs, "-Xms2g", "-Xmx2g", "-XX:+UseParallelGC", "-XX:+UseTransparentHugePages",
+            "-XX:+AlwaysPreTouch"));
+      }
       if (full) {
         a.warmupIterations(5).warmupTime(TimeValue.seconds(2)).measurementIterations(10).measurementTime(TimeValue.seconds(2));
       } else {
@@ -131,11 +138,13 @@ public final class BenchMain {
   /** Prints the usage (to stderr with {@code problem} first, and exit code 2, when there is one). */
   private static void usage(@Nullable String problem) {
     String text =
-        "usage: java -cp wg-bench/target/benchmarks.jar io.wgdiag.bench.BenchMain [--quick | --full] [--only REGEX] [--no-analysis] [--out FILE]\n"
+        "usage: java -cp wg-bench/target/benchmarks.jar io.wgdiag.bench.BenchMain [--quick | --full] [--only REGEX] [--no-analysis] [--jvm-arg ARG]... [--out FILE]\n"
             + "  --quick        2 warm-up and 5 measurement iterations per benchmark (the default, about 9 minutes on 2 cores)\n"
             + "  --full         5 warm-up and 10 measurement iterations of 2 s (about an hour)\n"
             + "  --only REGEX   only the inputs whose name (tool/size, e.g. 'ping/.*') matches\n"
             + "  --no-analysis  leave out the analysis benchmark\n"
+            + "  --jvm-arg ARG  one more option for every benchmark JVM, after the defaults (repeatable);\n"
+            + "                 e.g. -XX:-DoEscapeAnalysis to see which parsers' allocation relies on the JIT\n"
             + "  --out FILE     also write the results table to FILE\n";
     if (problem == null) {
       System.out.print(text);
@@ -144,6 +153,13 @@ public final class BenchMain {
       System.err.print(text);
       System.exit(2);
     }
+  }
+
+  /** {@code defaults} followed by {@code extra}: the later of two settings of one option wins. */
+  static String[] withExtra(List<String> extra, String... defaults) {
+    List<String> all = new ArrayList<>(List.of(defaults));
+    all.addAll(extra);
+    return all.toArray(new String[0]);
   }
 
   /** The heap for an input of {@code chars} characters: 1 GB up to 1 MB, 2 GB up to 20 MB, 4 GB beyond. */

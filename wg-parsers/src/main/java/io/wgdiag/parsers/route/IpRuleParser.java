@@ -1,5 +1,6 @@
 package io.wgdiag.parsers.route;
 
+import com.google.common.collect.ImmutableList;
 import io.wgdiag.model.route.ImmutableRule;
 import io.wgdiag.model.route.ImmutableRuleSet;
 import io.wgdiag.model.route.Rule;
@@ -9,7 +10,6 @@ import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.KeyValues;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
-import com.google.common.collect.ImmutableList;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -113,8 +113,9 @@ public final class IpRuleParser extends LineParser<RuleSet> {
 
   /**
    * One rule being read, reused from line to line: a rule costs the {@link Rule} and what it keeps,
-   * not a builder whose clearing makes a new map builder per line. A selector printed twice keeps
-   * the last value, and an other-key printed twice fails when the map is made, as with the builder.
+   * not a builder of its own (whose clearing would make a new map builder) nor an {@code Optional}
+   * per selector. A selector printed twice keeps the last value, and an other-key printed twice
+   * fails when the map is made, as with the builder.
    */
   private static final class Draft {
     long priority;

@@ -1,0 +1,25 @@
+package io.wgdiag.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The options {@link BenchMain} hands each benchmark JVM. */
+class BenchMainTest {
+
+  @Test
+  void extraJvmArgumentsComeAfterTheDefaultsSoTheyWin() {
+    // the JVM takes the last of two settings of one option: -Xmx1g then -Xmx4g runs with 4 GB
+    assertThat(BenchMain.withExtra(List.of("-XX:-DoEscapeAnalysis", "-Xmx4g"), "-Xms1g", "-Xmx1g"))
+        .containsExactly("-Xms1g", "-Xmx1g", "-XX:-DoEscapeAnalysis", "-Xmx4g");
+    assertThat(BenchMain.withExtra(List.of(), "-Xms1g")).containsExactly("-Xms1g");
+  }
+
+  @Test
+  void theHeapGrowsWithTheInput() {
+    assertThat(BenchMain.heapFor(1_000_000)).isEqualTo("1g");
+    assertThat(BenchMain.heapFor(1_000_001)).isEqualTo("2g");
+    assertThat(BenchMain.heapFor(20_000_001)).isEqualTo("4g");
+  }
+}
