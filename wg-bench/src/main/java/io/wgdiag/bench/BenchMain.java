@@ -97,8 +97,7 @@ public final class BenchMain {
               .param("input", group.getValue().toArray(new String[0]))
               .addProfiler(GCProfiler.class)
               .forks(1)
-              .jvmArgsAppend(withExtra(jvmArgs, "-Xms" + group.getKey(), "-Xmx" + group.getKey(),
-                  "-XX:+UseParallelGC", "-XX:+UseTransparentHugePages", "-XX:+AlwaysPreTouch"))
+              .jvmArgsAppend(forkArgs(group.getKey(), jvmArgs))
               .shouldFailOnError(true);
       if (full) {
         opts.warmupIterations(5).warmupTime(TimeValue.seconds(2)).measurementIterations(10).measurementTime(TimeValue.seconds(2));
@@ -119,8 +118,7 @@ public final class BenchMain {
               .forks(1)
               .shouldFailOnError(true);
       if (!jvmArgs.isEmpty()) { // replaces the annotation's options, so they are given again first
-        a.jvmArgsAppend(withExtra(jvmArgs, "-Xms2g", "-Xmx2g", "-XX:+UseParallelGC", "-XX:+UseTransparentHugePages",
-            "-XX:+AlwaysPreTouch"));
+        a.jvmArgsAppend(forkArgs("2g", jvmArgs));
       }
       if (full) {
         a.warmupIterations(5).warmupTime(TimeValue.seconds(2)).measurementIterations(10).measurementTime(TimeValue.seconds(2));
@@ -155,9 +153,13 @@ public final class BenchMain {
     }
   }
 
-  /** {@code defaults} followed by {@code extra}: the later of two settings of one option wins. */
-  static String[] withExtra(List<String> extra, String... defaults) {
-    List<String> all = new ArrayList<>(List.of(defaults));
+  /**
+   * A benchmark JVM's options: a fixed heap of {@code heap}, the parallel collector, huge pages, the
+   * heap touched before the start, then {@code extra} (the later of two settings of one option wins).
+   */
+  static String[] forkArgs(String heap, List<String> extra) {
+    List<String> all = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseParallelGC",
+        "-XX:+UseTransparentHugePages", "-XX:+AlwaysPreTouch"));
     all.addAll(extra);
     return all.toArray(new String[0]);
   }

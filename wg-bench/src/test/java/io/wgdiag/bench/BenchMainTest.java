@@ -11,9 +11,11 @@ class BenchMainTest {
   @Test
   void extraJvmArgumentsComeAfterTheDefaultsSoTheyWin() {
     // the JVM takes the last of two settings of one option: -Xmx1g then -Xmx4g runs with 4 GB
-    assertThat(BenchMain.withExtra(List.of("-XX:-DoEscapeAnalysis", "-Xmx4g"), "-Xms1g", "-Xmx1g"))
-        .containsExactly("-Xms1g", "-Xmx1g", "-XX:-DoEscapeAnalysis", "-Xmx4g");
-    assertThat(BenchMain.withExtra(List.of(), "-Xms1g")).containsExactly("-Xms1g");
+    assertThat(BenchMain.forkArgs("1g", List.of("-XX:-DoEscapeAnalysis", "-Xmx4g")))
+        .containsExactly("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC", "-XX:+UseTransparentHugePages",
+            "-XX:+AlwaysPreTouch", "-XX:-DoEscapeAnalysis", "-Xmx4g");
+    assertThat(BenchMain.forkArgs("2g", List.of())).containsExactly("-Xms2g", "-Xmx2g", "-XX:+UseParallelGC",
+        "-XX:+UseTransparentHugePages", "-XX:+AlwaysPreTouch");
   }
 
   @Test
