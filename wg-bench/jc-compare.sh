@@ -4,8 +4,13 @@
 #    examples/wgdiag launcher with its class-data archive) against `jc --T < FILE`, JVM and Python
 #    start-up included, best of 3 wall-clock runs for wgdiag, 2 for jc;
 #  - in process: wgdiag's parser after JIT warm-up (at least 3 s, then best of 10, on a pre-touched
-#    heap) against jc.parse() in Python (best of 3), both on text already in memory.
-# Usage: wg-bench/jc-compare.sh [OUTDIR]   (after ./mvnw -B -q install -DskipTests; needs jc)
+#    heap) against jc.parse() in Python (best of 3), both on text already in memory;
+#  - memory: what the parsed result holds, per input byte. wgdiag: the model's own objects
+#    (ModelFootprint, JOL) and what one parse allocated; jc: what Python's tracemalloc counts as
+#    still allocated after jc.parse() and a collection, and its peak during the parse. Neither
+#    counts the input text itself.
+# Usage: wg-bench/jc-compare.sh [OUTDIR] [memory]   (after ./mvnw -B -q install -DskipTests; needs jc;
+#        "memory" prints only the memory table)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-/tmp/wgdiag-jc}
@@ -24,6 +29,37 @@ best_of() { # N CMD... -> best wall-clock seconds
   done
   echo "$best"
 }
+
+memory_table() {
+  echo "| tool | file (MB) | wgdiag model's own bytes per input byte | wgdiag bytes allocated by the parse per input byte | jc result's bytes per input byte | jc peak during the parse per input byte | jc result ÷ wgdiag model |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for tool in ping mpstat proc-interrupts sysctl; do
+    f="$out/$tool.txt"
+    jcmod=${tool//-/_}
+    mb=$(python3 -c "import os,sys; print(round(os.path.getsize(sys.argv[1])/1e6,1))" "$f")
+    read -r _ _ own alloc <<<"$(java -Xmx4g -cp "$bench" io.wgdiag.bench.ModelFootprint --file "$tool" "$f" 2>/dev/null)"
+    read -r held peak <<<"$("$jcpy" - "$f" "$jcmod" <<'PY'
+import gc, sys, tracemalloc, jc
+data = open(sys.argv[1]).read()
+tracemalloc.start()
+result = jc.parse(sys.argv[2], data, quiet=True)
+gc.collect()
+held, peak = tracemalloc.get_traced_memory()
+print(round(held / len(data), 2), round(peak / len(data), 2))
+PY
+)"
+    python3 - "$tool" "$mb" "$own" "$alloc" "$held" "$peak" <<'PY'
+import sys
+tool, mb, own, alloc, held, peak = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:])
+print(f"| {tool} | {mb} | {own:.2f} | {alloc:.2f} | {held:.2f} | {peak:.2f} | {held/own:.1f}× |")
+PY
+  done
+}
+
+if [ "${2:-}" = memory ]; then
+  memory_table
+  exit 0
+fi
 
 cache=$(mktemp -d); trap 'rm -rf "$cache"' EXIT
 echo "| tool | file (MB) | java -jar wgdiag.jar parse (s) | examples/wgdiag parse (s) | jc (s) | speed-up, best wgdiag | wgdiag in-process MB/s | jc in-process MB/s | speed-up |"
@@ -56,5 +92,7 @@ tool, mb, w, l, j, wi, ji = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:])
 print(f"| {tool} | {mb} | {w:.2f} | {l:.2f} | {j:.2f} | {j/min(w, l):.1f}× | {wi:.0f} | {ji:.2f} | {wi/ji:.0f}× |")
 PY
 done
+echo
+memory_table
 echo
 echo "Machine: $(nproc) CPUs, $(java -version 2>&1 | head -1), $(jc --version | head -1)."

@@ -14,28 +14,31 @@ import org.jspecify.annotations.Nullable;
  * order first printed and the last value printed for each as a primitive long. No map entry and
  * no boxed count per counter; a name is found by a scan while a protocol has few and through an
  * index past 32 ({@link Names}), so a long section costs linear time. One per parse session.
+ *
+ * <p>The section being filled (the open one) is gathered in columns shared by every section of the
+ * parse and reused from section to section, so they grow once, to the longest section, not once per
+ * section; when another section is put to, the open one is closed into lists of its exact size,
+ * which the model keeps. Counters of one protocol usually come together; a protocol printed again
+ * later is opened again, its lists copied back into the shared columns.
  */
 final class CounterSections {
   private final List<String> protocols = new ArrayList<>();
   private final List<Section> sections = new ArrayList<>();
   private int last = -1;
 
-  /** A section's names and values as the model takes them, set at once (one field, so a section is no bigger). */
-  private record Whole(ImmutableList<String> names, ImmutableLongArray values) {}
+  /** The open section, whose counters are in {@link #openNames} and {@link #openValues}; null when none is. */
+  private @Nullable Section open;
+  private final Names openNames = new Names();
+  private long[] openValues = new long[16];
 
-  /** One protocol's counters. */
-  static final class Section {
-    private final Names names = new Names();
-    private long[] values = new long[0];
-    /**
-     * A whole header's names and values, set at once while the section was empty ({@link #set}):
-     * the model takes them as they are. A later {@link #put} copies them into the columns first.
-     */
-    private @Nullable Whole whole;
+  /** One protocol's counters: its lists as the model takes them, or, while open, the shared columns. */
+  final class Section {
+    private ImmutableList<String> names = ImmutableList.of();
+    private ImmutableLongArray values = ImmutableLongArray.of();
 
     /** Whether no counter is held yet. */
     boolean isEmpty() {
-      return whole == null && names.size() == 0;
+      return open == this ? openNames.size() == 0 : names.isEmpty();
     }
 
     /**
@@ -46,47 +49,70 @@ final class CounterSections {
       if (!isEmpty() || allNames.size() != allValues.length()) {
         throw new IllegalStateException("set on a section that holds counters, or names and values out of step");
       }
-      whole = new Whole(allNames, allValues);
-    }
-
-    /** The names and values taken by {@link #set}, moved into the columns that {@link #put} fills. */
-    private void unset() {
-      Whole w = whole;
-      if (w == null) {
-        return;
+      if (open == this) {
+        open = null; // nothing gathered to keep
       }
-      whole = null;
-      ImmutableList<String> n = w.names();
-      ImmutableLongArray v = w.values();
-      names.ensureCapacity(n.size());
-      values = v.toArray();
-      for (String name : n) {
-        names.add(name);
-      }
+      names = allNames;
+      values = allValues;
     }
 
     /** Sets counter {@code name} to {@code value}: a name printed again keeps its place and takes the new value. */
     void put(String name, long value) {
-      unset();
-      int i = names.find(name);
+      openSection(this);
+      int i = openNames.find(name);
       if (i < 0) {
-        i = names.add(name);
-        if (i == values.length) {
-          values = Arrays.copyOf(values, Math.max(8, values.length * 2));
+        i = openNames.add(name);
+        if (i == openValues.length) {
+          openValues = Arrays.copyOf(openValues, openValues.length * 2);
         }
       }
-      values[i] = value;
+      openValues[i] = value;
     }
 
     /** Room for {@code more} counters beyond those held, so a header's worth is one growth at most. */
     void ensureRoom(int more) {
-      unset();
-      int need = names.size() + more;
-      if (need > values.length) {
-        values = Arrays.copyOf(values, need); // a header's names, one value each: the exact size
-        names.ensureCapacity(need);
+      openSection(this);
+      int need = openNames.size() + more;
+      if (need > openValues.length) {
+        openValues = Arrays.copyOf(openValues, Math.max(need, openValues.length * 2));
+        openNames.ensureCapacity(need);
       }
     }
+  }
+
+  /** Makes {@code s} the open section: the open one closed, and what {@code s} holds copied into the columns. */
+  private void openSection(Section s) {
+    if (open == s) {
+      return;
+    }
+    close();
+    int n = s.names.size();
+    if (n > openValues.length) {
+      openValues = Arrays.copyOf(openValues, Math.max(n, openValues.length * 2));
+    }
+    openNames.ensureCapacity(n);
+    for (int i = 0; i < n; i++) {
+      openNames.add(s.names.get(i));
+      openValues[i] = s.values.get(i);
+    }
+    open = s;
+  }
+
+  /** Closes the open section, if any, into lists of its exact size, and empties the columns. */
+  private void close() {
+    Section s = open;
+    if (s == null) {
+      return;
+    }
+    int n = openNames.size();
+    s.names = openNames.toList();
+    ImmutableLongArray.Builder v = ImmutableLongArray.builder(n); // one array of exactly n, which build() keeps
+    for (int i = 0; i < n; i++) {
+      v.add(openValues[i]);
+    }
+    s.values = v.build();
+    openNames.clear();
+    open = null;
   }
 
   /** The section of {@code protocol}, made at its first use. */
@@ -106,22 +132,12 @@ final class CounterSections {
 
   /** The counters gathered, in printed order. */
   ProtocolCounters build() {
+    close();
     List<ImmutableList<String>> names = new ArrayList<>(sections.size());
     List<ImmutableLongArray> values = new ArrayList<>(sections.size());
     for (Section s : sections) {
-      Whole w = s.whole;
-      if (w != null) {
-        names.add(w.names());
-        values.add(w.values());
-        continue;
-      }
-      int n = s.names.size();
-      names.add(s.names.toList());
-      ImmutableLongArray.Builder v = ImmutableLongArray.builder(n); // one array of exactly n, which build() keeps
-      for (int i = 0; i < n; i++) {
-        v.add(s.values[i]);
-      }
-      values.add(v.build());
+      names.add(s.names);
+      values.add(s.values);
     }
     return ProtocolCounters.of(ImmutableList.copyOf(protocols), names, values);
   }
