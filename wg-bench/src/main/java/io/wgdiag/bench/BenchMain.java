@@ -30,6 +30,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -cp wg-bench/target/benchmarks.jar io.wgdiag.bench.BenchMain --full
  * java -cp wg-bench/target/benchmarks.jar io.wgdiag.bench.BenchMain --quick --no-analysis --jvm-arg -XX:-DoEscapeAnalysis
  * </pre>
+ *
+ * <p>The quick mode measures each parse and its baseline, the pair the targets compare; the floor,
+ * which explains the ratio rather than being one of the targets, runs in the full mode or with {@code
+ * --floor} (a third benchmark per input: 9 minutes instead of 6 for the quick mode).
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -39,6 +43,7 @@ public final class BenchMain {
     Path out = null;
     String only = ".*";
     boolean analysis = true;
+    boolean floor = false;
     List<String> jvmArgs = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       boolean valued = args[i].equals("--out") || args[i].equals("--only") || args[i].equals("--jvm-arg");
@@ -52,6 +57,7 @@ public final class BenchMain {
         case "--out" -> out = Path.of(args[++i]);
         case "--only" -> only = args[++i];
         case "--no-analysis" -> analysis = false;
+        case "--floor" -> floor = true;
         case "--jvm-arg" -> jvmArgs.add(args[++i]);
         case "-h", "--help" -> {
           usage(null);
@@ -70,6 +76,7 @@ public final class BenchMain {
       usage("wg-bench: --only '" + only + "' is not a regular expression: " + e.getDescription());
       return;
     }
+    boolean withFloor = full || floor; // the full mode always runs the floor
     List<String> inputs = new ArrayList<>();
     for (String name : BenchInputs.ALL.keySet()) {
       if (pattern.matcher(name).matches()) {
@@ -93,7 +100,7 @@ public final class BenchMain {
     for (Map.Entry<String, List<String>> group : byHeap.entrySet()) {
       ChainedOptionsBuilder opts =
           new OptionsBuilder()
-              .include(ParserBenchmark.class.getName() + "\\.")
+              .include(parserBenchmarks(withFloor))
               .param("input", group.getValue().toArray(new String[0]))
               .addProfiler(GCProfiler.class)
               .forks(1)
@@ -136,11 +143,12 @@ public final class BenchMain {
   /** Prints the usage (to stderr with {@code problem} first, and exit code 2, when there is one). */
   private static void usage(@Nullable String problem) {
     String text =
-        "usage: java -cp wg-bench/target/benchmarks.jar io.wgdiag.bench.BenchMain [--quick | --full] [--only REGEX] [--no-analysis] [--jvm-arg ARG]... [--out FILE]\n"
-            + "  --quick        2 warm-up and 5 measurement iterations per benchmark (the default, about 9 minutes on 2 cores)\n"
+        "usage: java -cp wg-bench/target/benchmarks.jar io.wgdiag.bench.BenchMain [--quick | --full] [--only REGEX] [--no-analysis] [--floor] [--jvm-arg ARG]... [--out FILE]\n"
+            + "  --quick        each parse and its baseline, 2 warm-up and 5 measurement iterations (the default, about 6 minutes on 2 cores)\n"
             + "  --full         5 warm-up and 10 measurement iterations of 2 s (about an hour)\n"
             + "  --only REGEX   only the inputs whose name (tool/size, e.g. 'ping/.*') matches\n"
             + "  --no-analysis  leave out the analysis benchmark\n"
+            + "  --floor        also the character-scan floor in the quick mode (the full mode always runs it)\n"
             + "  --jvm-arg ARG  one more option for every benchmark JVM, after the defaults (repeatable);\n"
             + "                 e.g. -XX:-DoEscapeAnalysis to see which parsers' allocation relies on the JIT\n"
             + "  --out FILE     also write the results table to FILE\n";
@@ -162,6 +170,12 @@ public final class BenchMain {
         "-XX:+UseTransparentHugePages", "-XX:+AlwaysPreTouch"));
     all.addAll(extra);
     return all.toArray(new String[0]);
+  }
+
+  /** The parser benchmarks to run, as JMH's include pattern: the parse and the baseline, and the floor if {@code floor}. */
+  static String parserBenchmarks(boolean floor) {
+    return java.util.regex.Pattern.quote(ParserBenchmark.class.getName()) + "\\.(parse|baselineLineSplit"
+        + (floor ? "|floorCharacterScan" : "") + ")$";
   }
 
   /** The heap for an input of {@code chars} characters: 1 GB up to 1 MB, 2 GB up to 20 MB, 4 GB beyond. */
@@ -216,10 +230,14 @@ public final class BenchMain {
       }
       double parseMbs = parse.opsPerSec() * size / 1e6;
       double baseMbs = base.opsPerSec() * size / 1e6;
-      double floorMbs = floor == null ? Double.NaN : floor.opsPerSec() * size / 1e6;
-      sb.append(String.format(Locale.ROOT, "| %s | %d | %.1f ± %.1f | %.1f | %.2f | %.1f | %.2f | %.2f | %.2f |%n",
-          input, size, parseMbs, parse.opsError() * size / 1e6, baseMbs, parseMbs / baseMbs, floorMbs,
-          floorMbs / baseMbs, parseMbs / floorMbs, parse.bytesPerOp() / size));
+      String floorCells = "– | – | –"; // not run (quick mode without --floor)
+      if (floor != null) {
+        double floorMbs = floor.opsPerSec() * size / 1e6;
+        floorCells = String.format(Locale.ROOT, "%.1f | %.2f | %.2f", floorMbs, floorMbs / baseMbs, parseMbs / floorMbs);
+      }
+      sb.append(String.format(Locale.ROOT, "| %s | %d | %.1f ± %.1f | %.1f | %.2f | %s | %.2f |%n",
+          input, size, parseMbs, parse.opsError() * size / 1e6, baseMbs, parseMbs / baseMbs, floorCells,
+          parse.bytesPerOp() / size));
     }
     sb.append("\nMode: ").append(full ? "full" : "quick").append(", JDK ").append(System.getProperty("java.version"))
         .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs.\n");

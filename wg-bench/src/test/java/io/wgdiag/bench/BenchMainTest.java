@@ -19,6 +19,20 @@ class BenchMainTest {
   }
 
   @Test
+  void theQuickModeRunsTheFloorOnlyWhenAsked() {
+    String parse = ParserBenchmark.class.getName() + ".parse";
+    String baseline = ParserBenchmark.class.getName() + ".baselineLineSplit";
+    String floor = ParserBenchmark.class.getName() + ".floorCharacterScan";
+    String analysis = AnalysisBenchmark.class.getName() + ".analyze";
+    // JMH finds the pattern anywhere in a benchmark's full name
+    java.util.function.BiPredicate<Boolean, String> runs =
+        (withFloor, name) -> java.util.regex.Pattern.compile(BenchMain.parserBenchmarks(withFloor)).matcher(name).find();
+    assertThat(List.of(parse, baseline, floor, analysis)).filteredOn(n -> runs.test(false, n)).containsExactly(parse, baseline);
+    assertThat(List.of(parse, baseline, floor, analysis)).filteredOn(n -> runs.test(true, n))
+        .containsExactly(parse, baseline, floor);
+  }
+
+  @Test
   void theHeapGrowsWithTheInput() {
     assertThat(BenchMain.heapFor(1_000_000)).isEqualTo("1g");
     assertThat(BenchMain.heapFor(1_000_001)).isEqualTo("2g");
