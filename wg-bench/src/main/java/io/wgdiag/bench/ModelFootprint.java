@@ -74,14 +74,18 @@ public final class ModelFootprint {
   private static boolean started;
 
   /**
-   * Starts JOL with what it prints on start (that it runs without an instrumentation agent, from the
-   * JVM's field offsets) on stderr, so that stdout carries only the table.
+   * Starts JOL without the instrumentation agent it would attach to this JVM (sizes then come from
+   * the JVM's field offsets and alignment, the same figures here as with the agent), with what it
+   * prints on start on stderr, so that stdout carries only the table.
    */
   private static synchronized void quietly() {
     if (started) {
       return;
     }
     started = true;
+    if (System.getProperty("jol.skipDynamicAttach") == null) {
+      System.setProperty("jol.skipDynamicAttach", "true");
+    }
     PrintStream out = System.out;
     ByteArrayOutputStream said = new ByteArrayOutputStream();
     System.setOut(new PrintStream(said, true, StandardCharsets.UTF_8));
@@ -107,8 +111,23 @@ public final class ModelFootprint {
     return sb.toString();
   }
 
-  public static void main(String[] args) throws IOException, ParseException {
-    if (args.length == 3 && args[0].equals("--file")) {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (IOException | ParseException | IllegalArgumentException e) { // PatternSyntaxException is one
+      System.err.println("ModelFootprint: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "")
+          + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  private static void run(String[] args) throws IOException, ParseException {
+    boolean onFile = args.length == 3 && args[0].equals("--file");
+    boolean onInputs = args.length == 0 || (args.length == 2 && args[0].equals("--only"));
+    if (!onFile && !onInputs) {
+      throw new IllegalArgumentException("usage: ModelFootprint [--only REGEX] | ModelFootprint --file TOOL FILE");
+    }
+    if (onFile) {
       // the model's own bytes and objects, those per input byte, and the bytes one parse allocated
       // per input byte (the most it can have held at once; JMH's figure, measured once here)
       String text = Files.readString(Path.of(args[2]), StandardCharsets.UTF_8);
@@ -125,11 +144,7 @@ public final class ModelFootprint {
           (double) allocated / size);
       return;
     }
-    Pattern only = Pattern.compile(args.length == 2 && args[0].equals("--only") ? args[1] : ".*");
-    if (args.length != 0 && !(args.length == 2 && args[0].equals("--only"))) {
-      System.err.println("usage: ModelFootprint [--only REGEX] | ModelFootprint --file TOOL FILE");
-      System.exit(2);
-    }
+    Pattern only = Pattern.compile(args.length == 2 ? args[1] : ".*");
     List<String> inputs = new ArrayList<>();
     for (String name : BenchInputs.ALL.keySet()) {
       if (only.matcher(name).matches()) {
