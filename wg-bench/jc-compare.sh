@@ -30,13 +30,17 @@ best_of() { # N CMD... -> best wall-clock seconds
   echo "$best"
 }
 
+file_mb() { # FILE -> its size in MB, one decimal
+  python3 -c "import os,sys; print(round(os.path.getsize(sys.argv[1])/1e6,1))" "$1"
+}
+
 memory_table() {
   echo "| tool | file (MB) | wgdiag model's own bytes per input byte | wgdiag bytes allocated by the parse per input byte | jc result's bytes per input byte | jc peak during the parse per input byte | jc result ÷ wgdiag model |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
   for tool in ping mpstat proc-interrupts sysctl; do
     f="$out/$tool.txt"
-    jcmod=${tool//-/_}
-    mb=$(python3 -c "import os,sys; print(round(os.path.getsize(sys.argv[1])/1e6,1))" "$f")
+    jcmod=${tool//-/_} # jc's module: proc-interrupts is proc_interrupts
+    mb=$(file_mb "$f")
     read -r _ _ own alloc <<<"$(java -Xmx4g -cp "$bench" io.wgdiag.bench.ModelFootprint --file "$tool" "$f" 2>/dev/null)"
     read -r held peak <<<"$("$jcpy" - "$f" "$jcmod" <<'PY'
 import gc, sys, tracemalloc, jc
@@ -66,13 +70,8 @@ echo "| tool | file (MB) | java -jar wgdiag.jar parse (s) | examples/wgdiag pars
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for tool in ping mpstat proc-interrupts sysctl; do
   f="$out/$tool.txt"
-  case $tool in
-    ping) jcflag=--ping; jcmod=ping ;;
-    mpstat) jcflag=--mpstat; jcmod=mpstat ;;
-    proc-interrupts) jcflag=--proc-interrupts; jcmod=proc_interrupts ;;
-    sysctl) jcflag=--sysctl; jcmod=sysctl ;;
-  esac
-  mb=$(python3 -c "import os,sys; print(round(os.path.getsize(sys.argv[1])/1e6,1))" "$f")
+  jcflag=--$tool jcmod=${tool//-/_} # jc's option and module: --proc-interrupts, proc_interrupts
+  mb=$(file_mb "$f")
   w=$(best_of 3 java -jar "$cli" parse --tool "$tool" --format json "$f")
   # the launcher's first run records the classes it loads and makes its class-data archive from them
   XDG_CACHE_HOME=$cache/$tool examples/wgdiag parse --tool "$tool" --format json "$f" >/dev/null

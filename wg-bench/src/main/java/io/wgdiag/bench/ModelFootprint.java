@@ -49,11 +49,28 @@ public final class ModelFootprint {
     }
   }
 
-  /** Parses {@code text} twice with {@code parser} and measures the first model's own objects. */
-  public static Footprint of(Parser<?> parser, String text) throws ParseException {
-    Object model = parser.parse(text);
+  /**
+   * One parse measured.
+   *
+   * @param model the objects its model owns
+   * @param allocatedBytes the bytes the parse allocated in all, model included: the most it can
+   *     have held at once
+   */
+  public record Measured(Footprint model, long allocatedBytes) {}
+
+  /**
+   * Parses {@code text} twice with {@code parser}: the first parse is the twin (and loads and
+   * initialises what the parse needs), the second is measured, its allocation by this thread's
+   * counter and its model's own objects against the twin's.
+   */
+  public static Measured measure(Parser<?> parser, String text) throws ParseException {
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
     Object twin = parser.parse(text);
-    return own(model, twin);
+    long before = mx.getThreadAllocatedBytes(thread);
+    Object model = parser.parse(text);
+    long allocated = mx.getThreadAllocatedBytes(thread) - before;
+    return new Measured(own(model, twin), allocated);
   }
 
   /**
@@ -64,11 +81,6 @@ public final class ModelFootprint {
     quietly();
     GraphLayout own = GraphLayout.parseInstance(model).subtract(GraphLayout.parseInstance(twin));
     return new Footprint(own.totalSize(), own.totalCount());
-  }
-
-  /** The footprint of the benchmark input {@code input} (a name in {@link BenchInputs#ALL}). */
-  public static Footprint ofInput(String input) throws ParseException {
-    return of(ParserRegistry.standard().parser(BenchInputs.toolOf(input)), BenchInputs.load(input));
   }
 
   private static boolean started;
@@ -103,8 +115,9 @@ public final class ModelFootprint {
     sb.append("| input | size (bytes) | model's own bytes | objects | model bytes per input byte |\n");
     sb.append("|---|---:|---:|---:|---:|\n");
     for (String input : inputs) {
-      long size = BenchInputs.load(input).getBytes(StandardCharsets.UTF_8).length;
-      Footprint f = ofInput(input);
+      String text = BenchInputs.load(input); // generated once: the scaled inputs take seconds to make
+      long size = text.getBytes(StandardCharsets.UTF_8).length;
+      Footprint f = measure(ParserRegistry.standard().parser(BenchInputs.toolOf(input)), text).model();
       sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.2f |%n", input, size, f.bytes(), f.objects(),
           f.perInputByte(size)));
     }
@@ -132,16 +145,10 @@ public final class ModelFootprint {
       // per input byte (the most it can have held at once; JMH's figure, measured once here)
       String text = Files.readString(Path.of(args[2]), StandardCharsets.UTF_8);
       long size = text.getBytes(StandardCharsets.UTF_8).length;
-      Parser<?> parser = ParserRegistry.standard().parser(args[1]);
-      com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-      long thread = Thread.currentThread().getId();
-      Object twin = parser.parse(text);
-      long before = mx.getThreadAllocatedBytes(thread);
-      Object model = parser.parse(text);
-      long allocated = mx.getThreadAllocatedBytes(thread) - before;
-      Footprint f = own(model, twin);
+      Measured m = measure(ParserRegistry.standard().parser(args[1]), text);
+      Footprint f = m.model();
       System.out.printf(Locale.ROOT, "%d %d %.2f %.2f%n", f.bytes(), f.objects(), f.perInputByte(size),
-          (double) allocated / size);
+          (double) m.allocatedBytes() / size);
       return;
     }
     Pattern only = Pattern.compile(args.length == 2 ? args[1] : ".*");

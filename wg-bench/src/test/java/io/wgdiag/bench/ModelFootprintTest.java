@@ -2,10 +2,8 @@ package io.wgdiag.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.management.ThreadMXBean;
 import io.wgdiag.parsers.Parser;
 import io.wgdiag.parsers.ParserRegistry;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,21 +17,14 @@ class ModelFootprintTest {
    */
   @Test
   void aModelOwnsNoMoreThanItsParseAllocatedAndSomethingOfIt() throws Exception {
-    ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long thread = Thread.currentThread().getId();
     for (String input : BenchInputs.ALL.keySet()) {
       if (!input.endsWith("/real")) {
         continue;
       }
-      String text = BenchInputs.load(input);
       Parser<?> parser = ParserRegistry.standard().parser(BenchInputs.toolOf(input));
-      Object twin = parser.parse(text);
-      long before = mx.getThreadAllocatedBytes(thread);
-      Object model = parser.parse(text);
-      long allocated = mx.getThreadAllocatedBytes(thread) - before;
-      ModelFootprint.Footprint own = ModelFootprint.own(model, twin);
-      assertThat(own.bytes()).as(input).isPositive().isLessThanOrEqualTo(allocated);
-      assertThat(own.objects()).as(input).isPositive();
+      ModelFootprint.Measured m = ModelFootprint.measure(parser, BenchInputs.load(input));
+      assertThat(m.model().bytes()).as(input).isPositive().isLessThanOrEqualTo(m.allocatedBytes());
+      assertThat(m.model().objects()).as(input).isPositive();
     }
   }
 
@@ -43,7 +34,8 @@ class ModelFootprintTest {
     Object model = parser.parse("0:\tfrom all lookup local\n32766:\tfrom all lookup main\n");
     assertThat(ModelFootprint.own(model, model).bytes()).isZero();
     // the same text parsed apart: the rules, the list and the set are its own, "all" and "main" are not
-    ModelFootprint.Footprint own = ModelFootprint.of(parser, "0:\tfrom all lookup local\n32766:\tfrom all lookup main\n");
+    ModelFootprint.Footprint own =
+        ModelFootprint.measure(parser, "0:\tfrom all lookup local\n32766:\tfrom all lookup main\n").model();
     assertThat(own.objects()).isBetween(4L, 6L);
   }
 

@@ -61,10 +61,8 @@ final class CounterSections {
       openSection(this);
       int i = openNames.find(name);
       if (i < 0) {
+        roomFor(openNames.size() + 1);
         i = openNames.add(name);
-        if (i == openValues.length) {
-          openValues = Arrays.copyOf(openValues, openValues.length * 2);
-        }
       }
       openValues[i] = value;
     }
@@ -72,11 +70,15 @@ final class CounterSections {
     /** Room for {@code more} counters beyond those held, so a header's worth is one growth at most. */
     void ensureRoom(int more) {
       openSection(this);
-      int need = openNames.size() + more;
-      if (need > openValues.length) {
-        openValues = Arrays.copyOf(openValues, Math.max(need, openValues.length * 2));
-        openNames.ensureCapacity(need);
-      }
+      roomFor(openNames.size() + more);
+    }
+  }
+
+  /** Room in the shared columns for {@code n} counters: at least doubled when they grow, so put stays amortised. */
+  private void roomFor(int n) {
+    if (n > openValues.length) {
+      openValues = Arrays.copyOf(openValues, Math.max(n, openValues.length * 2));
+      openNames.ensureCapacity(n);
     }
   }
 
@@ -87,10 +89,7 @@ final class CounterSections {
     }
     close();
     int n = s.names.size();
-    if (n > openValues.length) {
-      openValues = Arrays.copyOf(openValues, Math.max(n, openValues.length * 2));
-    }
-    openNames.ensureCapacity(n);
+    roomFor(n);
     for (int i = 0; i < n; i++) {
       openNames.add(s.names.get(i));
       openValues[i] = s.values.get(i);
