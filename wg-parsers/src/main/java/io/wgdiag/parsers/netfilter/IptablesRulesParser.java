@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -140,9 +139,17 @@ public final class IptablesRulesParser extends LineParser<IptablesRules> {
     };
   }
 
-  private static final ImmutableMap<String, Optional<String>> VERDICTS = Stream.of("ACCEPT", "DROP", "REJECT",
-      "RETURN", "TCPMSS", "MASQUERADE", "SNAT", "DNAT", "LOG", "MARK", "CONNMARK", "NOTRACK", "CT", "QUEUE")
-      .collect(ImmutableMap.toImmutableMap(v -> v, Optional::of));
+  private static final ImmutableMap<String, Optional<String>> VERDICTS = verdicts("ACCEPT", "DROP", "REJECT",
+      "RETURN", "TCPMSS", "MASQUERADE", "SNAT", "DNAT", "LOG", "MARK", "CONNMARK", "NOTRACK", "CT", "QUEUE");
+
+  /** Each target wrapped once; a plain loop, not a stream, as it runs when the class loads. */
+  private static ImmutableMap<String, Optional<String>> verdicts(String... targets) {
+    ImmutableMap.Builder<String, Optional<String>> b = ImmutableMap.builderWithExpectedSize(targets.length);
+    for (String t : targets) {
+      b.put(t, Optional.of(t));
+    }
+    return b.buildOrThrow();
+  }
 
   /**
    * {@code Optional.of(target)}, one wrapper for the whole JVM for each common target and policy

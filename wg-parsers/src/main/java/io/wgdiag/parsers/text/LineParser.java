@@ -33,11 +33,17 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the model type
  */
 public abstract class LineParser<T> implements Parser<T> {
-  private static final JsonFactory JSON =
-      JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(64).build())
-          .build();
+  /**
+   * Jackson's factory, made when the first JSON input arrives: a run that reads only text (every
+   * command-line parse of a tool's usual output) does not load or start Jackson.
+   */
+  private static final class Json {
+    static final JsonFactory FACTORY =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(64).build())
+            .build();
+  }
 
   private final String toolId;
   private final Class<T> modelType;
@@ -201,7 +207,7 @@ public abstract class LineParser<T> implements Parser<T> {
   private ParseResult<T> readJson(JsonForm<T> form, Reader reader, boolean strict)
       throws ParseException, IOException {
     List<Diagnostic> diagnostics = new ArrayList<>(0);
-    try (JsonParser p = JSON.createParser(reader)) {
+    try (JsonParser p = Json.FACTORY.createParser(reader)) {
       try {
         T model = form.read(p, diagnostics, strict);
         if (p.nextToken() != null) {
