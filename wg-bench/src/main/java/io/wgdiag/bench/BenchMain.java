@@ -23,7 +23,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the parser benchmarks with the GC profiler and writes the results table (MB/s, ratio to the
  * line-splitting baseline of the same run, the character-scan floor of the same run and how far
- * parse and floor each reach, bytes allocated per input byte).
+ * parse and floor each reach, bytes allocated per input byte), the analysis table, and where the run
+ * stands against issue 7's targets: how many inputs meet each, naming the smaller side.
  *
  * <pre>
  * java -cp wg-bench/target/benchmarks.jar io.wgdiag.bench.BenchMain --quick [--out docs/benchmarks-results.md] [--only REGEX]
@@ -116,7 +117,9 @@ public final class BenchMain {
       results.addAll(new Runner(opts.build()).run());
     }
     results.sort(java.util.Comparator.comparingInt(r -> inputs.indexOf(r.getParams().getParam("input"))));
-    String table = table(results, full);
+    List<Measured> rows = measured(results);
+    String table = table(rows, full);
+    double analysisMicros = Double.NaN;
     if (analysis) {
       ChainedOptionsBuilder a =
           new OptionsBuilder()
@@ -132,8 +135,11 @@ public final class BenchMain {
       } else {
         a.warmupIterations(6).warmupTime(TimeValue.seconds(1)).measurementIterations(4).measurementTime(TimeValue.seconds(1));
       }
-      table += "\n" + analysisTable(new Runner(a.build()).run());
+      Collection<RunResult> analysed = new Runner(a.build()).run();
+      table += "\n" + analysisTable(analysed);
+      analysisMicros = realAnalysisMicros(analysed);
     }
+    table += "\n" + targets(rows, analysisMicros);
     System.out.println(table);
     if (out != null) {
       Files.writeString(out, table, StandardCharsets.UTF_8);
@@ -200,7 +206,33 @@ public final class BenchMain {
 
   record Row(double opsPerSec, double opsError, double bytesPerOp) {}
 
-  static String table(Collection<RunResult> results, boolean full) {
+  /**
+   * One input's figures from one run.
+   *
+   * @param sizeBytes the input's size in bytes (UTF-8)
+   * @param parseMbs the parse's throughput, MB/s (10^6 bytes a second)
+   * @param parseErrorMbs JMH's 99.9% error of {@code parseMbs}, MB/s
+   * @param baselineMbs the line-splitting baseline's throughput on the same input in the same fork, MB/s
+   * @param floorMbs the character-scan floor's throughput, MB/s; NaN where it did not run
+   * @param allocPerByte bytes the parse allocated per input byte
+   */
+  record Measured(String input, long sizeBytes, double parseMbs, double parseErrorMbs, double baselineMbs,
+      double floorMbs, double allocPerByte) {
+    /** The parse's throughput as a share of the baseline's (the first target: at least 0.25). */
+    double ratio() {
+      return parseMbs / baselineMbs;
+    }
+  }
+
+  /** The first target: a parse reads at least this share of its baseline's MB/s. */
+  static final double RATIO_TARGET = 0.25;
+  /** The second target: a parse allocates at most this many bytes per input byte. */
+  static final double ALLOC_TARGET = 4.0;
+  /** The analysis target: a full case at realistic size, in µs. */
+  static final double ANALYSIS_TARGET_MICROS = 1000;
+
+  /** Each input's figures, in the order of {@code results}; an input without both parse and baseline is left out. */
+  static List<Measured> measured(Collection<RunResult> results) {
     Map<String, Map<String, Row>> byInput = new LinkedHashMap<>();
     for (RunResult r : results) {
       String input = r.getParams().getParam("input");
@@ -215,10 +247,7 @@ public final class BenchMain {
       byInput.computeIfAbsent(input, k -> new LinkedHashMap<>())
           .put(bench, new Row(primary.getScore(), primary.getScoreError(), allocBytes));
     }
-    StringBuilder sb = new StringBuilder();
-    sb.append("| input | size (bytes) | parse MB/s | baseline MB/s | ratio to baseline | character-scan floor MB/s"
-        + " | floor's ratio to baseline | parse's ratio to floor | parse B allocated per input byte |\n");
-    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    List<Measured> rows = new ArrayList<>();
     for (Map.Entry<String, Map<String, Row>> e : byInput.entrySet()) {
       String input = e.getKey();
       long size = BenchInputs.load(input).getBytes(StandardCharsets.UTF_8).length;
@@ -228,19 +257,77 @@ public final class BenchMain {
       if (parse == null || base == null) {
         continue;
       }
-      double parseMbs = parse.opsPerSec() * size / 1e6;
-      double baseMbs = base.opsPerSec() * size / 1e6;
+      rows.add(new Measured(input, size, parse.opsPerSec() * size / 1e6, parse.opsError() * size / 1e6,
+          base.opsPerSec() * size / 1e6, floor == null ? Double.NaN : floor.opsPerSec() * size / 1e6,
+          parse.bytesPerOp() / size));
+    }
+    return rows;
+  }
+
+  static String table(List<Measured> rows, boolean full) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("| input | size (bytes) | parse MB/s | baseline MB/s | ratio to baseline | character-scan floor MB/s"
+        + " | floor's ratio to baseline | parse's ratio to floor | parse B allocated per input byte |\n");
+    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Measured m : rows) {
       String floorCells = "– | – | –"; // not run (quick mode without --floor)
-      if (floor != null) {
-        double floorMbs = floor.opsPerSec() * size / 1e6;
-        floorCells = String.format(Locale.ROOT, "%.1f | %.2f | %.2f", floorMbs, floorMbs / baseMbs, parseMbs / floorMbs);
+      if (!Double.isNaN(m.floorMbs())) {
+        floorCells = String.format(Locale.ROOT, "%.1f | %.2f | %.2f", m.floorMbs(), m.floorMbs() / m.baselineMbs(),
+            m.parseMbs() / m.floorMbs());
       }
       sb.append(String.format(Locale.ROOT, "| %s | %d | %.1f ± %.1f | %.1f | %.2f | %s | %.2f |%n",
-          input, size, parseMbs, parse.opsError() * size / 1e6, baseMbs, parseMbs / baseMbs, floorCells,
-          parse.bytesPerOp() / size));
+          m.input(), m.sizeBytes(), m.parseMbs(), m.parseErrorMbs(), m.baselineMbs(), m.ratio(), floorCells,
+          m.allocPerByte()));
     }
     sb.append("\nMode: ").append(full ? "full" : "quick").append(", JDK ").append(System.getProperty("java.version"))
         .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs.\n");
     return sb.toString();
+  }
+
+  /**
+   * Where this run stands against issue 7's targets: for each, how many inputs meet it, and the
+   * inputs on the smaller side by name with their figure (those that meet it when fewer do, else
+   * those that do not). {@code analysisMicros} is the full case at realistic size, NaN if it did
+   * not run.
+   */
+  static String targets(List<Measured> rows, double analysisMicros) {
+    StringBuilder sb = new StringBuilder("Targets in this run:\n");
+    sb.append(target("parse at least 25% of its baseline's MB/s", rows, m -> m.ratio() >= RATIO_TARGET,
+        m -> String.format(Locale.ROOT, "%.3f", m.ratio())));
+    sb.append(target("at most 4 bytes allocated per input byte", rows, m -> m.allocPerByte() <= ALLOC_TARGET,
+        m -> String.format(Locale.ROOT, "%.2f", m.allocPerByte())));
+    if (!Double.isNaN(analysisMicros)) {
+      sb.append(String.format(Locale.ROOT, "- a full-case analysis under 1 ms at realistic size: %.1f µs, %s%n",
+          analysisMicros, analysisMicros < ANALYSIS_TARGET_MICROS ? "met" : "not met"));
+    }
+    return sb.toString();
+  }
+
+  private static String target(String what, List<Measured> rows, java.util.function.Predicate<Measured> met,
+      java.util.function.Function<Measured, String> figure) {
+    List<Measured> yes = rows.stream().filter(met).toList();
+    List<Measured> no = rows.stream().filter(met.negate()).toList();
+    StringBuilder sb = new StringBuilder("- ").append(what).append(": ");
+    if (no.isEmpty()) {
+      return sb.append("met by all ").append(rows.size()).append(" inputs\n").toString();
+    }
+    sb.append("met by ").append(yes.size()).append(" of ").append(rows.size()).append(" inputs");
+    boolean listMet = !yes.isEmpty() && yes.size() <= no.size();
+    sb.append(listMet ? "; met by " : "; not met by ");
+    List<String> named = new ArrayList<>();
+    for (Measured m : listMet ? yes : no) {
+      named.add(m.input() + " (" + figure.apply(m) + ")");
+    }
+    return sb.append(String.join(", ", named)).append('\n').toString();
+  }
+
+  /** The µs per full analysis of the realistic case, or NaN if it is not among {@code results}. */
+  static double realAnalysisMicros(Collection<RunResult> results) {
+    for (RunResult r : results) {
+      if ("real".equals(r.getParams().getParam("size"))) {
+        return r.getPrimaryResult().getScore();
+      }
+    }
+    return Double.NaN;
   }
 }

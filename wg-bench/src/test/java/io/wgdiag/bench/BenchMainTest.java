@@ -38,4 +38,40 @@ class BenchMainTest {
     assertThat(BenchMain.heapFor(1_000_001)).isEqualTo("2g");
     assertThat(BenchMain.heapFor(20_000_001)).isEqualTo("4g");
   }
+
+  private static BenchMain.Measured row(String input, double parseMbs, double baselineMbs, double allocPerByte) {
+    return new BenchMain.Measured(input, 1000, parseMbs, 1.0, baselineMbs, Double.NaN, allocPerByte);
+  }
+
+  @Test
+  void theTargetsCountEachInputAndNameTheSmallerSide() {
+    List<BenchMain.Measured> rows = List.of(
+        row("a/real", 300, 1000, 3.0),
+        row("b/real", 250, 1000, 4.0), // exactly on both targets: met
+        row("c/real", 100, 1000, 10.5),
+        row("d/1e5", 50, 1000, 2.0));
+    String t = BenchMain.targets(rows, 62.7);
+    assertThat(t).contains("- parse at least 25% of its baseline's MB/s: met by 2 of 4 inputs; met by a/real (0.300), b/real (0.250)\n");
+    assertThat(t).contains("- at most 4 bytes allocated per input byte: met by 3 of 4 inputs; not met by c/real (10.50)\n");
+    assertThat(t).contains("- a full-case analysis under 1 ms at realistic size: 62.7 µs, met\n");
+    assertThat(BenchMain.targets(rows, 1500)).contains("1500.0 µs, not met");
+    assertThat(BenchMain.targets(rows, Double.NaN)).doesNotContain("analysis");
+  }
+
+  @Test
+  void aTargetEveryInputMeetsSaysSo() {
+    List<BenchMain.Measured> rows = List.of(row("a/real", 900, 1000, 1.0), row("b/real", 400, 1000, 3.9));
+    assertThat(BenchMain.targets(rows, Double.NaN))
+        .isEqualTo("Targets in this run:\n"
+            + "- parse at least 25% of its baseline's MB/s: met by all 2 inputs\n"
+            + "- at most 4 bytes allocated per input byte: met by all 2 inputs\n");
+  }
+
+  @Test
+  void noInputMeetingATargetListsThemAll() {
+    List<BenchMain.Measured> rows = List.of(row("a/real", 10, 1000, 5.0), row("b/real", 20, 1000, 6.0));
+    assertThat(BenchMain.targets(rows, Double.NaN))
+        .contains("met by 0 of 2 inputs; not met by a/real (0.010), b/real (0.020)")
+        .contains("met by 0 of 2 inputs; not met by a/real (5.00), b/real (6.00)");
+  }
 }
