@@ -85,13 +85,33 @@ best = min((lambda t0: (jc.parse(sys.argv[2], data, quiet=True), time.perf_count
 print(round(len(data) / best / 1e6, 2))
 PY
 )
-  python3 - "$tool" "$mb" "$w" "$l" "$j" "$wi" "$ji" <<'PY'
+  python3 - "$tool" "$mb" "$w" "$l" "$j" "$wi" "$ji" "$cache/ratios" <<'PY'
 import sys
-tool, mb, w, l, j, wi, ji = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:])
+tool, mb, w, l, j, wi, ji = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:8])
 print(f"| {tool} | {mb} | {w:.2f} | {l:.2f} | {j:.2f} | {j/min(w, l):.1f}× | {wi:.0f} | {ji:.2f} | {wi/ji:.0f}× |")
+with open(sys.argv[8], "a") as f:  # for the summary against the targets
+    print(tool, j / min(w, l), wi / ji, file=f)
 PY
 done
 echo
 memory_table
+echo
+# where this run stands against issue 7's targets, from the ratios of the table above
+python3 - "$cache/ratios" <<'PY'
+import sys
+rows = [line.split() for line in open(sys.argv[1])]
+def target(what, col, goal, fmt):
+    met = [f"{r[0]} ({fmt.format(float(r[col]))}×)" for r in rows if float(r[col]) >= goal]
+    missed = [f"{r[0]} ({fmt.format(float(r[col]))}×)" for r in rows if float(r[col]) < goal]
+    text = f"- {what}: met by {len(met)} of {len(rows)} tools"
+    if met:
+        text += "; met by " + ", ".join(met)
+    if missed:
+        text += "; not met by " + ", ".join(missed)
+    print(text)
+print("Targets in this run:")
+target("whole process at least 3× jc (the faster of plain java -jar and the launcher)", 1, 3, "{:.1f}")
+target("in process at least 20× jc", 2, 20, "{:.1f}")
+PY
 echo
 echo "Machine: $(nproc) CPUs, $(java -version 2>&1 | head -1), $(jc --version | head -1)."
