@@ -62,8 +62,9 @@ final class CommandDetector {
     return new Hit(id, null);
   }
 
+  /** The tool, about operand {@code index} if there is one there (a negative index: none). */
   private static Hit hit(String id, List<String> operands, int index) {
-    return new Hit(id, operands.size() > index ? operands.get(index) : null);
+    return new Hit(id, index >= 0 && index < operands.size() ? operands.get(index) : null);
   }
 
   private static @Nullable Hit toolFor(String program, List<String> args) {
@@ -92,7 +93,7 @@ final class CommandDetector {
         return hit("ping", operands, operands.size() - 1);
       case "busybox":
         if (!operands.isEmpty() && operands.get(0).equals("ping")) {
-          return hit("ping", operands, operands.size() - 1);
+          return hit("ping", operands, operands.size() > 1 ? operands.size() - 1 : -1); // not "ping" itself
         }
         return null;
       case "sysctl":
@@ -110,7 +111,11 @@ final class CommandDetector {
       case "nstat":
         return hit("nstat");
       case "tc":
-        return operands.contains("qdisc") ? hit("tc-qdisc", operands, operands.indexOf("dev") + 1) : null;
+        if (!operands.contains("qdisc")) {
+          return null;
+        }
+        int dev = operands.indexOf("dev");
+        return hit("tc-qdisc", operands, dev < 0 ? -1 : dev + 1); // without "dev", every device
       case "conntrack":
         return hit("conntrack-stats");
       case "ethtool":

@@ -2,7 +2,13 @@ package io.wgdiag.parsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,6 +48,14 @@ class CommandDetectorTest {
         "netstat -su;netstat-stats;false;",
         "sudo tcpdump -ni eth0 udp port 51820 -c 5;tcpdump;false;",
         "tracepath -n 10.60.0.10;tracepath;false;10.60.0.10",
+        // a command cut short names no target (these threw IndexOutOfBoundsException), and a
+        // command without a device names none
+        "ping -;ping;false;",
+        "ping;ping;false;",
+        "tracepath -n;tracepath;false;",
+        "busybox ping;ping;false;",
+        "tc -s qdisc show;tc-qdisc;false;",
+        "tc -s qdisc show dev;tc-qdisc;false;",
       })
   void detectsTheToolOfACommand(String command, String tool, boolean filtered, String qualifier) {
     Optional<Detection> d = ParserRegistry.standard().detect(command);
@@ -55,5 +69,31 @@ class CommandDetectorTest {
   @CsvSource({"cd /tmp", "ls -l", "echo hello", "sudo", "''"})
   void knowsNoParserForOtherCommands(String command) {
     assertThat(ParserRegistry.standard().detect(command)).isEmpty();
+  }
+
+  /** Commands as a prompt line may hold them: program names, options, operands, pipes, cut anywhere. */
+  @Provide
+  Arbitrary<String> commands() {
+    Arbitrary<String> word = Arbitraries.oneOf(
+        Arbitraries.of("sudo", "timeout", "5", "LC_ALL=C", "env", "nice", "ip", "wg", "ping", "ping6", "busybox",
+            "tracepath", "tc", "ethtool", "cat", "grep", "head", "tail", "sysctl", "iptables", "nft", "ss",
+            "iperf3", "route", "get", "link", "rule", "show", "dump", "all", "qdisc", "dev", "eth0", "-s",
+            "-M", "do", "-n", "-", "--", "|", "/proc/interrupts", "/usr/sbin/ip", "10.0.0.1", "set", "-K",
+            "-j", "-J", "-A", "list", "ruleset"),
+        Arbitraries.strings().withChars("-|/=. abc01").ofMaxLength(4));
+    return word.list().ofMaxSize(7).map(w -> String.join(" ", w));
+  }
+
+  @Property(tries = 3000)
+  void anyCommandIsDetectedOrNotWithoutThrowing(@ForAll("commands") String command) {
+    Optional<Detection> d = ParserRegistry.standard().detect(command);
+    List<String> known = ParserRegistry.standard().tools().stream().map(t -> t.id()).toList();
+    d.ifPresent(x -> assertThat(x.toolId()).isIn(concat(known, "change")));
+  }
+
+  private static List<String> concat(List<String> a, String b) {
+    List<String> all = new java.util.ArrayList<>(a);
+    all.add(b);
+    return all;
   }
 }
