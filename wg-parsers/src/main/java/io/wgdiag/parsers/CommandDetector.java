@@ -83,6 +83,11 @@ final class CommandDetector {
           return hit("wg-show-dump", operands, 1);
         }
         if (operands.isEmpty() || operands.get(0).equals("show")) {
+          // `wg show wg0 transfer`, `wg show all private-key`, `wg show interfaces`: one field in its
+          // own layout, which no parser reads (and private-key and preshared-keys print secrets)
+          if (operands.size() > 2 || (operands.size() == 2 && operands.get(1).equals("interfaces"))) {
+            return null;
+          }
           return hit("wg-show", operands, 1);
         }
         return null;

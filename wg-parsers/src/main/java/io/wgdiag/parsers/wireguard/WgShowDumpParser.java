@@ -33,7 +33,8 @@ import java.util.OptionalLong;
  * (interface name first). Fields are split at tabs, or at blanks when the tabs were lost in a
  * paste (no field contains a blank). <b>The dump prints the private and preshared keys in
  * clear</b>: they are read past, never stored (only whether each is set), and masked in every error
- * and diagnostic.
+ * and diagnostic. A key field longer than a key (two fields run together where a tab was lost) is
+ * an error, not a key read into the wrong place.
  */
 public final class WgShowDumpParser extends LineParser<WgShow> {
 
@@ -55,11 +56,7 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
       String secret = f.get(n == 4 ? off : off + 1); // the private key, or the peer's preshared key
       return isPlaceholder(secret) ? line : line.replace(secret, WgText.REDACTED);
     }
-    StringBuilder sb = new StringBuilder();
-    for (String tok : line.split("(?<=\\s)|(?=\\s)")) {
-      sb.append(looksLikeKey(tok) ? WgText.REDACTED : tok);
-    }
-    return sb.toString();
+    return WgText.maskKeyMaterial(line); // keys, and pieces of keys a wrap or a paste left
   }
 
   private static boolean isPlaceholder(String s) {
@@ -120,6 +117,10 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
         n = f.count() - off;
         // one name string per interface, not one per peer line
         String name = off == 1 ? (f.is(0, current) ? current : f.get(0)) : (n == 4 ? "" : current);
+        // keys are one token each: a blank inside one (a tab-separated line damaged by hand) would
+        // shift what is read as which key, and a private key could be kept as a public one
+        keyField(line, f, off, n == 4 ? "the private key" : "the public key");
+        keyField(line, f, off + 1, n == 4 ? "the public key" : "the preshared key");
         if (n == 4) {
           ImmutableWgInterface.Builder b = WgInterface.builder().name(name).line(line.lineNumber());
           b.hasPrivateKey(!f.is(off, "(none)"));
@@ -198,6 +199,22 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
         return WgShow.builder().interfaces(out).build();
       }
     };
+  }
+
+  /**
+   * Field {@code index} can be a key ({@link WgText#isKeyToken}); a field longer than a key means
+   * the line is damaged (a tab lost, two fields run together), and what
+   * would be read as which key is uncertain: a private key could be kept as a public one. The
+   * field is not echoed in the error, as it may hold a key.
+   */
+  private static void keyField(LineCursor line, Fields f, int index, String what) throws ParseException {
+    String t = f.text();
+    int from = f.start(index);
+    int to = f.end(index);
+    if (!WgText.isKeyToken(t, from, to)) {
+      throw line.errorAt(from - line.lineStart(),
+          "expected " + what + ": at most 44 characters, as wg prints keys");
+    }
   }
 
   private static long number(LineCursor line, Fields f, int index, String what) throws ParseException {

@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Structure is read from the {@code interface:} and {@code peer:} keys, never from indentation
  * (pasted copies lose it). Keys are opaque tokens (redacted copies are accepted). A private or
  * preshared key printed in clear ({@code WG_HIDE_KEYS=never}) is read past and masked in errors:
- * only its presence is kept.
+ * only its presence is kept. A line the parser cannot read (a label misspelt or split from its key,
+ * a key wrapped onto the next line) is reported with whatever may be key material masked.
  */
 public final class WgShowParser extends LineParser<WgShow> {
 

@@ -33,18 +33,127 @@ final class WgText {
     return null;
   }
 
-  /** Masks the value of a {@code private key:} or {@code preshared key:} line unless it is a placeholder. */
+  /**
+   * The line as an error or a diagnostic may show it: the value of a {@code private key:} or {@code
+   * preshared key:} line masked unless it is a placeholder; a line that starts with one of the
+   * other labels as printed; any other line (damaged, wrapped, or the output of {@code wg show wg0
+   * private-key}) with its key material masked ({@link #maskKeyMaterial}).
+   */
   static String maskKeyLine(String line) {
-    for (String k : new String[] {"private key:", "preshared key:"}) {
-      int i = line.indexOf(k);
-      if (i >= 0) {
-        String v = line.substring(i + k.length()).strip();
-        if (!v.equals("(hidden)") && !v.equals("(none)") && !v.isEmpty()) {
-          return line.substring(0, i + k.length()) + " " + REDACTED;
+    // the first secret label on the line: everything after it is masked (a damaged line may hold
+    // both labels), and key material before it too
+    int priv = line.indexOf("private key:");
+    int psk = line.indexOf("preshared key:");
+    int at = priv < 0 ? psk : psk < 0 ? priv : Math.min(priv, psk);
+    if (at >= 0) {
+      int valueFrom = at + (at == priv ? "private key:" : "preshared key:").length();
+      String v = line.substring(valueFrom).strip();
+      if (v.equals("(hidden)") || v.equals("(none)") || v.isEmpty()) {
+        return line;
+      }
+      return maskKeyMaterial(line.substring(0, valueFrom)) + " " + REDACTED;
+    }
+    String t = line.stripLeading();
+    for (String k : KEYS_WITH_COLON) {
+      if (t.startsWith(k)) {
+        // a label wg prints with no secret after it: the public key of "peer:" and "public key:"
+        // is shown, anything after it (a damaged line) is masked where it looks like key material
+        int valueFrom = line.length() - t.length() + k.length();
+        if (k.equals("peer:") || k.equals("public key:")) {
+          while (valueFrom < line.length() && line.charAt(valueFrom) == ' ') {
+            valueFrom++;
+          }
+          while (valueFrom < line.length() && line.charAt(valueFrom) != ' ' && line.charAt(valueFrom) != '\t') {
+            valueFrom++;
+          }
         }
+        String rest = maskKeyMaterial(line.substring(valueFrom));
+        return rest.equals(line.substring(valueFrom)) ? line : line.substring(0, valueFrom) + rest;
       }
     }
-    return line;
+    return maskKeyMaterial(line);
+  }
+
+  /**
+   * {@code line} with every token that may be a key or a piece of one masked: a run of base64
+   * characters ({@code A-Z a-z 0-9 + /}, then any {@code =}) of 16 or more, or of 6 or more that
+   * mixes three of digits, capitals, small letters and {@code + / =} (a key cut by a line wrap or a
+   * paste leaves such pieces; words and numbers rarely look like that). For lines whose layout is
+   * unknown, where a private key cannot be told from a public one.
+   */
+  static String maskKeyMaterial(String line) {
+    StringBuilder out = null;
+    int done = 0;
+    int n = line.length();
+    int i = 0;
+    while (i < n) {
+      if (!isBase64(line.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n && isBase64(line.charAt(i))) {
+        i++;
+      }
+      while (i < n && line.charAt(i) == '=') {
+        i++;
+      }
+      if (looksLikeKeyMaterial(line, start, i)) {
+        if (out == null) {
+          out = new StringBuilder(n);
+        }
+        out.append(line, done, start).append(REDACTED);
+        done = i;
+      }
+    }
+    return out == null ? line : out.append(line, done, n).toString();
+  }
+
+  /**
+   * Whether {@code [from, to)} of {@code text} can be a key field: at most 44 characters, as wg
+   * prints keys (44) and placeholders ({@code (none)}, {@code (hidden)}), and as hand-made inputs
+   * abbreviate them ({@code PUB0}); or a copy redacted by hand of any length, one token holding
+   * {@code redact} in any case, {@code ...} or {@code …} ({@code 2r4...redacted...Kk=}). A longer
+   * field is two fields run together. Constant time for a key: this runs twice per dump line.
+   */
+  static boolean isKeyToken(String text, int from, int to) {
+    if (to - from <= 44) {
+      return true;
+    }
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\t') {
+        return false;
+      }
+    }
+    return Fields.indexOf(text, "...", from, to) >= 0 || Fields.indexOf(text, "\u2026", from, to) >= 0
+        || text.substring(from, to).toLowerCase(java.util.Locale.ROOT).contains("redact");
+  }
+
+  private static boolean isBase64(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+  }
+
+  private static boolean looksLikeKeyMaterial(String line, int from, int to) {
+    int len = to - from;
+    if (len >= 16) {
+      return true;
+    }
+    if (len < 6) {
+      return false;
+    }
+    boolean digit = false;
+    boolean upper = false;
+    boolean lower = false;
+    boolean symbol = false;
+    for (int i = from; i < to; i++) {
+      char c = line.charAt(i);
+      digit |= c >= '0' && c <= '9';
+      upper |= c >= 'A' && c <= 'Z';
+      lower |= c >= 'a' && c <= 'z';
+      symbol |= c == '+' || c == '/' || c == '=';
+    }
+    return (digit ? 1 : 0) + (upper ? 1 : 0) + (lower ? 1 : 0) + (symbol ? 1 : 0) >= 3;
   }
 
   /** {@code host:port}, {@code [v6]:port}; the whole of {@code text} must be the endpoint. */

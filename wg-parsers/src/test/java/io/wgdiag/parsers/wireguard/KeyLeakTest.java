@@ -55,6 +55,81 @@ class KeyLeakTest {
     assertNoLeak(new WgShowParser(), text, priv, psk);
   }
 
+  @Provide
+  Arbitrary<Integer> cuts() {
+    return Arbitraries.integers().between(6, 38);
+  }
+
+  /**
+   * A key line as pastes and other commands damage it: its label misspelt or split from the key,
+   * the key wrapped onto the next line, or the key alone on its line ({@code wg show wg0
+   * private-key}, {@code preshared-keys}). No 16-character piece of a secret comes out.
+   */
+  @Property(tries = 300)
+  void keysCutOrUnlabelledNeverLeak(
+      @ForAll("keys") String priv, @ForAll("keys") String psk, @ForAll("keys") String pub,
+      @ForAll("cuts") int cut, @ForAll("damages") String damage) {
+    Assume.that(!sharesPiece(pub, priv, 16) && !sharesPiece(pub, psk, 16)); // the public key may be shown
+    String privLine;
+    String pskLine;
+    switch (damage) {
+      case "misspelt" -> {
+        privLine = "  prxivate key: " + priv;
+        pskLine = "  presharedkey: " + psk;
+      }
+      case "wrapped" -> {
+        privLine = "  private key: " + priv.substring(0, cut) + "\n" + priv.substring(cut);
+        pskLine = "  preshared key: " + psk.substring(0, cut) + "\n" + psk.substring(cut);
+      }
+      case "split" -> {
+        privLine = "  private\nkey: " + priv;
+        pskLine = "  preshared \nkey: " + psk;
+      }
+      default -> { // alone, as wg show prints one field
+        privLine = priv;
+        pskLine = pub + "\t" + psk;
+      }
+    }
+    String text = "interface: wg0\n" + privLine + "\n  listening port: 51820\n\npeer: " + pub + "\n" + pskLine
+        + "\n  allowed ips: 10.0.0.2/32\n";
+    assertNoPieceLeaks(new WgShowParser(), text, 16, priv, psk);
+    String dump = "wg0\t" + priv.substring(0, cut) + "\n" + priv.substring(cut) + "\t" + pub + "\t51820\toff\n"
+        + "wg0\t" + pub + "\t" + psk + "\t192.0.2.2:51820\t10.0.0.2/32\t0\t1\t2\toff\n" + pub + "\t" + psk + "\n";
+    assertNoPieceLeaks(new WgShowDumpParser(), dump, 16, priv, psk);
+  }
+
+  @Provide
+  Arbitrary<String> damages() {
+    return Arbitraries.of("misspelt", "wrapped", "split", "alone");
+  }
+
+  @Test
+  void aWrappedKeysShortTailIsMaskedButOrdinaryWordsAreNot() throws ParseException {
+    String text = "interface: wg0\n  private key: APiVnpPoGp9yRFQn+D+auFEG6kvwspiBrH86f\nZnuIVI=\n"
+        + "Interface wg0 is down\n";
+    List<Diagnostic> ds = new WgShowParser().parseLenient(text).diagnostics();
+    assertThat(ds).extracting(Diagnostic::text).containsExactly("(redacted)", "Interface wg0 is down");
+  }
+
+  private static boolean sharesPiece(String a, String b, int piece) {
+    for (int i = 0; i + piece <= b.length(); i++) {
+      if (a.contains(b.substring(i, i + piece))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void assertNoPieceLeaks(Parser<WgShow> parser, String text, int piece, String... secrets) {
+    List<String> pieces = new ArrayList<>();
+    for (String secret : secrets) {
+      for (int i = 0; i + piece <= secret.length(); i++) {
+        pieces.add(secret.substring(i, i + piece));
+      }
+    }
+    assertNoLeak(parser, text, pieces.toArray(new String[0]));
+  }
+
   @Test
   void capturedOutputWithKeysInClearLeaksNothing() {
     String shown = Fixtures.read("fixtures/wg-show/wireguard-go-keys-shown.txt");
