@@ -64,7 +64,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Parsing is lenient: unreadable lines are returned with their {@code file:line}, never dropped.
  */
 public final class EvidenceReader {
-  private static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+  /** The most one evidence file (or one entry of a .tar.gz) may hold, in bytes. */
+  static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
 
   private final ParserRegistry registry;
   private final TranscriptParser transcripts;

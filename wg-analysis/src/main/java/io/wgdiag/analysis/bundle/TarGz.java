@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,9 @@ final class TarGz {
 
   /** The most a bundle may hold, uncompressed, in bytes. */
   static final long MAX_TOTAL_BYTES = 1L << 30;
+
+  /** The most one entry may hold, in bytes: as for one file of a bundle directory. */
+  static final long MAX_ENTRY_BYTES = EvidenceReader.MAX_FILE_BYTES;
 
   record Entry(String path, byte[] data) {}
 
@@ -44,10 +48,10 @@ final class TarGz {
         if (size < 0 || size > MAX_TOTAL_BYTES) {
           throw new BundleException(name + ": corrupt tar header (size " + size + ")");
         }
-        byte[] data = new byte[(int) size];
-        if (!readFully(in, data)) {
-          throw new BundleException(name + ": truncated archive (entry " + path + " is cut short)");
+        if (size > MAX_ENTRY_BYTES) {
+          throw new BundleException(name + ": " + entry(path) + " is larger than " + MAX_ENTRY_BYTES + " bytes");
         }
+        byte[] data = readEntry(in, (int) size, path, name);
         long pad = (512 - size % 512) % 512;
         if (pad > 0 && !readFully(in, new byte[(int) pad])) {
           throw new BundleException(name + ": truncated archive");
@@ -103,6 +107,33 @@ final class TarGz {
       }
     }
     return null;
+  }
+
+  /**
+   * An entry's {@code size} bytes, in a buffer that grows as they arrive (64 KiB, then doubled): a
+   * header whose size field is damaged costs no more memory than the archive really holds, rather
+   * than an array of the size it claims (up to 256 MiB) before the first byte is read.
+   */
+  private static byte[] readEntry(InputStream in, int size, String path, String name)
+      throws IOException, BundleException {
+    byte[] buf = new byte[Math.min(size, 1 << 16)];
+    int filled = 0;
+    while (filled < size) {
+      if (filled == buf.length) {
+        buf = Arrays.copyOf(buf, (int) Math.min(size, 2L * buf.length));
+      }
+      int n = in.read(buf, filled, buf.length - filled);
+      if (n < 0) {
+        throw new BundleException(name + ": truncated archive (" + entry(path) + " is cut short)");
+      }
+      filled += n;
+    }
+    return buf;
+  }
+
+  /** How an error names an entry: by its path, or as nameless when a damaged header has none. */
+  private static String entry(String path) {
+    return path.isEmpty() ? "an entry without a name" : "entry " + path;
   }
 
   private static boolean readFully(InputStream in, byte[] buf) throws IOException {

@@ -155,4 +155,53 @@ class EvidenceReaderTest {
     assertThatThrownBy(() -> EvidenceReader.standard().read(empty))
         .isInstanceOf(BundleException.class).hasMessageContaining("no evidence");
   }
+
+  /** A tar header for a regular file {@code name} of {@code size} bytes (ustar; tar's checksum is not read). */
+  private static byte[] tarHeader(String name, long size) {
+    byte[] h = new byte[512];
+    byte[] n = name.getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(n, 0, h, 0, n.length);
+    byte[] sz = String.format("%011o", size).getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(sz, 0, h, 124, sz.length);
+    h[156] = '0';
+    byte[] magic = "ustar".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(magic, 0, h, 257, magic.length);
+    return h;
+  }
+
+  @Test
+  void aDamagedSizeInATarHeaderCostsNoMemoryTheArchiveDoesNotHold() throws Exception {
+    // the header claims 200 MiB; the archive holds ten bytes
+    Path tgz = dir.resolve("damaged.tar.gz");
+    try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(tgz))) {
+      os.write(tarHeader("local/sysctl.txt", 200L << 20));
+      os.write("net.a = 1\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    long before = allocatedBytes();
+    assertThatThrownBy(() -> EvidenceReader.standard().read(tgz))
+        .isInstanceOf(BundleException.class).hasMessageContaining("truncated archive (entry local/sysctl.txt is cut short)");
+    long allocated = allocatedBytes() - before;
+    assertThat(allocated).as("bytes allocated reading the archive").isLessThan(16L << 20);
+  }
+
+  /**
+   * Bytes this thread has allocated, from the JDK's thread bean. Through reflection: the test is
+   * compiled inside the module, which does not read java.management; it runs on the class path.
+   */
+  private static long allocatedBytes() throws ReflectiveOperationException {
+    Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+    return (long) Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class)
+        .invoke(bean, Thread.currentThread().getId());
+  }
+
+  @Test
+  void aTarEntryLargerThanAFileMayBeIsRefusedByItsHeader() throws Exception {
+    Path tgz = dir.resolve("huge.tar.gz");
+    try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(tgz))) {
+      os.write(tarHeader("local/sysctl.txt", EvidenceReader.MAX_FILE_BYTES + 1));
+    }
+    assertThatThrownBy(() -> EvidenceReader.standard().read(tgz))
+        .isInstanceOf(BundleException.class)
+        .hasMessageEndingWith("huge.tar.gz: entry local/sysctl.txt is larger than 268435456 bytes");
+  }
 }
