@@ -57,9 +57,10 @@ final class WgText {
     for (String k : KEYS_WITH_COLON) {
       if (t.startsWith(k)) {
         // a label wg prints with no secret after it: the public key of "peer:" and "public key:"
-        // is shown, anything after it (a damaged line) is masked where it looks like key material
+        // and the name of "interface:" are shown, anything after them (a damaged line) is masked
+        // where it looks like key material
         int valueFrom = line.length() - t.length() + k.length();
-        if (k.equals("peer:") || k.equals("public key:")) {
+        if (k.equals("peer:") || k.equals("public key:") || k.equals("interface:")) {
           while (valueFrom < line.length() && line.charAt(valueFrom) == ' ') {
             valueFrom++;
           }

@@ -106,9 +106,10 @@ class KeyLeakTest {
   @Test
   void aWrappedKeysShortTailIsMaskedButOrdinaryWordsAreNot() throws ParseException {
     String text = "interface: wg0\n  private key: APiVnpPoGp9yRFQn+D+auFEG6kvwspiBrH86f\nZnuIVI=\n"
-        + "Interface wg0 is down\n";
+        + "Interface wg0 is down\ninterface: wgTun01x extra\n";
     List<Diagnostic> ds = new WgShowParser().parseLenient(text).diagnostics();
-    assertThat(ds).extracting(Diagnostic::text).containsExactly("(redacted)", "Interface wg0 is down");
+    assertThat(ds).extracting(Diagnostic::text)
+        .containsExactly("(redacted)", "Interface wg0 is down", "interface: wgTun01x extra");
   }
 
   private static boolean sharesPiece(String a, String b, int piece) {
