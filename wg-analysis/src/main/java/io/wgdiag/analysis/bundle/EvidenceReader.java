@@ -125,17 +125,33 @@ public final class EvidenceReader {
       return "bundle";
     }
     if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
-      List<BundleFile> files = new ArrayList<>();
+      // The bytes of the files a bundle or a sosreport may use, with or without the one top
+      // directory a tarball usually wraps; the rest (logs, binary files) are read past.
+      List<TarGz.Entry> entries;
       try (InputStream in = Files.newInputStream(path)) {
-        for (TarGz.Entry e : TarGz.read(in, path.toString())) {
-          files.add(new BundleFile(e.path(), decode(e.data(), path + "!" + e.path())));
-        }
+        entries = TarGz.read(in, path.toString(), p -> mayBeEvidence(p) || mayBeEvidence(p.substring(p.indexOf('/') + 1)));
       } catch (IOException e) {
         throw new BundleException(path + ": cannot read: " + e.getMessage());
       }
-      // A tarball usually wraps one top directory: strip it if every file is under it.
-      files = stripCommonTop(files);
-      if (files.stream().anyMatch(f -> f.path().startsWith("sos_commands/"))) {
+      List<BundleFile> names = new ArrayList<>();
+      for (TarGz.Entry e : entries) {
+        names.add(new BundleFile(e.path(), ""));
+      }
+      // strip the top directory if every file is under it (same order, same count)
+      List<String> rel = stripCommonTop(names).stream().map(BundleFile::path).toList();
+      boolean sos = rel.stream().anyMatch(r -> r.startsWith("sos_commands/"));
+      // then each file as the directory form reads it: decoded if that form reads it, else its name only
+      List<BundleFile> files = new ArrayList<>();
+      for (int i = 0; i < entries.size(); i++) {
+        TarGz.Entry e = entries.get(i);
+        String r = rel.get(i);
+        if (sos && !(r.startsWith("sos_commands/") || r.startsWith("proc/") || r.startsWith("sos_reports/"))) {
+          continue; // as readSos, which looks in these three only
+        }
+        boolean wanted = e.kept() && (sos ? sosWanted(r) : bundleWanted(r));
+        files.add(new BundleFile(r, wanted ? decode(e.data(), path + "!" + e.path()) : ""));
+      }
+      if (sos) {
         readSosFiles(files, st, asRemote);
         return "sosreport";
       }
@@ -175,8 +191,23 @@ public final class EvidenceReader {
 
   private static List<BundleFile> listFiles(Path dir) throws BundleException {
     List<BundleFile> out = new ArrayList<>();
-    walk(dir, dir, rel -> rel.endsWith(".txt") || rel.equals("bundle.properties"), out);
+    walk(dir, dir, EvidenceReader::bundleWanted, out);
     return out;
+  }
+
+  /** Whether a bundle's reader reads the file at {@code rel}: evidence ({@code .txt}) and the properties. */
+  private static boolean bundleWanted(String rel) {
+    return rel.endsWith(".txt") || rel.equals("bundle.properties");
+  }
+
+  /** Whether a sosreport's reader reads the file at {@code rel}: a command's output, or sos's manifest. */
+  private static boolean sosWanted(String rel) {
+    return sosCommand(rel, Map.of()) != null || rel.equals("sos_reports/manifest.json");
+  }
+
+  /** Whether either reader reads the file at {@code rel}. */
+  private static boolean mayBeEvidence(String rel) {
+    return bundleWanted(rel) || sosWanted(rel);
   }
 
   private void readBundle(List<BundleFile> files, String root, State st, boolean asRemote)
@@ -285,7 +316,7 @@ public final class EvidenceReader {
       if (!Files.isDirectory(dir)) {
         continue;
       }
-      walk(root, dir, rel -> sosCommand(rel, Map.of()) != null || rel.equals("sos_reports/manifest.json"), files);
+      walk(root, dir, EvidenceReader::sosWanted, files);
     }
     readSosFiles(files, st, asRemote);
   }

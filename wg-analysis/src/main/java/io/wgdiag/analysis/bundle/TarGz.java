@@ -23,9 +23,26 @@ final class TarGz {
   /** The most one entry may hold, in bytes: as for one file of a bundle directory. */
   static final long MAX_ENTRY_BYTES = EvidenceReader.MAX_FILE_BYTES;
 
-  record Entry(String path, byte[] data) {}
+  /**
+   * One regular file of the archive.
+   *
+   * @param path its path, without a leading {@code ./} or {@code /}
+   * @param data its bytes, or none when it was skipped
+   * @param kept whether its bytes were kept (the reader's filter wanted it)
+   */
+  record Entry(String path, byte[] data, boolean kept) {}
 
+  /** Every regular file, each with its bytes. */
   static List<Entry> read(InputStream raw, String name) throws BundleException {
+    return read(raw, name, path -> true);
+  }
+
+  /**
+   * Every regular file, with its bytes only when {@code keep} wants its path: the bytes of the
+   * others are read past, not held (a sosreport carries logs and binary files no parser reads).
+   */
+  static List<Entry> read(InputStream raw, String name, java.util.function.Predicate<String> keep)
+      throws BundleException {
     List<Entry> out = new ArrayList<>();
     long total = 0;
     try (InputStream in = new GZIPInputStream(raw, 65536)) {
@@ -48,10 +65,14 @@ final class TarGz {
         if (size < 0 || size > MAX_TOTAL_BYTES) {
           throw new BundleException(name + ": corrupt tar header (size " + size + ")");
         }
-        if (size > MAX_ENTRY_BYTES) {
-          throw new BundleException(name + ": " + entry(path) + " is larger than " + MAX_ENTRY_BYTES + " bytes");
+        // the real name first: a long name or a pax path comes in the entry before
+        String full = type == 'L' || type == 'x' || longName == null ? path : longName;
+        boolean regular = type == '0' || type == '\0' || type == '7';
+        boolean wanted = !regular || keep.test(normalise(full));
+        if (wanted && size > MAX_ENTRY_BYTES) {
+          throw new BundleException(name + ": " + entry(full) + " is larger than " + MAX_ENTRY_BYTES + " bytes");
         }
-        byte[] data = readEntry(in, (int) size, path, name);
+        byte[] data = wanted ? readEntry(in, (int) size, path, name) : skipEntry(in, size, path, name);
         long pad = (512 - size % 512) % 512;
         if (pad > 0 && !readFully(in, new byte[(int) pad])) {
           throw new BundleException(name + ": truncated archive");
@@ -75,8 +96,8 @@ final class TarGz {
           path = longName;
           longName = null;
         }
-        if (type == '0' || type == '\0' || type == '7') {
-          out.add(new Entry(normalise(path), data));
+        if (regular) {
+          out.add(new Entry(normalise(path), data, wanted));
         }
       }
     } catch (EOFException e) {
@@ -129,6 +150,23 @@ final class TarGz {
       filled += n;
     }
     return buf;
+  }
+
+  private static final byte[] NONE = new byte[0];
+
+  /** Reads past an entry's {@code size} bytes without keeping them; returns no bytes. */
+  private static byte[] skipEntry(InputStream in, long size, String path, String name)
+      throws IOException, BundleException {
+    byte[] scratch = new byte[(int) Math.min(size, 1 << 16)];
+    long left = size;
+    while (left > 0) {
+      int n = in.read(scratch, 0, (int) Math.min(left, scratch.length));
+      if (n < 0) {
+        throw new BundleException(name + ": truncated archive (" + entry(path) + " is cut short)");
+      }
+      left -= n;
+    }
+    return NONE;
   }
 
   /** How an error names an entry: by its path, or as nameless when a damaged header has none. */

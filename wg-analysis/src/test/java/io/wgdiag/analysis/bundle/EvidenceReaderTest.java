@@ -204,4 +204,55 @@ class EvidenceReaderTest {
         .isInstanceOf(BundleException.class)
         .hasMessageEndingWith("huge.tar.gz: entry local/sysctl.txt is larger than 268435456 bytes");
   }
+
+  /** A binary file: random-looking bytes with a NUL, as a capture or a log database is. */
+  private static byte[] binary(int n) {
+    byte[] b = new byte[n];
+    for (int i = 0; i < n; i++) {
+      b[i] = (byte) (i * 31 + 7);
+    }
+    b[n / 2] = 0;
+    return b;
+  }
+
+  @Test
+  void aBundleTarballWithABinaryFileReadsAsItsDirectoryDoes() throws Exception {
+    Path b = bundle();
+    Files.write(b.resolve("local/capture.pcap"), binary(3000));
+    LoadedEvidence fromDir = EvidenceReader.standard().read(b);
+    Path tgz = dir.resolve("with-pcap.tar.gz");
+    TarWriter.write(b, "case", tgz);
+    LoadedEvidence fromTar = EvidenceReader.standard().read(tgz); // refused the whole tarball before
+    assertThat(fromTar.kase().local().all()).isEqualTo(fromDir.kase().local().all());
+    assertThat(fromTar.unread()).isEqualTo(fromDir.unread());
+    assertThat(fromTar.notes()).contains("local/capture.pcap: skipped (evidence files end in .txt)");
+  }
+
+  @Test
+  void aSosreportTarballReadsItsCommandsPastLogsAndBinaryFiles() throws Exception {
+    Path sos = dir.resolve("sosreport-gw1-2026");
+    write(sos, "sos_commands/networking/ip_-s_-d_link", LINK_STATS);
+    write(sos, "sos_commands/kernel/sysctl_-a", "net.core.rmem_max = 212992\n");
+    Files.createDirectories(sos.resolve("var/log"));
+    Files.write(sos.resolve("var/log/wtmp"), binary(5000));
+    // a log of 64 MiB no reader uses (zeros: a few KB compressed)
+    try (OutputStream os = Files.newOutputStream(sos.resolve("var/log/big.log"))) {
+      byte[] mib = new byte[1 << 20];
+      for (int k = 0; k < 64; k++) {
+        os.write(mib);
+      }
+    }
+    LoadedEvidence fromDir = EvidenceReader.standard().read(sos);
+    Path tgz = dir.resolve("sos.tar.gz");
+    TarWriter.write(sos, "sosreport-gw1-2026", tgz);
+    long before = allocatedBytes();
+    LoadedEvidence fromTar = EvidenceReader.standard().read(tgz);
+    long allocated = allocatedBytes() - before;
+    assertThat(fromTar.kind()).isEqualTo("sosreport");
+    assertThat(fromTar.kase().local().all()).extracting(Capture::toolId).containsExactlyInAnyOrder("ip-link-stats", "sysctl");
+    // the same captures and notes (a tarball lists its files in its own order)
+    assertThat(fromTar.kase().local().all()).containsExactlyInAnyOrderElementsOf(fromDir.kase().local().all());
+    assertThat(fromTar.notes()).containsExactlyInAnyOrderElementsOf(fromDir.notes());
+    assertThat(allocated).as("bytes allocated reading past 64 MiB of log").isLessThan(16L << 20);
+  }
 }
