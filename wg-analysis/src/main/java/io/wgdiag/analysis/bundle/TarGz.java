@@ -32,11 +32,6 @@ final class TarGz {
    */
   record Entry(String path, byte[] data, boolean kept) {}
 
-  /** Every regular file, each with its bytes. */
-  static List<Entry> read(InputStream raw, String name) throws BundleException {
-    return read(raw, name, path -> true);
-  }
-
   /**
    * Every regular file, with its bytes only when {@code keep} wants its path: the bytes of the
    * others are read past, not held (a sosreport carries logs and binary files no parser reads).
