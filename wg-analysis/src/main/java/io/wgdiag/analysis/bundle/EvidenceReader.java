@@ -145,8 +145,8 @@ public final class EvidenceReader {
       for (int i = 0; i < entries.size(); i++) {
         TarGz.Entry e = entries.get(i);
         String r = rel.get(i);
-        if (sos && !(r.startsWith("sos_commands/") || r.startsWith("proc/") || r.startsWith("sos_reports/"))) {
-          continue; // as readSos, which looks in these three only
+        if (sos && SOS_DIRS.stream().noneMatch(d -> r.startsWith(d + "/"))) {
+          continue; // as readSos, which looks in these only
         }
         boolean wanted = e.kept() && (sos ? sosWanted(r) : bundleWanted(r));
         files.add(new BundleFile(r, wanted ? decode(e.data(), path + "!" + e.path()) : ""));
@@ -309,9 +309,12 @@ public final class EvidenceReader {
 
   // ---- sosreport ----
 
+  /** The folders of a sosreport that hold what it read: command outputs, /proc copies, its manifest. */
+  private static final List<String> SOS_DIRS = List.of("sos_commands", "proc", "sos_reports");
+
   private void readSos(Path root, State st, boolean asRemote) throws BundleException {
     List<BundleFile> files = new ArrayList<>();
-    for (String top : List.of("sos_commands", "proc", "sos_reports")) {
+    for (String top : SOS_DIRS) {
       Path dir = root.resolve(top);
       if (!Files.isDirectory(dir)) {
         continue;

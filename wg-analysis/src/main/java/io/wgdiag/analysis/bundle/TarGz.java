@@ -60,12 +60,14 @@ final class TarGz {
         if (size < 0 || size > MAX_TOTAL_BYTES) {
           throw new BundleException(name + ": corrupt tar header (size " + size + ")");
         }
-        // the real name first: a long name or a pax path comes in the entry before
-        String full = type == 'L' || type == 'x' || longName == null ? path : longName;
+        if (type != 'L' && type != 'x' && longName != null) {
+          path = longName; // a long name or a pax path comes in the entry before the one it names
+          longName = null;
+        }
         boolean regular = type == '0' || type == '\0' || type == '7';
-        boolean wanted = !regular || keep.test(normalise(full));
+        boolean wanted = !regular || keep.test(normalise(path));
         if (wanted && size > MAX_ENTRY_BYTES) {
-          throw new BundleException(name + ": " + entry(full) + " is larger than " + MAX_ENTRY_BYTES + " bytes");
+          throw new BundleException(name + ": " + entry(path) + " is larger than " + MAX_ENTRY_BYTES + " bytes");
         }
         byte[] data = wanted ? readEntry(in, (int) size, path, name) : skipEntry(in, size, path, name);
         long pad = (512 - size % 512) % 512;
@@ -86,10 +88,6 @@ final class TarGz {
             longName = p;
           }
           continue;
-        }
-        if (longName != null) {
-          path = longName;
-          longName = null;
         }
         if (regular) {
           out.add(new Entry(normalise(path), data, wanted));
