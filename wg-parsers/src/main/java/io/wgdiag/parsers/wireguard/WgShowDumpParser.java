@@ -117,8 +117,8 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
         n = f.count() - off;
         // one name string per interface, not one per peer line
         String name = off == 1 ? (f.is(0, current) ? current : f.get(0)) : (n == 4 ? "" : current);
-        // keys are one token each: a blank inside one (a tab-separated line damaged by hand) would
-        // shift what is read as which key, and a private key could be kept as a public one
+        // a key field longer than a key is two fields run together (a tab lost): what would be read
+        // as which key is uncertain, and a private key could be kept as a public one
         keyField(line, f, off, n == 4 ? "the private key" : "the public key");
         keyField(line, f, off + 1, n == 4 ? "the public key" : "the preshared key");
         if (n == 4) {
