@@ -64,20 +64,7 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
   }
 
   private static boolean keyOrPlaceholder(String s) {
-    return isPlaceholder(s) || looksLikeKey(s);
-  }
-
-  private static boolean looksLikeKey(String tok) {
-    if (tok.length() != 44 || !tok.endsWith("=")) {
-      return false;
-    }
-    for (int i = 0; i < 43; i++) {
-      char c = tok.charAt(i);
-      if (!(Character.isLetterOrDigit(c) || c == '+' || c == '/')) {
-        return false;
-      }
-    }
-    return true;
+    return isPlaceholder(s) || WgText.isKey(s);
   }
 
   /** Keepalive intervals up to 300 s (25 is the usual one), one shared wrapper each. */

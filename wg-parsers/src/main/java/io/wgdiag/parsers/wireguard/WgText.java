@@ -131,6 +131,22 @@ final class WgText {
         || text.substring(from, to).toLowerCase(java.util.Locale.ROOT).contains("redact");
   }
 
+  /**
+   * Whether {@code token} is shaped as wg prints a key: 44 characters, 43 of the base64 alphabet
+   * ({@code A-Z a-z 0-9 + /}) and a closing {@code =}.
+   */
+  static boolean isKey(String token) {
+    if (token.length() != 44 || token.charAt(43) != '=') {
+      return false;
+    }
+    for (int i = 0; i < 43; i++) {
+      if (!isBase64(token.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean isBase64(char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
   }

@@ -55,6 +55,22 @@ class KeyLeakTest {
     assertNoLeak(new WgShowParser(), text, priv, psk);
   }
 
+  /**
+   * A key, as the dump's redaction recognises one, is 43 characters of the base64 alphabet and a
+   * closing {@code =}: any other character in any place (a non-ASCII letter too) makes it none.
+   */
+  @Property(tries = 500)
+  void aKeyIsFortyThreeBase64CharactersAndAnEqualsSign(
+      @ForAll("keys") String key, @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 43) int at,
+      @ForAll char c) {
+    String changed = key.substring(0, at) + c + key.substring(at + 1);
+    boolean expected = at < 43 ? B64.indexOf(c) >= 0 : c == '=';
+    assertThat(WgText.isKey(changed)).as("'%s'", changed).isEqualTo(expected);
+    assertThat(WgText.isKey(key)).isTrue();
+    assertThat(WgText.isKey(key.substring(1))).isFalse();
+    assertThat(WgText.isKey(key + "=")).isFalse();
+  }
+
   @Provide
   Arbitrary<Integer> cuts() {
     return Arbitraries.integers().between(6, 38);
