@@ -53,6 +53,7 @@ public abstract class Finding {
   /** The symptoms the report folded into this finding (filled by the ranking). */
   public abstract ImmutableList<String> linkedSymptoms();
 
+  /** Refuses a confidence outside [0, 1] (run by Immutables on every instance built). */
   @Value.Check
   protected void check() {
     if (!(confidence() >= 0 && confidence() <= 1)) {

@@ -28,6 +28,7 @@ public abstract class ConntrackCpu {
   @Value.Parameter
   abstract ImmutableLongArray values();
 
+  /** Refuses a row with more or fewer values than names (run by Immutables on every instance built). */
   @Value.Check
   protected void check() {
     if (names().size() != values().length()) {

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 public final class JsonSupport {
   private JsonSupport() {}
 
-  /** An error at the parser's current token: "expected <expected>, found <token>". */
+  /** An error at the parser's current token: {@code "expected <expected>, found <token>"}. */
   public static ParseException error(JsonParser p, String expected) {
     return errorAt(p.currentTokenLocation(), "expected " + expected + ", found " + found(p));
   }

@@ -199,7 +199,7 @@ public final class LineCursor {
     return false;
   }
 
-  /** Consumes {@code literal} after blanks, or fails with "expected '<literal>'". */
+  /** Consumes {@code literal} after blanks, or fails with {@code "expected '<literal>'"}. */
   public void expect(String literal) throws ParseException {
     if (!tryConsume(literal)) {
       throw error("'" + literal + "'");
@@ -211,7 +211,7 @@ public final class LineCursor {
     return word("a word");
   }
 
-  /** Reads the next word, failing with "expected <what>" at the end of the line. */
+  /** Reads the next word, failing with {@code "expected <what>"} at the end of the line. */
   public String word(String what) throws ParseException {
     String w = wordOrNull();
     if (w == null) {
@@ -436,8 +436,8 @@ public final class LineCursor {
   }
 
   /**
-   * Reads a non-negative decimal integer (up to {@link Long#MAX_VALUE}), failing with "expected
-   * <what>". The digits must end at a blank, the end, or a character that is not a letter or
+   * Reads a non-negative decimal integer (up to {@link Long#MAX_VALUE}), failing with {@code
+   * "expected <what>"}. The digits must end at a blank, the end, or a character that is not a letter or
    * digit: {@code 123,} reads as 123, {@code 12ab} fails.
    */
   public long number(String what) throws ParseException {
@@ -446,7 +446,7 @@ public final class LineCursor {
 
   /**
    * Reads a non-negative integer glued to {@code suffix}, such as {@code 2002ms} or {@code 10240p},
-   * failing with "expected <what>" when either part is missing.
+   * failing with {@code "expected <what>"} when either part is missing.
    */
   public long number(String what, String suffix) throws ParseException {
     skipBlanks();
@@ -626,7 +626,7 @@ public final class LineCursor {
     return new Quantity(v, shared(u, pos, h));
   }
 
-  /** An error at the current position: "expected <expected>, found '<next word>'". */
+  /** An error at the current position: {@code "expected <expected>, found '<next word>'"}. */
   public ParseException error(String expected) {
     return errorAt(pos - base, "expected " + expected + ", found " + found());
   }
