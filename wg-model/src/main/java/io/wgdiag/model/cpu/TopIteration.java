@@ -22,13 +22,13 @@ public abstract class TopIteration {
   /** The clock time of the {@code top -} line. */
   public abstract Optional<String> time();
 
-  /** The 1-minute load average. */
+  /** The 1-minute load average: runnable and uninterruptible tasks, averaged. */
   public abstract OptionalDouble load1();
 
-  /** The 5-minute load average. */
+  /** The 5-minute load average: runnable and uninterruptible tasks, averaged. */
   public abstract OptionalDouble load5();
 
-  /** The 15-minute load average. */
+  /** The 15-minute load average: runnable and uninterruptible tasks, averaged. */
   public abstract OptionalDouble load15();
 
   /** The {@code Tasks:} counts by state ({@code total}, {@code running}, {@code sleeping}, ...). */

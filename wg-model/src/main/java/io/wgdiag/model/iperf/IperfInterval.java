@@ -28,7 +28,7 @@ public abstract class IperfInterval {
   /** The bitrate in bits per second (printed in Kbits/Mbits/Gbits per second, powers of 1000). */
   public abstract double bitsPerSecond();
 
-  /** TCP retransmissions ({@code Retr}) in this interval or, on a sender summary, in the test. */
+  /** TCP retransmissions ({@code Retr}) in this interval or, on a sender summary, in the test, in segments. */
   public abstract OptionalLong retransmits();
 
   /** The congestion window in bytes ({@code Cwnd}), client TCP intervals. */

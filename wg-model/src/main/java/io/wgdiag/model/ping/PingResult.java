@@ -58,7 +58,7 @@ public abstract class PingResult {
   /** Sequence numbers {@code -O} reported as unanswered ({@code no answer yet for icmp_seq=N}). */
   public abstract ImmutableList<Integer> noAnswerSeqs();
 
-  /** Probes sent, from the summary. */
+  /** Probes sent, from the summary (a count of packets). */
   public abstract OptionalLong transmitted();
 
   /** Replies received (duplicates not counted), from the summary. */
@@ -94,7 +94,7 @@ public abstract class PingResult {
   /** The standard deviation of the round-trip time in milliseconds (absent on busybox). */
   public abstract OptionalDouble rttMdevMillis();
 
-  /** The most probes in flight at once ({@code pipe N}). */
+  /** The most probes in flight at once ({@code pipe N}), in packets. */
   public abstract OptionalInt pipe();
 
   /** Whether a summary was printed (the run ended normally, not cut off). */

@@ -59,7 +59,7 @@ public abstract class Rule {
   @Value.Parameter
   public abstract Optional<String> action();
 
-  /** {@code suppress_prefixlength N}: routes with this prefix length or shorter are ignored. */
+  /** {@code suppress_prefixlength N}: routes with this prefix length (bits) or shorter are ignored. */
   @Value.Parameter
   public abstract OptionalInt suppressPrefixLength();
 
