@@ -321,6 +321,30 @@ class CpuParsersTest {
     }
   }
 
+  /**
+   * A row's label comes back as printed, whether the parser reads it as a small number (0 to 255,
+   * shared strings) or as text: larger numbers, leading zeros, names, digits of other scripts.
+   */
+  @Property(tries = 400)
+  void everyIrqLabelComesBackAsPrinted(@ForAll("irqLabels") String label, @ForAll @IntRange(min = 0, max = 4) int indent)
+      throws ParseException {
+    String text = "           CPU0       CPU1\n" + " ".repeat(indent) + label + ":   5   7   IO-APIC    2-edge      timer\n"
+        + " 300:   1   2   PCI-MSI 327680-edge virtio0-input.0\n";
+    ProcInterrupts irq = new ProcInterruptsParser().parse(text);
+    assertThat(irq.rows()).extracting(IrqRow::irq).containsExactly(label, "300");
+    assertThat(irq.rows().get(0).counts().asList()).containsExactly(5L, 7L);
+    assertThat(irq.rows().get(0).description()).isEqualTo("IO-APIC    2-edge      timer");
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> irqLabels() {
+    return net.jqwik.api.Arbitraries.oneOf(
+        net.jqwik.api.Arbitraries.integers().between(0, 300).map(String::valueOf),
+        net.jqwik.api.Arbitraries.integers().between(0, 100_000).map(String::valueOf),
+        net.jqwik.api.Arbitraries.integers().between(0, 300).map(i -> String.format(Locale.ROOT, "%03d", i)),
+        net.jqwik.api.Arbitraries.of("NMI", "LOC", "PIN", "IWI", "12a", "1.5", "\u0663", "25\u0663", "0x1f"));
+  }
+
   @net.jqwik.api.Provide
   net.jqwik.api.Arbitrary<List<String>> irqDescriptions() {
     net.jqwik.api.Arbitrary<String> first = net.jqwik.api.Arbitraries.of("İ", "ذ", "\u2020", "😀", "ä", "I", "x", "-");
