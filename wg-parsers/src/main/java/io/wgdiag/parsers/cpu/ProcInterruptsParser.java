@@ -7,7 +7,6 @@ import io.wgdiag.model.cpu.ProcInterrupts;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code /proc/interrupts}: the {@code CPU0 CPU1 ...} header, then {@code IRQ:} rows with one
@@ -20,44 +19,6 @@ public final class ProcInterruptsParser extends LineParser<ProcInterrupts> {
   /** Creates the parser. */
   public ProcInterruptsParser() {
     super("proc-interrupts", ProcInterrupts.class);
-  }
-
-  /** The labels {@code 0} to {@code 255}, one string each for every parse. */
-  private static final String[] SMALL_IRQS = new String[256];
-
-  static {
-    for (int i = 0; i < SMALL_IRQS.length; i++) {
-      SMALL_IRQS[i] = Integer.toString(i);
-    }
-  }
-
-  /**
-   * The label of a row numbered 0 to 255 ({@code 24:}), read in place and consumed with its colon, as
-   * the shared string of that number; null, with nothing consumed, for any other label (a name, a
-   * larger number, a leading zero), which the caller reads as text. Most rows of most machines are
-   * numbered so, and a row then costs no string for its label.
-   */
-  private static @Nullable String smallIrq(LineCursor line) {
-    String t = line.source();
-    int base = line.lineStart();
-    int end = line.lineEnd();
-    int start = base + line.position();
-    int i = start;
-    int v = 0;
-    while (i < end && i - start < 3) {
-      int d = t.charAt(i) - '0';
-      if (d < 0 || d > 9) {
-        break;
-      }
-      v = v * 10 + d;
-      i++;
-    }
-    if (i == start || i >= end || t.charAt(i) != ':' || v >= SMALL_IRQS.length
-        || (i - start > 1 && t.charAt(start) == '0')) {
-      return null;
-    }
-    line.position(i + 1 - base);
-    return SMALL_IRQS[v];
   }
 
   @Override
@@ -80,7 +41,7 @@ public final class ProcInterruptsParser extends LineParser<ProcInterrupts> {
           cpus = n;
           return true;
         }
-        String irq = smallIrq(line);
+        String irq = line.smallNumberBefore(':'); // most rows' label ("24:"), read in place
         if (irq == null) {
           irq = line.until(':');
           if (!line.tryConsume(":") || irq.isEmpty() || irq.indexOf(' ') >= 0) {

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The list is every token of two or more characters without digits that occurs at least four
  * times in the recorded fixtures of {@code wg-parsers} (collected once; a word missing here only
  * costs a substring), the qdisc kinds {@code tc} prints, and the words of {@code iptables-save}
- * rules (options, matches, targets), which start with a dash or are a single character.
+ * rules (options, matches, targets), which start with a dash or are a single character; and the
+ * numbers 0 to 255.
  */
 final class KnownTokens {
   private KnownTokens() {}
@@ -127,17 +128,40 @@ final class KnownTokens {
       "ipv6-icmp", "multiport", "nat", "raw", "security",
   };
 
-  private static final String[] TABLE = new String[Integer.highestOneBit(WORDS.length * 4) * 2];
+  /**
+   * The decimal numbers {@code 0} to {@code 255} are known words too: the labels and indexes the
+   * tools print on every row (IRQ numbers in {@code /proc/interrupts}, CPU numbers, table and
+   * band numbers, TTLs), which would otherwise each cost a copy per row.
+   */
+  private static final String[] NUMBERS = new String[256];
+
+  /** One more than the largest number {@link #number} has. */
+  static final int NUMBER_LIMIT = NUMBERS.length;
+
+  private static final String[] TABLE = new String[Integer.highestOneBit((WORDS.length + NUMBER_LIMIT) * 4) * 2];
   private static final int MASK = TABLE.length - 1;
 
   static {
     for (String w : WORDS) {
-      int slot = mix(w.hashCode()) & MASK;
-      while (TABLE[slot] != null && !TABLE[slot].equals(w)) {
-        slot = (slot + 1) & MASK;
-      }
-      TABLE[slot] = w;
+      add(w);
     }
+    for (int i = 0; i < NUMBER_LIMIT; i++) {
+      NUMBERS[i] = Integer.toString(i);
+      add(NUMBERS[i]);
+    }
+  }
+
+  /** The known string of {@code value}, from 0 to {@link #NUMBER_LIMIT} - 1. */
+  static String number(int value) {
+    return NUMBERS[value];
+  }
+
+  private static void add(String w) {
+    int slot = mix(w.hashCode()) & MASK;
+    while (TABLE[slot] != null && !TABLE[slot].equals(w)) {
+      slot = (slot + 1) & MASK;
+    }
+    TABLE[slot] = w;
   }
 
   private static int mix(int h) {
@@ -162,6 +186,6 @@ final class KnownTokens {
 
   /** How many words the table holds (for tests). */
   static int size() {
-    return WORDS.length;
+    return WORDS.length + NUMBER_LIMIT;
   }
 }

@@ -397,6 +397,34 @@ public final class LineCursor {
     return shared(start, pos, h);
   }
 
+  /**
+   * Reads, after blanks, a decimal number from 0 to 255 written without leading zeros and followed
+   * directly by {@code stop} (the {@code 24} of {@code 24:}), and consumes both: the number's text,
+   * as the one string {@link KnownTokens} holds for it, read in place with no hashing or lookup.
+   * For anything else it returns null and consumes only the blanks, and the caller reads the text
+   * another way ({@link #until}). For labels most rows carry, such as the IRQ numbers of {@code
+   * /proc/interrupts}.
+   */
+  public @Nullable String smallNumberBefore(char stop) {
+    skipBlanks();
+    int i = pos;
+    int v = 0;
+    while (i < limit && i - pos < 3) {
+      int d = src.charAt(i) - '0';
+      if (d < 0 || d > 9) {
+        break;
+      }
+      v = v * 10 + d;
+      i++;
+    }
+    if (i == pos || i >= limit || src.charAt(i) != stop || v >= KnownTokens.NUMBER_LIMIT
+        || (i - pos > 1 && src.charAt(pos) == '0')) {
+      return null;
+    }
+    pos = i + 1;
+    return KnownTokens.number(v);
+  }
+
   /** Reads the rest of the line, trimmed. */
   public String rest() {
     int from = restStart();

@@ -50,4 +50,47 @@ class TokenSharingTest {
     assertThat(KnownTokens.size()).isGreaterThan(100);
     assertThat(KnownTokens.lookup("devx", 0, 4, "devx".hashCode())).isNull();
   }
+
+  /**
+   * {@code smallNumberBefore} reads a label only where it is a number from 0 to 255 without leading
+   * zeros followed by the stop character, as that number's text, and consumes it with the stop;
+   * for anything else it consumes only the blanks.
+   */
+  @Property(tries = 500)
+  void aSmallNumberIsReadOnlyWhereItIsOne(@ForAll("labels") String label, @ForAll @IntRange(min = 0, max = 3) int indent) {
+    LineCursor c = LineCursor.of(" ".repeat(indent) + label + ":  5  IO-APIC", 1);
+    String got = c.smallNumberBefore(':');
+    boolean small = label.matches("0|[1-9][0-9]{0,2}") && Integer.parseInt(label) < 256;
+    if (small) {
+      assertThat(got).isEqualTo(label);
+      assertThat(c.position()).isEqualTo(indent + label.length() + 1);
+    } else {
+      assertThat(got).as(label).isNull();
+      assertThat(c.position()).isEqualTo(indent);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> labels() {
+    return Arbitraries.oneOf(
+        Arbitraries.integers().between(0, 2000).map(String::valueOf),
+        Arbitraries.integers().between(0, 300).map(i -> "0" + i),
+        Arbitraries.strings().withChars("0123456789aX-\u0663").ofMinLength(0).ofMaxLength(5));
+  }
+
+  /** The numbers 0 to 255 are known words: one instance whichever line or parse reads them. */
+  @Example
+  void aSmallNumberIsOneInstanceFromTheFirstLine() throws ParseException {
+    String label = LineCursor.of("  24:  7  IO-APIC", 1).until(':');
+    LineCursor rule = LineCursor.of("table 24 pref 100", 1);
+    assertThat(rule.word()).isEqualTo("table");
+    assertThat(label).isEqualTo("24").isSameAs(rule.word());
+    assertThat(KnownTokens.lookup("x 24 y", 2, 2, "24".hashCode())).isSameAs(label);
+    for (String n : new String[] {"0", "9", "99", "255"}) {
+      assertThat(KnownTokens.lookup(n, 0, n.length(), n.hashCode())).isEqualTo(n);
+    }
+    for (String n : new String[] {"256", "024", "00", "-1", "1000"}) {
+      assertThat(KnownTokens.lookup(n, 0, n.length(), n.hashCode())).as(n).isNull();
+    }
+  }
 }
