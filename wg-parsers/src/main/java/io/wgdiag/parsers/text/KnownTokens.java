@@ -130,8 +130,8 @@ final class KnownTokens {
 
   /**
    * The decimal numbers {@code 0} to {@code 255} are known words too: the labels and indexes the
-   * tools print on every row (IRQ numbers in {@code /proc/interrupts}, CPU numbers, table and
-   * band numbers, TTLs), which would otherwise each cost a copy per row.
+   * tools print on every row (IRQ numbers in {@code /proc/interrupts}, CPU numbers, routing table
+   * numbers), which would otherwise each cost a copy per row.
    */
   private static final String[] NUMBERS = new String[256];
 

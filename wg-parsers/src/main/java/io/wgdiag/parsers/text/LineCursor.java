@@ -465,8 +465,8 @@ public final class LineCursor {
 
   /**
    * Reads a non-negative decimal integer (up to {@link Long#MAX_VALUE}), failing with {@code
-   * "expected <what>"}. The digits must end at a blank, the end, or a character that is not a letter or
-   * digit: {@code 123,} reads as 123, {@code 12ab} fails.
+   * "expected <what>"}. The digits must end at a blank, the end, or a character that is not a
+   * letter or digit: {@code 123,} reads as 123, {@code 12ab} fails.
    */
   public long number(String what) throws ParseException {
     return number(what, "", "");

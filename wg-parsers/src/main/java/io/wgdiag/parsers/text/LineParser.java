@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * throws {@link ParseException} for a line it knows but finds malformed. Any runtime exception
  * escaping a session is turned into a positioned {@link ParseException}, so callers only ever see
  * that. Where a tool also prints JSON ({@code ip -j}, {@code tc -j}), {@link #jsonForm()} reads it
- * into the same model; input whose first non-blank character is <code>[</code> or <code>{</code> goes there.
+ * into the same model; input whose first non-blank character is <code>[</code> or <code>{</code>
+ * goes there.
  *
  * @param <T> the model type
  */
