@@ -190,9 +190,9 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
 
   /**
    * Field {@code index} can be a key ({@link WgText#isKeyToken}); a field longer than a key means
-   * the line is damaged (a tab lost, two fields run together), and what
-   * would be read as which key is uncertain: a private key could be kept as a public one. The
-   * field is not echoed in the error, as it may hold a key.
+   * the line is damaged (a tab lost, two fields run together), and what would be read as which key
+   * is uncertain: a private key could be kept as a public one. The field is not echoed in the
+   * error, as it may hold a key.
    */
   private static void keyField(LineCursor line, Fields f, int index, String what) throws ParseException {
     String t = f.text();
