@@ -44,6 +44,18 @@ public final class AnalysisContext {
     return out;
   }
 
+  /** What a command shows in place of the peer's tunnel address when it was not given. */
+  public static final String PEER_PLACEHOLDER = "<peer tunnel address>";
+
+  /**
+   * The peer's tunnel address for a command run on {@code host}: the address given for the case
+   * ({@link Case#peerTunnelAddress()}) on the local end, else {@link #PEER_PLACEHOLDER}. The address
+   * is given for the local end only, so a command for the remote end keeps the placeholder.
+   */
+  public String peerAddressFor(Host host) {
+    return host == Host.LOCAL ? kase.peerTunnelAddress().orElse(PEER_PLACEHOLDER) : PEER_PLACEHOLDER;
+  }
+
   /** Reports a finding. */
   public void report(Finding finding) {
     findings.add(finding);

@@ -296,16 +296,19 @@ final class CpuAnalyzer implements Analyzer {
           .filter(r -> r.value().summary("sender").isPresent() || r.value().summary("receiver").isPresent()).reduce((a, b) -> b);
       Optional<Fact<IperfResult>> multi = runs.stream().filter(r -> r.value().parallelStreams() > 1)
           .filter(r -> r.value().summary("receiver").isPresent() || r.value().summary("sender").isPresent()).reduce((a, b) -> b);
+      // the server the runs used, else the peer's address
+      String peer = runs.stream().flatMap(r -> r.value().server().stream()).reduce((a, b) -> b)
+          .orElse(ctx.peerAddressFor(host.host()));
       if (single.isEmpty() || multi.isEmpty()) {
         if (host.host() == Host.LOCAL && !runs.isEmpty()) {
           ctx.notAssessed("single flow against parallel flows", "need both a single-flow and an iperf3 -P run",
-              "iperf3 -c <peer tunnel address> -t 15", "iperf3 -c <peer tunnel address> -P 4 -t 15");
+              "iperf3 -c " + peer + " -t 15", "iperf3 -c " + peer + " -P 4 -t 15");
         }
         continue;
       }
       if (rateLimited(single.get()) || rateLimited(multi.get())) {
         ctx.notAssessed("single flow against parallel flows", "the iperf3 runs were rate-limited (-b), so their ratio says nothing",
-            "iperf3 -c <peer tunnel address> -t 15", "iperf3 -c <peer tunnel address> -P 4 -t 15");
+            "iperf3 -c " + peer + " -t 15", "iperf3 -c " + peer + " -P 4 -t 15");
         continue;
       }
       IperfInterval s = best(single.get().value());

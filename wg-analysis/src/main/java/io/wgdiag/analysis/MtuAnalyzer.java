@@ -88,7 +88,7 @@ final class MtuAnalyzer implements Analyzer {
       mssClamp(ctx, t, blackhole || mismatch);
     }
     if (!anyLadder) {
-      String peer = ctx.kase().peerTunnelAddress().orElse("<peer tunnel address>");
+      String peer = ctx.peerAddressFor(Host.LOCAL);
       ctx.notAssessed("path MTU through the tunnel (DF-ping ladder)", "no ping -M do output",
           "ping -M do -s 1392 -c 3 " + peer, "ping -M do -s 1372 -c 3 " + peer, "ping -M do -s 1312 -c 3 " + peer,
           "ping -M do -s 1252 -c 3 " + peer);
@@ -137,13 +137,15 @@ final class MtuAnalyzer implements Analyzer {
     }
     t.tunnelLinkFact().ifPresent(lf -> f.addEvidence(Evidence.of(lf.sourceOf(lf.value().link(t.iface).orElseThrow().line()),
         t.iface + " mtu " + t.tunnelMtu().orElse(0) + " bytes")));
+    // the DF pings went to the peer through the tunnel: the address they were sent to
+    String target = pass.fact().value().address().or(() -> pass.fact().value().target())
+        .orElse(ctx.peerAddressFor(t.host.host()));
     f.addActions(Action.builder()
         .description("Set " + t.iface + "'s MTU to the largest size that passed (" + pass.packetBytes() + " bytes) minus "
             + headroom + " bytes of headroom")
         .addApply("ip link set dev " + t.iface + " mtu " + recommended)
-        .addVerify("ping -M do -s " + (recommended - AnalysisConfig.ICMP_OVERHEAD_IPV4_BYTES) + " -c 3 "
-            + pass.fact().value().address().or(() -> pass.fact().value().target()).orElse("<peer>"),
-            "iperf3 -c <peer tunnel address> -t 15   # retransmits should fall")
+        .addVerify("ping -M do -s " + (recommended - AnalysisConfig.ICMP_OVERHEAD_IPV4_BYTES) + " -c 3 " + target,
+            "iperf3 -c " + target + " -t 15   # retransmits should fall")
         .addRollback("ip link set dev " + t.iface + " mtu " + (mtu.isPresent() ? mtu.getAsInt() : 1420))
         .build());
     f.addActions(Action.builder()
@@ -176,6 +178,8 @@ final class MtuAnalyzer implements Analyzer {
       }
       PingError e = p.fact().value().firstError(PingError.Kind.LOCAL_MESSAGE_TOO_LONG).orElseThrow();
       int localMtu = e.mtuBytes().orElse(0);
+      String probeTarget = p.fact().value().address().or(() -> p.fact().value().target())
+          .orElse(ctx.peerAddressFor(t.host.host()));
       ctx.report(Finding.builder()
           .code(Codes.MTU_LOCAL_LIMIT)
           .severity(Severity.INFO)
@@ -193,9 +197,9 @@ final class MtuAnalyzer implements Analyzer {
               .description("Probe the path just below the interface MTU")
               .addApply()
               .addVerify("ping -M do -s " + (localMtu - AnalysisConfig.ICMP_OVERHEAD_IPV4_BYTES) + " -c 3 "
-                  + p.fact().value().address().or(() -> p.fact().value().target()).orElse("<peer>"),
+                  + probeTarget,
                   "ping -M do -s " + (localMtu - AnalysisConfig.ICMP_OVERHEAD_IPV4_BYTES - 40) + " -c 3 "
-                  + p.fact().value().address().or(() -> p.fact().value().target()).orElse("<peer>"))
+                  + probeTarget)
               .build())
           .build());
       return; // one is enough: the others say the same
@@ -256,7 +260,8 @@ final class MtuAnalyzer implements Analyzer {
     f.addActions(Action.builder()
         .description("Lower " + t.iface + "'s MTU to fit the underlay")
         .addApply("ip link set dev " + t.iface + " mtu " + (max - ctx.config().mtuHeadroomBytes() > 1280 ? max - ctx.config().mtuHeadroomBytes() : max))
-        .addVerify("ip link show " + t.iface, "ping -M do -s " + (max - AnalysisConfig.ICMP_OVERHEAD_IPV4_BYTES) + " -c 3 <peer tunnel address>")
+        .addVerify("ip link show " + t.iface, "ping -M do -s " + (max - AnalysisConfig.ICMP_OVERHEAD_IPV4_BYTES) + " -c 3 "
+            + ctx.peerAddressFor(t.host.host()))
         .addRollback("ip link set dev " + t.iface + " mtu " + tunnelMtu.getAsInt())
         .build());
     ctx.report(f.build());

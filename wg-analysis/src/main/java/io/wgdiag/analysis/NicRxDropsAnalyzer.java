@@ -81,7 +81,7 @@ final class NicRxDropsAnalyzer implements Analyzer {
       }
       if (!win.isDelta() && host.host() == Host.LOCAL) {
         ctx.notAssessed("whether RX drops rise under load", "only one ip -s link snapshot (totals since boot)",
-            "ip -s -s link show   # before the load", "iperf3 -c <peer tunnel address> -t 15",
+            "ip -s -s link show   # before the load", "iperf3 -c " + ctx.peerAddressFor(Host.LOCAL) + " -t 15",
             "ip -s -s link show   # after the load");
       }
     }

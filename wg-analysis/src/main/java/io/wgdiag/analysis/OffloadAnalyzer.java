@@ -54,7 +54,7 @@ final class OffloadAnalyzer implements Analyzer {
           .addActions(Action.builder()
               .description("Controlled experiment: GRO off on the underlay, measure, revert")
               .addApply("ethtool -K " + dev + " gro off")
-              .addVerify("iperf3 -c <peer tunnel address> -t 15", "mpstat -P ALL 1 5")
+              .addVerify("iperf3 -c " + ctx.peerAddressFor(host.host()) + " -t 15", "mpstat -P ALL 1 5")
               .addRollback("ethtool -K " + dev + " gro on")
               .build())
           .build());

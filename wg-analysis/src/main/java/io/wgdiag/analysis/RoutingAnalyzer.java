@@ -47,7 +47,7 @@ final class RoutingAnalyzer implements Analyzer {
     }
     if (!anyLookup) {
       ctx.notAssessed("whether traffic to the peer uses the tunnel", "no ip route get for the peer's tunnel address",
-          "ip route get " + ctx.kase().peerTunnelAddress().orElse("<peer tunnel address>"));
+          "ip route get " + ctx.peerAddressFor(Host.LOCAL));
     }
   }
 

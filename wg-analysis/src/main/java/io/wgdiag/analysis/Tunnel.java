@@ -136,12 +136,12 @@ final class Tunnel {
     return tunnelLink.map(l -> OptionalInt.of(l.mtuBytes())).orElse(OptionalInt.empty());
   }
 
-  /** Whether {@code address} is the peer's tunnel address or inside a peer's AllowedIPs. */
   /** The peer's tunnel address as given (local end only). */
   Optional<String> givenPeerAddress() {
     return host.host() == Host.LOCAL ? kase.peerTunnelAddress() : Optional.empty();
   }
 
+  /** Whether {@code address} is the peer's tunnel address or inside a peer's AllowedIPs. */
   boolean isTunnelDestination(String address) {
     if (givenPeerAddress().map(address::equals).orElse(false)) {
       return true;

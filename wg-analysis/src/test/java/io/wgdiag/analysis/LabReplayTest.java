@@ -58,4 +58,48 @@ class LabReplayTest {
       }
     }));
   }
+
+  /**
+   * A bundle that names the peer's tunnel address ({@code peer=} in bundle.properties) gets it in
+   * every command wgdiag proposes for the local end, so they can be pasted as printed; the remote
+   * end's commands, for which no address was given, keep the placeholder.
+   */
+  @TestFactory
+  Stream<DynamicTest> commandsForTheLocalEndNameTheGivenPeer() throws Exception {
+    Path root = Cases.path("lab");
+    List<Path> scenarios;
+    try (Stream<Path> s = Files.list(root)) {
+      scenarios = s.filter(d -> Files.isRegularFile(d.resolve("bundle.properties"))).sorted().toList();
+    }
+    assertThat(scenarios).hasSizeGreaterThanOrEqualTo(5);
+    return scenarios.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+      LoadedEvidence e = Cases.load("lab/" + dir.getFileName());
+      String peer = e.kase().peerTunnelAddress().orElseThrow();
+      Report r = Analysis.standard().run(e.kase());
+      List<String> local = new java.util.ArrayList<>();
+      for (Finding f : r.findings()) {
+        if (f.host() == Host.LOCAL) {
+          for (Action a : f.actions()) {
+            local.addAll(a.apply());
+            local.addAll(a.verify());
+            local.addAll(a.rollback());
+          }
+        }
+      }
+      r.notAssessed().forEach(n -> local.addAll(n.collect()));
+      assertThat(local).as("commands for the local end").noneMatch(c -> c.contains(AnalysisContext.PEER_PLACEHOLDER));
+      assertThat(AnalysisContext.PEER_PLACEHOLDER).doesNotContain(peer);
+    }));
+  }
+
+  @org.junit.jupiter.api.Test
+  void thePeerNamedInTheBundleIsTheOneInTheCommands() throws Exception {
+    LoadedEvidence e = Cases.load("lab/pmtu-blackhole");
+    Report r = Analysis.standard().run(e.kase());
+    Finding blackhole = r.withCode(Codes.MTU_BLACKHOLE).stream().filter(f -> f.host() == Host.LOCAL).findFirst().orElseThrow();
+    String peer = e.kase().peerTunnelAddress().orElseThrow();
+    assertThat(blackhole.actions().get(0).verify()).allMatch(c -> List.of(c.split(" ")).contains(peer), "names " + peer);
+    Finding remote = r.withCode(Codes.MTU_BLACKHOLE).stream().filter(f -> f.host() == Host.REMOTE).findFirst().orElseThrow();
+    assertThat(remote.actions().get(0).verify()).noneMatch(c -> List.of(c.split(" ")).contains(peer));
+  }
 }

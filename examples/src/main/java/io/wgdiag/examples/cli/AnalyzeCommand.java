@@ -21,10 +21,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "analyze",
     mixinStandardHelpOptions = true,
+    header = "Diagnose a tunnel from recorded evidence: ranked findings, fixes.",
     description = {
-      "Read evidence (a capture bundle directory, its .tar.gz, a transcript file or an unpacked",
-      "sosreport) and print the ranked findings: evidence, decision, and the commands to apply,",
-      "verify and roll back each fix; then what could not be assessed."
+      "Read evidence (a capture bundle directory, its .tar.gz, a transcript file or an unpacked"
+          + " sosreport) and print the ranked findings: evidence, decision, and the commands to apply,"
+          + " verify and roll back each fix; then what could not be assessed."
     })
 final class AnalyzeCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;

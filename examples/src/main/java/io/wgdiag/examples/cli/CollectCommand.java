@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "collect",
     mixinStandardHelpOptions = true,
+    header = "Run the field guide's commands here and write a capture bundle.",
     description = {
       "Run the field guide's commands on this Linux host and write a capture bundle for 'analyze'.",
       "With --iperf, capture before/during/after phases around an iperf3 load test."
@@ -54,7 +55,7 @@ final class CollectCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "8", description = "Seconds of each iperf3 run (default: ${DEFAULT-VALUE}).")
   int duration = 8;
 
-  @Option(names = "--out", paramLabel = "DIR|FILE.tar.gz", defaultValue = "wgdiag-bundle", description = "Where to write the bundle (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--out", paramLabel = "PATH", defaultValue = "wgdiag-bundle", description = "Where to write the bundle: a directory, or a file ending in .tar.gz (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("wgdiag-bundle");
 
   @Option(names = "--anonymize", description = "Replace public IP addresses and public keys consistently.")

@@ -23,9 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "parse",
     mixinStandardHelpOptions = true,
+    header = "Print the typed models of a transcript or of one tool's output.",
     description = {
-      "Parse a terminal transcript (prompt lines '$ CMD' or 'user@host:path$ CMD' followed by output),",
-      "or with --tool the raw output of one tool, and print the typed models."
+      "Parse a terminal transcript (prompt lines '$ CMD' or 'user@host:path$ CMD' followed by output),"
+          + " or with --tool the raw output of one tool, and print the typed models."
     })
 final class ParseCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;

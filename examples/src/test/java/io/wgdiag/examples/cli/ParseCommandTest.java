@@ -164,6 +164,28 @@ class ParseCommandTest {
     }
   }
 
+  /**
+   * picocli wraps each description string at 80 columns and starts every further string on a new
+   * line, so a sentence cut into two strings comes out with a stray short line in the middle
+   * ("...or an" / "unpacked" / "sosreport) and ..."). Here: no line of any help is a short piece
+   * followed by a line that carries on its sentence in lower case, and none is wider than 80.
+   */
+  @Test
+  void helpTextWrapsAsSentencesWithinEightyColumns() {
+    for (String cmd : new String[] {"--help", "parse", "analyze", "collect", "tools"}) {
+      CliRunner.Result r = cmd.startsWith("-") ? CliRunner.run(cmd) : CliRunner.run(cmd, "--help");
+      String[] lines = r.out().split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        assertThat(lines[i].length()).as(cmd + " line " + (i + 1) + ": " + lines[i]).isLessThanOrEqualTo(80);
+        if (i + 1 < lines.length && !lines[i].isBlank() && lines[i].length() < 60) {
+          String next = lines[i + 1];
+          boolean carriesOn = !next.isEmpty() && Character.isLowerCase(next.charAt(0));
+          assertThat(carriesOn).as(cmd + " lines " + (i + 1) + "-" + (i + 2) + ": '" + lines[i] + "' / '" + next + "'").isFalse();
+        }
+      }
+    }
+  }
+
   @Test
   void buildsOnlyTheNamedSubcommandAndAllForTheTopLevel() {
     assertThat(WgDiag.commandLine(new String[] {"parse", "--tool", "ping", "x"}).getSubcommands().keySet())
