@@ -83,6 +83,16 @@ public final class ModelFootprint {
     return new Footprint(own.totalSize(), own.totalCount());
   }
 
+  /**
+   * The sizes in bytes of the objects {@code model} owns against {@code twin} (as {@link #own}), in
+   * the order they lie in the heap: what {@link ModelAllocationFloor} allocates again.
+   */
+  static int[] ownObjectSizes(Object model, Object twin) {
+    quietly();
+    GraphLayout own = GraphLayout.parseInstance(model).subtract(GraphLayout.parseInstance(twin));
+    return own.addresses().stream().mapToInt(a -> Math.toIntExact(own.record(a).size())).toArray();
+  }
+
   private static boolean started;
 
   /**

@@ -16,12 +16,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Every parser on realistic and gateway-scale inputs, beside a baseline that only splits the same
  * input into lines and touches each (the practical limit) and a floor that reads every character
- * once, as the least a parser must do ({@link LineSplitBaseline#scanCharacters}). Throughput in
+ * once, as the least a parser must do ({@link LineSplitBaseline#scanCharacters}), and a floor that
+ * only allocates the objects the parse's model owns, as the least a parser of that model must do
+ * ({@link ModelAllocationFloor}). Throughput in
  * MB/s is ops/s times the input size; allocation per input byte comes from {@code -prof gc} ({@code
  * gc.alloc.rate.norm} divided by the input size). {@link BenchMain} runs the three and writes the table.
  */
@@ -50,12 +53,19 @@ public class ParserBenchmark {
 
   private String text = "";
   private Parser<?> parser = ParserRegistry.standard().parser("sysctl");
+  /** The sizes of the model's own objects, for {@link #floorModelAllocation} only (JOL takes seconds at scale). */
+  private int[] modelObjectSizes = new int[0];
+  private int smallObjects;
 
   @Setup(Level.Trial)
-  public void setUp() throws ParseException {
+  public void setUp(BenchmarkParams params) throws ParseException {
     text = BenchInputs.load(input);
     parser = ParserRegistry.standard().parser(BenchInputs.toolOf(input));
-    parser.parse(text); // fail fast on an input the parser does not accept
+    Object model = parser.parse(text); // fail fast on an input the parser does not accept
+    if (params.getBenchmark().endsWith(".floorModelAllocation")) {
+      modelObjectSizes = ModelFootprint.ownObjectSizes(model, parser.parse(text));
+      smallObjects = ModelAllocationFloor.smallObjects(modelObjectSizes);
+    }
   }
 
   @Benchmark
@@ -71,5 +81,10 @@ public class ParserBenchmark {
   @Benchmark
   public long floorCharacterScan() {
     return LineSplitBaseline.scanCharacters(text);
+  }
+
+  @Benchmark
+  public Object floorModelAllocation() {
+    return ModelAllocationFloor.allocate(modelObjectSizes, smallObjects);
   }
 }

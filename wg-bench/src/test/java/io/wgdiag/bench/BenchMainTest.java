@@ -27,9 +27,10 @@ class BenchMainTest {
     // JMH finds the pattern anywhere in a benchmark's full name
     java.util.function.BiPredicate<Boolean, String> runs =
         (withFloor, name) -> java.util.regex.Pattern.compile(BenchMain.parserBenchmarks(withFloor)).matcher(name).find();
-    assertThat(List.of(parse, baseline, floor, analysis)).filteredOn(n -> runs.test(false, n)).containsExactly(parse, baseline);
-    assertThat(List.of(parse, baseline, floor, analysis)).filteredOn(n -> runs.test(true, n))
-        .containsExactly(parse, baseline, floor);
+    String modelFloor = ParserBenchmark.class.getName() + ".floorModelAllocation";
+    List<String> all = List.of(parse, baseline, floor, modelFloor, analysis);
+    assertThat(all).filteredOn(n -> runs.test(false, n)).containsExactly(parse, baseline);
+    assertThat(all).filteredOn(n -> runs.test(true, n)).containsExactly(parse, baseline, floor, modelFloor);
   }
 
   @Test
@@ -40,7 +41,7 @@ class BenchMainTest {
   }
 
   private static BenchMain.Measured row(String input, double parseMbs, double baselineMbs, double allocPerByte) {
-    return new BenchMain.Measured(input, 1000, parseMbs, 1.0, baselineMbs, Double.NaN, allocPerByte);
+    return new BenchMain.Measured(input, 1000, parseMbs, 1.0, baselineMbs, Double.NaN, Double.NaN, allocPerByte);
   }
 
   @Test
@@ -56,6 +57,21 @@ class BenchMainTest {
     assertThat(t).contains("- a full-case analysis under 1 ms at realistic size: 62.7 µs, met\n");
     assertThat(BenchMain.targets(rows, 1500)).contains("1500.0 µs, not met");
     assertThat(BenchMain.targets(rows, Double.NaN)).doesNotContain("analysis");
+    assertThat(t).as("no floor ran").doesNotContain("out of reach");
+  }
+
+  @Test
+  void theFloorsNameTheInputsWhereTheFirstTargetIsOutOfReach() {
+    List<BenchMain.Measured> rows = List.of(
+        new BenchMain.Measured("scan/1e5", 1000, 100, 1, 1000, 240, 900, 3.0), // the scan floor is under 25%
+        new BenchMain.Measured("model/1e5", 1000, 100, 1, 1000, 900, 249, 3.0), // the model floor is
+        new BenchMain.Measured("both/real", 1000, 100, 1, 1000, 250, 250, 3.0)); // both on the mark: in reach
+    String t = BenchMain.targets(rows, Double.NaN);
+    assertThat(t).contains("  - out of reach on 2 of 3 inputs, where a floor itself reads under 25% of the baseline: "
+        + "scan/1e5 (scan 0.240, model 0.900), model/1e5 (scan 0.900, model 0.249)\n");
+    String table = BenchMain.table(rows, false);
+    assertThat(table.lines().filter(l -> l.startsWith("| model/1e5 |")).findFirst().orElseThrow())
+        .contains("| 249.0 | 0.25 |");
   }
 
   @Test
