@@ -10,6 +10,11 @@ import org.junit.jupiter.api.Test;
 /** {@link ModelFootprint}: a model's own objects, measured with JOL. */
 class ModelFootprintTest {
 
+  /** The inputs recorded from real tools ({@code TOOL/real}), not the generated ones. */
+  private static List<String> recordedInputs() {
+    return BenchInputs.ALL.keySet().stream().filter(i -> i.endsWith("/real")).toList();
+  }
+
   /**
    * Every object a model owns was made by its parse, so it cannot take more than the parse
    * allocated. Several models reach constants worth more than that (iptables' 852 bytes reach 4.4 KB
@@ -17,10 +22,7 @@ class ModelFootprintTest {
    */
   @Test
   void aModelOwnsNoMoreThanItsParseAllocatedAndSomethingOfIt() throws Exception {
-    for (String input : BenchInputs.ALL.keySet()) {
-      if (!input.endsWith("/real")) {
-        continue;
-      }
+    for (String input : recordedInputs()) {
       Parser<?> parser = ParserRegistry.standard().parser(BenchInputs.toolOf(input));
       ModelFootprint.Measured m = ModelFootprint.measure(parser, BenchInputs.load(input));
       assertThat(m.model().bytes()).as(input).isPositive().isLessThanOrEqualTo(m.allocatedBytes());
@@ -57,10 +59,7 @@ class ModelFootprintTest {
    */
   @Test
   void theModelAllocationFloorAllocatesTheModelsOwnObjects() throws Exception {
-    for (String input : BenchInputs.ALL.keySet()) {
-      if (!input.endsWith("/real")) {
-        continue;
-      }
+    for (String input : recordedInputs()) {
       Parser<?> parser = ParserRegistry.standard().parser(BenchInputs.toolOf(input));
       String text = BenchInputs.load(input);
       Object model = parser.parse(text);
