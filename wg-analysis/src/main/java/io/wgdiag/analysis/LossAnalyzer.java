@@ -70,7 +70,7 @@ final class LossAnalyzer implements Analyzer {
         continue;
       }
       any = true;
-      String target = r.address().or(r::target).orElse("the peer");
+      String target = r.destination().orElse("the peer");
       double loss = r.lossPercent().orElse(0);
       if (loss > 0 && r.received().orElse(0) > 0 || loss >= 100 && r.transmitted().orElse(0) > 0 && !t.isTunnelDestination(target)) {
         boolean warn = loss >= ctx.config().underlayLossWarnPercent();
@@ -132,9 +132,9 @@ final class LossAnalyzer implements Analyzer {
       if (!underLoad) {
         continue;
       }
-      Optional<String> target = loaded.value().address().or(loaded.value()::target);
+      Optional<String> target = loaded.value().destination();
       Optional<Fact<PingResult>> idle = pings.stream().filter(f -> f != loaded && f.phase() != Phase.DURING)
-          .filter(f -> f.value().address().or(f.value()::target).equals(target)).findFirst();
+          .filter(f -> f.value().destination().equals(target)).findFirst();
       if (idle.isEmpty()) {
         continue;
       }

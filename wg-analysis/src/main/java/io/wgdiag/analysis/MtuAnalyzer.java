@@ -73,7 +73,7 @@ final class MtuAnalyzer implements Analyzer {
           continue;
         }
         Probe p = new Probe(f, f.value().packetBytes().getAsInt(), outcome(f.value()));
-        (t.isUnderlayPing(f) && !t.isTunnelDestination(f.value().address().or(() -> f.value().target()).orElse(""))
+        (t.isUnderlayPing(f) && !t.isTunnelDestination(f.value().destination().orElse(""))
             ? underlayProbes : tunnelProbes).add(p);
       }
       anyLadder |= !tunnelProbes.isEmpty();
@@ -138,8 +138,7 @@ final class MtuAnalyzer implements Analyzer {
     t.tunnelLinkFact().ifPresent(lf -> f.addEvidence(Evidence.of(lf.sourceOf(lf.value().link(t.iface).orElseThrow().line()),
         t.iface + " mtu " + t.tunnelMtu().orElse(0) + " bytes")));
     // the DF pings went to the peer through the tunnel: the address they were sent to
-    String target = pass.fact().value().address().or(() -> pass.fact().value().target())
-        .orElse(ctx.peerAddressFor(t.host.host()));
+    String target = pass.fact().value().destination().orElse(ctx.peerAddressFor(t.host.host()));
     f.addActions(Action.builder()
         .description("Set " + t.iface + "'s MTU to the largest size that passed (" + pass.packetBytes() + " bytes) minus "
             + headroom + " bytes of headroom")
@@ -178,8 +177,7 @@ final class MtuAnalyzer implements Analyzer {
       }
       PingError e = p.fact().value().firstError(PingError.Kind.LOCAL_MESSAGE_TOO_LONG).orElseThrow();
       int localMtu = e.mtuBytes().orElse(0);
-      String probeTarget = p.fact().value().address().or(() -> p.fact().value().target())
-          .orElse(ctx.peerAddressFor(t.host.host()));
+      String probeTarget = p.fact().value().destination().orElse(ctx.peerAddressFor(t.host.host()));
       ctx.report(Finding.builder()
           .code(Codes.MTU_LOCAL_LIMIT)
           .severity(Severity.INFO)

@@ -60,7 +60,7 @@ final class RoutingAnalyzer implements Analyzer {
     }
     for (Fact<PingResult> f : t.host.facts(PingResult.class)) {
       if (Tunnel.isDfProbe(f.capture())) {
-        f.value().address().or(() -> f.value().target()).ifPresent(out::add);
+        f.value().destination().ifPresent(out::add);
       }
     }
     return out;

@@ -194,7 +194,7 @@ final class Tunnel {
     if (f.capture().qualifier().map(q -> q.contains("underlay")).orElse(false)) {
       return true;
     }
-    Optional<String> target = f.value().address().or(() -> f.value().target());
+    Optional<String> target = f.value().destination();
     if (target.isEmpty()) {
       return false;
     }

@@ -1,6 +1,7 @@
 package io.wgdiag.model.ping;
 
 import com.google.common.collect.ImmutableList;
+import io.wgdiag.model.View;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -32,10 +33,16 @@ public abstract class PingResult {
   /** The IPv4 packet size in bytes as the header prints it: 1400 in {@code 1372(1400)}. */
   public abstract OptionalInt printedPacketBytes();
 
+  /** Where the probes went: the target's address, else the target as typed; empty when neither was printed. */
+  @View
+  public Optional<String> destination() {
+    return address().or(this::target);
+  }
+
   /** Whether the target is an IPv6 address. */
   @Value.Derived
   public boolean isIpv6() {
-    return address().or(this::target).map(a -> a.indexOf(':') >= 0).orElse(false);
+    return destination().map(a -> a.indexOf(':') >= 0).orElse(false);
   }
 
   /**
