@@ -35,7 +35,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>The quick mode measures each parse and its baseline, the pair the targets compare; the two
  * floors, which explain the ratio rather than being targets, run in the full mode or with {@code
- * --floor} (a third and fourth benchmark per input: about 12 minutes instead of 6 for the quick
+ * --floor} (a third and fourth benchmark per input: about 13 minutes instead of 6 for the quick
  * mode).
  */
 public final class BenchMain {

@@ -78,8 +78,7 @@ public final class ModelFootprint {
    * does not: what the parse of {@code model} made.
    */
   static Footprint own(Object model, Object twin) {
-    quietly();
-    GraphLayout own = GraphLayout.parseInstance(model).subtract(GraphLayout.parseInstance(twin));
+    GraphLayout own = ownLayout(model, twin);
     return new Footprint(own.totalSize(), own.totalCount());
   }
 
@@ -88,10 +87,27 @@ public final class ModelFootprint {
    * the order they lie in the heap: what {@link ModelAllocationFloor} allocates again.
    */
   static int[] ownObjectSizes(Object model, Object twin) {
-    quietly();
-    GraphLayout own = GraphLayout.parseInstance(model).subtract(GraphLayout.parseInstance(twin));
+    GraphLayout own = ownLayout(model, twin);
     return own.addresses().stream().mapToInt(a -> Math.toIntExact(own.record(a).size())).toArray();
   }
+
+  /**
+   * JOL's layout of the objects {@code model} reaches and {@code twin} does not. JOL keys each
+   * object by its address, so a collection during the walk (the walk allocates) can move two
+   * objects onto one key: then the layout holds fewer addresses than it counted objects, and the
+   * walk is taken again, up to {@link #WALKS} times.
+   */
+  private static GraphLayout ownLayout(Object model, Object twin) {
+    quietly();
+    GraphLayout own = GraphLayout.parseInstance(model).subtract(GraphLayout.parseInstance(twin));
+    for (int walk = 1; walk < WALKS && own.addresses().size() != own.totalCount(); walk++) {
+      own = GraphLayout.parseInstance(model).subtract(GraphLayout.parseInstance(twin));
+    }
+    return own;
+  }
+
+  /** The most walks {@link #ownLayout} takes of one model. */
+  private static final int WALKS = 5;
 
   private static boolean started;
 

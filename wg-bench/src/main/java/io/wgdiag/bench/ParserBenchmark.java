@@ -26,7 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * only allocates the objects the parse's model owns, as the least a parser of that model must do
  * ({@link ModelAllocationFloor}). Throughput in
  * MB/s is ops/s times the input size; allocation per input byte comes from {@code -prof gc} ({@code
- * gc.alloc.rate.norm} divided by the input size). {@link BenchMain} runs the three and writes the table.
+ * gc.alloc.rate.norm} divided by the input size). {@link BenchMain} runs the four and writes the table.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
