@@ -31,6 +31,28 @@ public final class EthtoolFeaturesParser extends LineParser<EthtoolFeatures> {
     super("ethtool-features", EthtoolFeatures.class);
   }
 
+  /** Whether {@code c} is the first character of the header or of a message line ethtool prints. */
+  private static boolean mayStartMessage(char c) {
+    switch (c) {
+      case 'F': case 'C': case 'A': case 'n': case 'e': case 'N': case 'O':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * The length of the state at {@code s}, {@code on} (2) or {@code off} (3), followed by a blank or
+   * the end; 0 if it is neither.
+   */
+  private static int state(String src, int s, int end) {
+    if (s + 2 > end || src.charAt(s) != 'o') {
+      return 0;
+    }
+    int n = src.charAt(s + 1) == 'n' ? 2 : s + 3 <= end && src.charAt(s + 1) == 'f' && src.charAt(s + 2) == 'f' ? 3 : 0;
+    return n == 0 || s + n == end || src.charAt(s + n) == ' ' || src.charAt(s + n) == '\t' ? n : 0;
+  }
+
   @Override
   protected Session<EthtoolFeatures> newSession() {
     ImmutableEthtoolFeatures.Builder b = EthtoolFeatures.builder();
@@ -44,6 +66,76 @@ public final class EthtoolFeaturesParser extends LineParser<EthtoolFeatures> {
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
+        String src = line.source();
+        int start = line.lineStart();
+        int end = line.lineEnd();
+        int from = Fields.trimStart(src, start, end);
+        char first = src.charAt(from); // the line is not blank
+        if (mayStartMessage(first) && other(line)) {
+          return true;
+        }
+        // "name: on|off ...": the name ends at the first ':' and a blank follows it (read in place,
+        // and looked up among the names the kernel prints)
+        int colon = from;
+        char c;
+        while (colon < end && (c = src.charAt(colon)) != ':' && c != ' ' && c != '\t') {
+          colon++;
+        }
+        if (colon == from || colon + 1 >= end || src.charAt(colon) != ':' || src.charAt(colon + 1) != ' ') {
+          return false;
+        }
+        String name = EthtoolFeatureNames.lookup(src, from, colon);
+        f.name(name != null ? name : src.substring(from, colon)).line(line.lineNumber()).fixed(false)
+            .requested(Optional.empty());
+        int s = Fields.trimStart(src, colon + 1, end);
+        int state = state(src, s, end);
+        if (state == 0) {
+          line.position(s - start);
+          String word = line.word("on or off");
+          throw line.errorAt(line.position() - word.length(), "expected on or off, found '" + word + "'");
+        }
+        f.enabled(state == 2);
+        s += state;
+        while ((s = Fields.trimStart(src, s, end)) < end) {
+          int n = flag(src, s, end);
+          if (n == 0) {
+            line.position(s - start);
+            throw line.error("[fixed], [requested on] or [requested off]");
+          }
+          s += n;
+        }
+        line.skipRest();
+        b.addFeature(f.build());
+        return true;
+      }
+
+      /**
+       * Takes the flag at {@code s} ({@code [fixed]}, {@code [requested on]}, {@code [requested
+       * off]}) into the feature and returns its length; 0 if there is none.
+       */
+      private int flag(String src, int s, int end) {
+        if (src.charAt(s) != '[' || s + 7 > end) {
+          return 0;
+        }
+        if (src.charAt(s + 1) == 'f' && src.startsWith("fixed]", s + 1)) {
+          f.fixed(true);
+          return 7;
+        }
+        if (s + 14 <= end && src.startsWith("requested o", s + 1)) {
+          if (src.charAt(s + 12) == 'n' && src.charAt(s + 13) == ']') {
+            f.requested(true);
+            return 14;
+          }
+          if (s + 15 <= end && src.startsWith("ff]", s + 12)) {
+            f.requested(false);
+            return 15;
+          }
+        }
+        return 0;
+      }
+
+      /** Reads the header or a message line, if {@code line} is one. */
+      private boolean other(LineCursor line) {
         if (line.tryConsume("Features for ")) {
           String dev = line.rest();
           b.device(dev.endsWith(":") ? dev.substring(0, dev.length() - 1) : dev);
@@ -56,37 +148,7 @@ public final class EthtoolFeaturesParser extends LineParser<EthtoolFeatures> {
           line.skipRest();
           return true;
         }
-        // "name: on|off ...": the first word ends in a colon and a blank follows (read in place)
-        String src = line.source();
-        int from = line.lineStart() + line.position();
-        int to = Fields.wordEnd(src, from, line.lineEnd());
-        if (to - 1 <= from || to >= line.lineEnd() || src.charAt(to - 1) != ':' || src.charAt(to) != ' ') {
-          return false;
-        }
-        String name = line.until(':');
-        line.expect(":");
-        f.name(name).line(line.lineNumber()).fixed(false).requested(Optional.empty());
-        String state = line.word("on or off");
-        if (state.equals("on")) {
-          f.enabled(true);
-        } else if (state.equals("off")) {
-          f.enabled(false);
-        } else {
-          throw line.errorAt(line.position() - state.length(), "expected on or off, found '" + state + "'");
-        }
-        while (!line.atEnd()) {
-          if (line.tryConsume("[fixed]")) {
-            f.fixed(true);
-          } else if (line.tryConsume("[requested on]")) {
-            f.requested(true);
-          } else if (line.tryConsume("[requested off]")) {
-            f.requested(false);
-          } else {
-            throw line.error("[fixed], [requested on] or [requested off]");
-          }
-        }
-        b.addFeature(f.build());
-        return true;
+        return false;
       }
 
       @Override

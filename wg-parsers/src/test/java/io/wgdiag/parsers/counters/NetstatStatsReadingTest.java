@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.IntRange;
@@ -66,5 +67,38 @@ class NetstatStatsReadingTest {
       String text = "x".repeat(pad) + probe + "y".repeat(pad);
       assertThat(table.get(text, pad, pad + probe.length())).isEqualTo(map.get(probe));
     }
+  }
+
+  /**
+   * A name's protocol is the first of nstat's prefixes, longest first, that it starts with and goes
+   * on past: the plain search through all fifteen, which the parser narrows to those with the
+   * name's first character. Names are made of the prefixes' own pieces, so that most start with
+   * one prefix or several.
+   */
+  @Property(tries = 2000)
+  void nstatNamesSplitAtTheLongestPrefixTheyGoOnPast(
+      @ForAll @Size(max = 4) List<@From("piece") String> pieces) {
+    String name = String.join("", pieces);
+    net.jqwik.api.Assume.that(!name.isEmpty());
+    String expected = null;
+    for (String p : List.of("UdpLite6", "IcmpMsg6", "MPTcpExt", "UdpLite", "IcmpMsg", "TcpExt", "IpExt", "Icmp6",
+        "Udp6", "Ip6", "Icmp", "Tcp", "Udp", "Sctp", "Ip")) {
+      if (name.length() > p.length() && name.startsWith(p)) {
+        expected = p;
+        break;
+      }
+    }
+    String[] split = NstatParser.split(name);
+    if (expected == null) {
+      assertThat(split).containsExactly("Other", name);
+    } else {
+      assertThat(split).containsExactly(expected, name.substring(expected.length()));
+    }
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> piece() {
+    return net.jqwik.api.Arbitraries.of("Udp", "Lite", "6", "Icmp", "Msg", "MP", "Tcp", "Ext", "Ip", "Sctp", "In",
+        "Errors", "I", "U", "x", "é");
   }
 }
