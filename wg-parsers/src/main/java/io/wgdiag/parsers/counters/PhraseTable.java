@@ -1,12 +1,13 @@
 package io.wgdiag.parsers.counters;
 
+import io.wgdiag.parsers.text.Fields;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A fixed map from phrases to names, looked up by a range of a line where it stands, so reading
  * {@code 412 send buffer errors} makes no string for the phrase. Open addressing, at most half full,
- * on a hash of the phrase's length and five of its characters (first, quarters, middle, last): a
+ * on a hash of the phrase's length and five of its characters ({@link Fields#sampledHash}): a
  * phrase is 15 to 60 characters, and a hash of every one of them (31 h + c, one character after the
  * other) was an eighth of a {@code netstat -s} parse; the match is still checked whole.
  */
@@ -21,7 +22,7 @@ final class PhraseTable {
     values = new String[size];
     mask = size - 1;
     map.forEach((k, v) -> {
-      int i = spread(hash(k, 0, k.length())) & mask;
+      int i = spread(Fields.sampledHash(k, 0, k.length())) & mask;
       while (keys[i] != null) {
         i = (i + 1) & mask;
       }
@@ -33,7 +34,7 @@ final class PhraseTable {
   /** The name for the phrase {@code [from, to)} of {@code text}, or null. */
   @Nullable String get(String text, int from, int to) {
     int len = to - from;
-    for (int i = spread(hash(text, from, to)) & mask; ; i = (i + 1) & mask) {
+    for (int i = spread(Fields.sampledHash(text, from, to)) & mask; ; i = (i + 1) & mask) {
       String k = keys[i];
       if (k == null) {
         return null;
@@ -42,20 +43,6 @@ final class PhraseTable {
         return values[i];
       }
     }
-  }
-
-  /** The hash of {@code [from, to)} of {@code s}: its length and five of its characters. */
-  static int hash(String s, int from, int to) {
-    int len = to - from;
-    if (len == 0) {
-      return 0;
-    }
-    int h = len;
-    h = 31 * h + s.charAt(from);
-    h = 31 * h + s.charAt(from + (len >> 2));
-    h = 31 * h + s.charAt(from + (len >> 1));
-    h = 31 * h + s.charAt(from + len - 1 - (len >> 2));
-    return 31 * h + s.charAt(to - 1);
   }
 
   private static int spread(int h) {

@@ -1,5 +1,6 @@
 package io.wgdiag.parsers.nic;
 
+import io.wgdiag.parsers.text.Fields;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,18 +87,9 @@ final class EthtoolFeatureNames {
     return true;
   }
 
-  /** The hash of {@code [from, to)} of {@code s}: its length and five of its characters, spread. */
+  /** {@link Fields#sampledHash} of {@code [from, to)} of {@code s}, its high bits spread into the low. */
   static int hash(String s, int from, int to) {
-    int len = to - from;
-    if (len == 0) {
-      return 0;
-    }
-    int h = len;
-    h = 31 * h + s.charAt(from);
-    h = 31 * h + s.charAt(from + (len >> 2));
-    h = 31 * h + s.charAt(from + (len >> 1));
-    h = 31 * h + s.charAt(from + len - 1 - (len >> 2));
-    h = 31 * h + s.charAt(to - 1);
+    int h = Fields.sampledHash(s, from, to);
     return h ^ (h >>> 16) ^ (h >>> 7);
   }
 

@@ -28,6 +28,40 @@ class FieldsScanTest {
     assertThat(Fields.digits(s, 0, s.length())).isEqualTo(plain ? Long.parseLong(s) : -1);
   }
 
+  /**
+   * The sampled hash depends on the range's text, not where it stands, and on the five characters
+   * it says it reads: a range and its copy hash equal, and changing a character it does not sample
+   * leaves the hash as it was.
+   */
+  @Property(tries = 2000)
+  void theSampledHashOfARangeIsTheHashOfItsText(
+      @ForAll @StringLength(max = 40) String text, @ForAll @StringLength(max = 5) String before,
+      @ForAll @StringLength(max = 5) String after) {
+    String s = before + text + after;
+    int from = before.length();
+    int to = from + text.length();
+    assertThat(Fields.sampledHash(s, from, to)).isEqualTo(Fields.sampledHash(text, 0, text.length()));
+    int len = text.length();
+    if (len >= 6) {
+      java.util.Set<Integer> sampled = java.util.Set.of(0, len >> 2, len >> 1, len - 1 - (len >> 2), len - 1);
+      for (int i = 0; i < len; i++) {
+        if (!sampled.contains(i)) {
+          String changed = text.substring(0, i) + (char) (text.charAt(i) + 1) + text.substring(i + 1);
+          assertThat(Fields.sampledHash(changed, 0, len)).isEqualTo(Fields.sampledHash(text, 0, len));
+          break;
+        }
+      }
+    }
+  }
+
+  @Example
+  void theSampledHashTellsApartWordsOfOtherLengthsOrEnds() {
+    assertThat(Fields.sampledHash("rx-gro", 0, 6)).isNotEqualTo(Fields.sampledHash("rx-gro-hw", 0, 9));
+    assertThat(Fields.sampledHash("packets received", 0, 16))
+        .isNotEqualTo(Fields.sampledHash("packets receivez", 0, 16));
+    assertThat(Fields.sampledHash("", 0, 0)).isZero();
+  }
+
   /** Every one of the 65,536 chars: the ASCII shortcut answers as {@link Character#isWhitespace(char)} does. */
   @Example
   void isWhitespaceAgreesWithTheJdkOnEveryChar() {
