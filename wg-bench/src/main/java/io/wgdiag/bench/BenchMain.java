@@ -47,9 +47,11 @@ public final class BenchMain {
     String only = ".*";
     boolean analysis = true;
     boolean floor = false;
+    int forks = 1;
     List<String> jvmArgs = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
-      boolean valued = args[i].equals("--out") || args[i].equals("--only") || args[i].equals("--jvm-arg");
+      boolean valued = args[i].equals("--out") || args[i].equals("--only") || args[i].equals("--jvm-arg")
+          || args[i].equals("--forks");
       if (valued && i + 1 == args.length) {
         usage("wg-bench: " + args[i] + " needs a value");
         return;
@@ -62,6 +64,13 @@ public final class BenchMain {
         case "--no-analysis" -> analysis = false;
         case "--floor" -> floor = true;
         case "--jvm-arg" -> jvmArgs.add(args[++i]);
+        case "--forks" -> {
+          forks = forks(args[++i]);
+          if (forks < 0) {
+            usage("wg-bench: --forks takes a whole number from 1 to " + MAX_FORKS + ", not '" + args[i] + "'");
+            return;
+          }
+        }
         case "-h", "--help" -> {
           usage(null);
           return;
@@ -106,7 +115,7 @@ public final class BenchMain {
               .include(parserBenchmarks(withFloor))
               .param("input", group.getValue().toArray(new String[0]))
               .addProfiler(GCProfiler.class)
-              .forks(1)
+              .forks(forks)
               .jvmArgsAppend(forkArgs(group.getKey(), jvmArgs))
               .shouldFailOnError(true);
       if (full) {
@@ -127,7 +136,7 @@ public final class BenchMain {
           new OptionsBuilder()
               .include(AnalysisBenchmark.class.getName() + "\\.")
               .addProfiler(GCProfiler.class)
-              .forks(1)
+              .forks(forks)
               .shouldFailOnError(true);
       if (!jvmArgs.isEmpty()) { // replaces the annotation's options, so they are given again first
         a.jvmArgsAppend(forkArgs("2g", jvmArgs));
@@ -151,12 +160,15 @@ public final class BenchMain {
   /** Prints the usage (to stderr with {@code problem} first, and exit code 2, when there is one). */
   private static void usage(@Nullable String problem) {
     String text =
-        "usage: java -cp wg-bench/target/benchmarks.jar io.wgdiag.bench.BenchMain [--quick | --full] [--only REGEX] [--no-analysis] [--floor] [--jvm-arg ARG]... [--out FILE]\n"
+        "usage: java -cp wg-bench/target/benchmarks.jar io.wgdiag.bench.BenchMain [--quick | --full] [--only REGEX] [--no-analysis] [--floor] [--forks N] [--jvm-arg ARG]... [--out FILE]\n"
             + "  --quick        each parse and its baseline, 2 warm-up and 5 measurement iterations (the default, about 6 minutes on 2 cores)\n"
             + "  --full         5 warm-up and 10 measurement iterations of 2 s (about an hour)\n"
             + "  --only REGEX   only the inputs whose name (tool/size, e.g. 'ping/.*') matches\n"
             + "  --no-analysis  leave out the analysis benchmark\n"
             + "  --floor        also the two floors (character scan, model allocation) in the quick mode (the full mode always runs them)\n"
+            + "  --forks N      run each benchmark in N JVMs, 1 to " + MAX_FORKS + " (default 1), the figure their mean: a JVM's JIT\n"
+            + "                 may compile a parser better or worse than the next one's, so one fork's figure can be\n"
+            + "                 a third off; N times as long\n"
             + "  --jvm-arg ARG  one more option for every benchmark JVM, after the defaults (repeatable);\n"
             + "                 e.g. -XX:-DoEscapeAnalysis to see which parsers' allocation relies on the JIT\n"
             + "  --out FILE     also write the results table to FILE\n";
@@ -167,6 +179,18 @@ public final class BenchMain {
       System.err.print(text);
       System.exit(2);
     }
+  }
+
+  /** The most forks {@code --forks} takes. */
+  static final int MAX_FORKS = 20;
+
+  /** {@code --forks}'s value as a number from 1 to {@link #MAX_FORKS}; -1 for anything else. */
+  static int forks(String value) {
+    if (value.isEmpty() || value.length() > 2 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return -1;
+    }
+    int n = Integer.parseInt(value);
+    return n >= 1 && n <= MAX_FORKS ? n : -1;
   }
 
   /**
@@ -214,7 +238,7 @@ public final class BenchMain {
    * @param sizeBytes the input's size in bytes (UTF-8)
    * @param parseMbs the parse's throughput, MB/s (10^6 bytes a second)
    * @param parseErrorMbs JMH's 99.9% error of {@code parseMbs}, MB/s
-   * @param baselineMbs the line-splitting baseline's throughput on the same input in the same fork, MB/s
+   * @param baselineMbs the line-splitting baseline's throughput on the same input in the same fork or forks, MB/s
    * @param floorMbs the character-scan floor's throughput, MB/s; NaN where it did not run
    * @param modelFloorMbs the model-allocation floor's throughput (input bytes a second, as if it had
    *     read them), MB/s; NaN where it did not run

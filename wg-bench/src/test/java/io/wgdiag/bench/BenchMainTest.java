@@ -34,6 +34,17 @@ class BenchMainTest {
   }
 
   @Test
+  void forksAreAWholeNumberFromOneToTwenty() {
+    assertThat(BenchMain.forks("1")).isEqualTo(1);
+    assertThat(BenchMain.forks("3")).isEqualTo(3);
+    assertThat(BenchMain.forks("20")).isEqualTo(20);
+    assertThat(BenchMain.forks("07")).isEqualTo(7);
+    for (String bad : List.of("0", "21", "99", "-1", "+2", "2.5", "", " 3", "three", "100", "\u0663")) {
+      assertThat(BenchMain.forks(bad)).as("'%s'", bad).isEqualTo(-1);
+    }
+  }
+
+  @Test
   void theHeapGrowsWithTheInput() {
     assertThat(BenchMain.heapFor(1_000_000)).isEqualTo("1g");
     assertThat(BenchMain.heapFor(1_000_001)).isEqualTo("2g");

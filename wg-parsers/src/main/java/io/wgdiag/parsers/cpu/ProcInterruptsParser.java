@@ -5,8 +5,10 @@ import io.wgdiag.model.cpu.ImmutableProcInterrupts;
 import io.wgdiag.model.cpu.IrqRow;
 import io.wgdiag.model.cpu.ProcInterrupts;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code /proc/interrupts}: the {@code CPU0 CPU1 ...} header, then {@code IRQ:} rows with one
@@ -44,10 +46,16 @@ public final class ProcInterruptsParser extends LineParser<ProcInterrupts> {
           return true;
         }
         String irq = line.smallNumberBefore(':'); // most rows' label ("24:"), read in place
+        int named = -1; // a row IrqNames lists (NMI, LOC, ...), its label and description shared
         if (irq == null) {
-          irq = line.until(':');
-          if (!line.tryConsume(":") || irq.isEmpty() || irq.indexOf(' ') >= 0) {
-            return false;
+          named = namedRow(line);
+          if (named >= 0) {
+            irq = IrqNames.label(named);
+          } else {
+            irq = line.until(':');
+            if (!line.tryConsume(":") || irq.isEmpty() || irq.indexOf(' ') >= 0) {
+              return false;
+            }
           }
         }
         ImmutableIrqRow.Builder r = IrqRow.builder().irq(irq).line(line.lineNumber());
@@ -99,9 +107,42 @@ public final class ProcInterruptsParser extends LineParser<ProcInterrupts> {
             throw line.error(cpus + " counts (one per CPU), found " + n + " then");
           }
         }
-        r.description(line.rest());
+        @Nullable String description = null;
+        if (named >= 0) {
+          int from = line.restStart();
+          description = IrqNames.description(named, t, from, Fields.trimEnd(t, from, len));
+        }
+        if (description != null) {
+          line.skipRest();
+        } else {
+          description = line.rest();
+        }
+        r.description(description);
         b.addRow(r.build());
         return true;
+      }
+
+      /**
+       * The {@link IrqNames} row whose label stands at the cursor (after blanks) followed by ':',
+       * which it then consumes; -1, consuming nothing, for any other text.
+       */
+      private int namedRow(LineCursor line) {
+        String t = line.source();
+        int base = line.lineStart();
+        int len = line.lineEnd();
+        int start = base + line.position();
+        int i = start;
+        while (i < len && i - start < 4 && t.charAt(i) != ':') {
+          i++;
+        }
+        if (i == start || i >= len || t.charAt(i) != ':') {
+          return -1;
+        }
+        int row = IrqNames.find(t, start, i);
+        if (row >= 0) {
+          line.position(i + 1 - base);
+        }
+        return row;
       }
 
       @Override
