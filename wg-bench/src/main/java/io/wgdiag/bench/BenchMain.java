@@ -129,7 +129,7 @@ public final class BenchMain {
     }
     results.sort(java.util.Comparator.comparingInt(r -> inputs.indexOf(r.getParams().getParam("input"))));
     List<Measured> rows = measured(results);
-    String table = table(rows, full);
+    String table = table(rows, full, forks);
     double analysisMicros = Double.NaN;
     if (analysis) {
       ChainedOptionsBuilder a =
@@ -302,7 +302,7 @@ public final class BenchMain {
     return rows;
   }
 
-  static String table(List<Measured> rows, boolean full) {
+  static String table(List<Measured> rows, boolean full, int forks) {
     StringBuilder sb = new StringBuilder();
     sb.append("| input | size (bytes) | parse MB/s | baseline MB/s | ratio to baseline | character-scan floor MB/s"
         + " | floor's ratio to baseline | parse's ratio to floor | model-allocation floor MB/s"
@@ -320,7 +320,8 @@ public final class BenchMain {
           m.input(), m.sizeBytes(), m.parseMbs(), m.parseErrorMbs(), m.baselineMbs(), m.ratio(), floorCells,
           m.allocPerByte()));
     }
-    sb.append("\nMode: ").append(full ? "full" : "quick").append(", JDK ").append(System.getProperty("java.version"))
+    sb.append("\nMode: ").append(full ? "full" : "quick").append(forks == 1 ? ", one fork" : ", " + forks + " forks, their mean")
+        .append(", JDK ").append(System.getProperty("java.version"))
         .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs.\n");
     return sb.toString();
   }

@@ -80,9 +80,16 @@ class BenchMainTest {
     String t = BenchMain.targets(rows, Double.NaN);
     assertThat(t).contains("  - out of reach on 2 of 3 inputs, where a floor itself reads under 25% of the baseline: "
         + "scan/1e5 (scan 0.240, model 0.900), model/1e5 (scan 0.900, model 0.249)\n");
-    String table = BenchMain.table(rows, false);
+    String table = BenchMain.table(rows, false, 1);
     assertThat(table.lines().filter(l -> l.startsWith("| model/1e5 |")).findFirst().orElseThrow())
         .contains("| 249.0 | 0.25 |");
+  }
+
+  @Test
+  void theModeLineSaysHowManyForksEachFigureAverages() {
+    List<BenchMain.Measured> rows = List.of(row("a/real", 900, 1000, 1.0));
+    assertThat(BenchMain.table(rows, false, 1)).contains("\nMode: quick, one fork, JDK ");
+    assertThat(BenchMain.table(rows, true, 3)).contains("\nMode: full, 3 forks, their mean, JDK ");
   }
 
   @Test
