@@ -1,8 +1,15 @@
 package io.wgdiag.parsers.text;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.ParserRegistry;
+import java.io.StringReader;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 /** A JSON form's error names the value it found, not the kind of token. */
@@ -18,6 +25,48 @@ class JsonErrorsTest {
         .hasMessageEndingWith("expected a string after 'ifname', found the number 7");
     assertThatThrownBy(() -> link.parse("[\"" + "x".repeat(60) + "\"]"))
         .hasMessageEndingWith("found the string \"" + "x".repeat(40) + "...\"");
+  }
+
+  /**
+   * A document in memory is read from its bytes when it is all ASCII and from its characters
+   * otherwise, and a document from a {@link java.io.Reader} from its characters: whichever, an
+   * error's column counts characters, and the message is the same.
+   */
+  @Property(tries = 200)
+  void anErrorsColumnCountsCharactersWhateverTheDocumentHolds(
+      @ForAll @StringLength(max = 12) @CharRange(from = 'a', to = 'z') @CharRange(from = '\u00e0', to = '\u00ff')
+          @CharRange(from = '\u4e00', to = '\u4e20') String name,
+      @ForAll boolean newlineFirst) throws Exception {
+    var link = ParserRegistry.standard().parser("ip-link");
+    String doc = (newlineFirst ? "\n" : "") + "[{\"ifindex\":1,\"ifname\":\"" + name
+        + "\",\"mtu\":99999999999999999999,\"operstate\":\"UNKNOWN\"}]";
+    int line = newlineFirst ? 2 : 1;
+    int column = doc.indexOf("9999") - doc.lastIndexOf('\n', doc.indexOf("9999"));
+    String expected = "line " + line + ", column " + column
+        + ": expected a whole number after 'mtu', found the number 99999999999999999999";
+    assertThatThrownBy(() -> link.parse(doc)).hasMessage(expected);
+    assertThatThrownBy(() -> link.parse(new StringReader(doc))).hasMessage(expected);
+  }
+
+  @Test
+  void anErrorAfterNonAsciiTextCountsItsCharacters() {
+    var link = ParserRegistry.standard().parser("ip-link");
+    // 'é' is two bytes in UTF-8 and '一' three: counted in bytes, the column would be 40
+    String doc = "[{\"ifindex\":1,\"ifname\":\"\u00e9\u00e9\u4e00\",\"mtu\":99999999999999999999}]";
+    assertThatThrownBy(() -> link.parse(doc)).hasMessageStartingWith("line 1, column 36: expected a whole number");
+    assertThatThrownBy(() -> link.parse(new StringReader(doc))).hasMessageStartingWith("line 1, column 36: ");
+  }
+
+  /** The same document reads to the same model from a string, ASCII or not, and from a reader. */
+  @Property(tries = 100)
+  void aDocumentReadsTheSameFromAStringAndAReader(
+      @ForAll @StringLength(min = 1, max = 12) @CharRange(from = 'a', to = 'z') @CharRange(from = '\u00e0', to = '\u00ff')
+          String name) throws ParseException, java.io.IOException {
+    var link = ParserRegistry.standard().parser("ip-link");
+    String doc = "[{\"ifindex\":1,\"ifname\":\"" + name + "\",\"mtu\":1420,\"operstate\":\"UNKNOWN\"}]";
+    Object fromString = link.parse(doc);
+    assertThat(fromString).isEqualTo(link.parse(new StringReader(doc)));
+    assertThat(fromString.toString()).contains(name);
   }
 
   @Test
