@@ -13,7 +13,7 @@ import io.wgdiag.parsers.Parser;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -161,7 +161,7 @@ public abstract class LineParser<T> implements Parser<T> {
     JsonForm<T> json = jsonForm();
     try {
       if (json != null && looksLikeJson(text)) {
-        return readJson(json, jsonParser(text.toString()), strict);
+        return readJson(json, new StringReader(text.toString()), strict);
       }
       List<Diagnostic> diagnostics = strict ? NO_DIAGNOSTICS : new ArrayList<>(0);
       return result(readModel(text.toString(), strict, diagnostics), diagnostics);
@@ -190,7 +190,7 @@ public abstract class LineParser<T> implements Parser<T> {
       in.unread(head, 0, n);
     }
     if (n > 0 && looksLikeJson(new String(head, 0, n))) {
-      return readJson(json, Json.FACTORY.createParser(in), strict);
+      return readJson(json, in, strict);
     }
     return runChunks(in, strict, newSession(), CHUNK_CHARS);
   }
@@ -205,21 +205,10 @@ public abstract class LineParser<T> implements Parser<T> {
     return false;
   }
 
-  /**
-   * Jackson's parser for a JSON document in memory: over its UTF-8 bytes when it is all ASCII
-   * (Jackson's byte parser, which reads names without making strings; a column then counts bytes,
-   * which are the characters), over its characters otherwise, so that a column counts characters.
-   */
-  private static JsonParser jsonParser(String text) throws IOException {
-    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-    return utf8.length == text.length() ? Json.FACTORY.createParser(utf8) : Json.FACTORY.createParser(text);
-  }
-
-  /** Reads the JSON document {@code parser} stands before with {@code form}, and closes the parser. */
-  private ParseResult<T> readJson(JsonForm<T> form, JsonParser parser, boolean strict)
+  private ParseResult<T> readJson(JsonForm<T> form, Reader reader, boolean strict)
       throws ParseException, IOException {
     List<Diagnostic> diagnostics = new ArrayList<>(0);
-    try (JsonParser p = parser) {
+    try (JsonParser p = Json.FACTORY.createParser(reader)) {
       try {
         T model = form.read(p, diagnostics, strict);
         if (p.nextToken() != null) {

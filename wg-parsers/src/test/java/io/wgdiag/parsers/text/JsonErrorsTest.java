@@ -28,9 +28,9 @@ class JsonErrorsTest {
   }
 
   /**
-   * A document in memory is read from its bytes when it is all ASCII and from its characters
-   * otherwise, and a document from a {@link java.io.Reader} from its characters: whichever, an
-   * error's column counts characters, and the message is the same.
+   * An error's column counts characters, whether the document holds only ASCII or not, and whether
+   * it comes as a string or from a {@link java.io.Reader} (a parser reading UTF-8 bytes would count
+   * bytes), and the message is the same both ways.
    */
   @Property(tries = 200)
   void anErrorsColumnCountsCharactersWhateverTheDocumentHolds(
