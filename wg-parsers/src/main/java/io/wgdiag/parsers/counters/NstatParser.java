@@ -56,21 +56,11 @@ public final class NstatParser extends LineParser<ProtocolCounters> {
       return null;
     }
     for (String p : BY_FIRST[first]) {
-      if (to - from > p.length() && same(p, text, from)) {
+      if (to - from > p.length() && Fields.holds(text, from, p)) {
         return p;
       }
     }
     return null;
-  }
-
-  /** Whether {@code text} holds {@code p} at {@code from}, which leaves room for it (a loop the JIT inlines). */
-  private static boolean same(String p, String text, int from) {
-    for (int i = 1; i < p.length(); i++) { // the first character is the group's
-      if (p.charAt(i) != text.charAt(from + i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override

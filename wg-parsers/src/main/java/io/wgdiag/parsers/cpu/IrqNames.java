@@ -73,7 +73,7 @@ final class IrqNames {
         return -1;
       }
       String label = ROWS[r];
-      if (label.length() == len && same(label, text, from)) {
+      if (label.length() == len && Fields.holds(text, from, label)) {
         return r;
       }
     }
@@ -90,17 +90,7 @@ final class IrqNames {
    */
   static @Nullable String description(int row, String text, int from, int to) {
     String d = ROWS[row + 1];
-    return !d.isEmpty() && d.length() == to - from && same(d, text, from) ? d : null;
-  }
-
-  /** Whether {@code text} holds {@code s} at {@code from}, which leaves room for it: a plain loop the JIT inlines. */
-  private static boolean same(String s, String text, int from) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) != text.charAt(from + i)) {
-        return false;
-      }
-    }
-    return true;
+    return !d.isEmpty() && d.length() == to - from && Fields.holds(text, from, d) ? d : null;
   }
 
   /** {@link Fields#sampledHash} of {@code [from, to)} of {@code s}, its high bits spread into the low. */

@@ -54,6 +54,25 @@ class FieldsScanTest {
     }
   }
 
+  /**
+   * {@link Fields#holds} answers what {@code String.startsWith} answers wherever the text leaves
+   * room: with the candidate taken from the text itself (so that it matches) or made up, and one
+   * character of a match changed anywhere, the first and the last included.
+   */
+  @Property(tries = 2000)
+  void holdsIsStartsWithWhereThereIsRoom(@ForAll @StringLength(min = 1, max = 30) String text,
+      @ForAll @StringLength(max = 8) String other, @ForAll int pick) {
+    int from = Math.floorMod(pick, text.length());
+    String taken = text.substring(from, Math.min(text.length(), from + 1 + Math.floorMod(pick >>> 8, 8)));
+    assertThat(Fields.holds(text, from, taken)).isTrue();
+    int at = Math.floorMod(pick >>> 16, taken.length());
+    String changed = taken.substring(0, at) + (char) (taken.charAt(at) + 1) + taken.substring(at + 1);
+    assertThat(Fields.holds(text, from, changed)).isFalse();
+    if (from + other.length() <= text.length()) {
+      assertThat(Fields.holds(text, from, other)).isEqualTo(text.startsWith(other, from));
+    }
+  }
+
   @Example
   void theSampledHashTellsApartWordsOfOtherLengthsOrEnds() {
     assertThat(Fields.sampledHash("rx-gro", 0, 6)).isNotEqualTo(Fields.sampledHash("rx-gro-hw", 0, 9));
