@@ -151,10 +151,16 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
-        line.tryConsumeWord("deleted");
-        line.tryConsumeWord("replaced");
-        line.tryConsumeWord("added");
-        if (line.tryConsumeWord("qdisc")) {
+        // Each keyword is tried only where the line's first character can start it: a statistics
+        // line is not compared with seven keywords before its pairs are read.
+        char c = line.peek();
+        if (c == 'd' || c == 'r' || c == 'a') { // tc monitor's prefixes
+          line.tryConsumeWord("deleted");
+          line.tryConsumeWord("replaced");
+          line.tryConsumeWord("added");
+          c = line.peek();
+        }
+        if (c == 'q' && line.tryConsumeWord("qdisc")) {
           flush();
           q = header(reused.clear(), pairs, options, line);
           return true;
@@ -163,11 +169,11 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
         if (b == null) {
           return false;
         }
-        if (line.tryConsumeWord("Sent")) {
+        if (c == 'S' && line.tryConsumeWord("Sent")) {
           sent(b, line);
           return true;
         }
-        if (line.lookingAtWord("rate") || line.lookingAtWord("backlog")) {
+        if ((c == 'r' && line.lookingAtWord("rate")) || (c == 'b' && line.lookingAtWord("backlog"))) {
           backlog(b, line);
           return true;
         }
@@ -184,9 +190,11 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
           // The maps are built at their size and set on the value, not put entry by entry through
           // the builder (which would copy them again); the children of an mq or a multiq print
           // the same options, so a qdisc whose options equal the previous one's shares its map.
-          if (!sameAs(options, lastOptions)) {
+          // A qdisc whose options were skipped as the previous one's text (header) has none read.
+          if (!q.optionsAsBefore && !sameAs(options, lastOptions)) {
             lastOptions = options.toMap();
           }
+          q.rememberOptionsText();
           out.add(q.build(lastOptions, stats.toMap()));
           q = null;
         }
@@ -228,9 +236,24 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       } else if (line.lookingAt("--")) {
         line.word(); // ingress and clsact print a row of dashes where other kinds print options
       } else {
+        // The options run to the end of the line. The children of an mq (one per transmit queue)
+        // and the same qdisc on many devices print the same options: where the text equals the
+        // previous qdisc's, whose options were read from such a text alone, its map is taken as
+        // it is, without reading the text again.
+        int from = line.lineStart() + line.position(); // blanks skipped by atEnd; the rest as it is
+        int to = line.lineEnd();
+        if (options.size() == 0 && b.sameOptionsText(line.source(), from, to)) {
+          b.optionsAsBefore = true;
+          line.skipRest();
+          break;
+        }
+        boolean alone = options.size() == 0;
         pairs(line, pairs);
         for (int i = 0; i < pairs.size(); i++) {
           putOption(options, pairs.key(i), pairs.value(i));
+        }
+        if (alone) {
+          b.optionsText(line.source(), from, to);
         }
       }
     }
@@ -272,15 +295,18 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
     acc.clear();
     int last = -1;
     StringBuilder run = null; // the joined values of `last` once it has more than one (priomap 1 2 2 2 ...)
+    String src = line.source();
     while (!line.atEnd()) {
-      String w = line.word();
-      String clean = w.replace("(", "").replace(")", "").replace(",", "");
+      int start = line.lineStart() + line.position();
+      line.skipWord();
+      int end = line.lineStart() + line.position();
+      String clean = cleaned(line, start, end);
       if (clean.isEmpty()) {
         continue;
       }
       if (isValue(clean)) {
         if (last < 0) {
-          throw line.errorAt(line.position() - w.length(), "expected a name before the value '" + w + "'");
+          throw line.errorAt(start - line.lineStart(), "expected a name before the value '" + src.substring(start, end) + "'");
         }
         if (run != null) {
           run.append(' ').append(clean);
@@ -303,6 +329,28 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
     if (run != null) {
       acc.setValue(last, run.toString());
     }
+  }
+
+  /**
+   * The word {@code [start, end)} of the line's source without its parentheses and commas ({@code
+   * (inactive}, {@code 0)}, {@code 1,}): most words have none and are the cursor's shared token.
+   */
+  static String cleaned(LineCursor line, int start, int end) {
+    String src = line.source();
+    for (int i = start; i < end; i++) {
+      char c = src.charAt(i);
+      if (c == '(' || c == ')' || c == ',') {
+        StringBuilder kept = new StringBuilder(end - start);
+        for (int j = start; j < end; j++) {
+          char k = src.charAt(j);
+          if (k != '(' && k != ')' && k != ',') {
+            kept.append(k);
+          }
+        }
+        return kept.toString();
+      }
+    }
+    return line.token(start, end);
   }
 
   private static boolean isValue(String w) {
@@ -391,6 +439,43 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
     OptionalLong backlogPackets = NONE;
     OptionalDouble rateBitsPerSecond = OptionalDouble.empty();
     int line;
+    /** Whether this qdisc's options are the previous qdisc's, their text being the same (header). */
+    boolean optionsAsBefore;
+    /**
+     * The text this qdisc's options were read from alone ({@code [optionsFrom, optionsTo)} of
+     * {@code optionsSource}), or null; and the same for the last qdisc built, whose map the
+     * session keeps. Positions into an immutable string, so no copy of the text is made.
+     */
+    @Nullable String optionsSource;
+    int optionsFrom;
+    int optionsTo;
+    @Nullable String lastSource;
+    int lastFrom;
+    int lastTo;
+
+    /** Whether {@code [from, to)} of {@code src} is the text the last qdisc's options were read from alone. */
+    boolean sameOptionsText(String src, int from, int to) {
+      String last = lastSource;
+      return last != null && to - from == lastTo - lastFrom && src.regionMatches(from, last, lastFrom, to - from);
+    }
+
+    void optionsText(String src, int from, int to) {
+      optionsSource = src;
+      optionsFrom = from;
+      optionsTo = to;
+    }
+
+    /**
+     * Called as this qdisc is built with the session's options map: from now on that map is the
+     * one of this qdisc's text, or of no text if its options were not read from one alone.
+     */
+    void rememberOptionsText() {
+      if (!optionsAsBefore) {
+        lastSource = optionsSource;
+        lastFrom = optionsFrom;
+        lastTo = optionsTo;
+      }
+    }
 
     /** Back to a qdisc with nothing read, for the next {@code qdisc} line. */
     Draft clear() {
@@ -409,6 +494,8 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       backlogPackets = NONE;
       rateBitsPerSecond = OptionalDouble.empty();
       line = 0;
+      optionsAsBefore = false;
+      optionsSource = null;
       return this;
     }
 
