@@ -24,9 +24,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MpstatParser extends LineParser<MpstatReport> {
 
+  /** Whether utilisation rows may be read in one pass, without the field splitter; off only for a test. */
+  private final boolean onePassRows;
+
   /** Creates the parser. */
   public MpstatParser() {
+    this(true);
+  }
+
+  /** A parser that reads every row through the field splitter, to check the one-pass reading against. */
+  MpstatParser(boolean onePassRows) {
     super("mpstat", MpstatReport.class);
+    this.onePassRows = onePassRows;
   }
 
   /**
@@ -94,6 +103,9 @@ public final class MpstatParser extends LineParser<MpstatReport> {
         if (line.lookingAt("Linux ")) {
           firstLine(report, line.text());
           line.skipRest();
+          return true;
+        }
+        if (onePassRows && utilisation && sample != null && rowInOnePass(line)) {
           return true;
         }
         Fields f = fields.split(line); // positions in line.source()
@@ -178,6 +190,77 @@ public final class MpstatParser extends LineParser<MpstatReport> {
         return true;
       }
 
+      /**
+       * Reads a utilisation row of the current sample in one pass: the time (the sample's own),
+       * the CPU and one number per column, each field followed by spaces or the end of the line,
+       * numbers read where they stand. Any other row (a header, a new time, a tab or another
+       * blank, a field that is not a number, too few or too many fields) reads nothing and is
+       * left to the field splitter below, so what a row gives, or the error it fails with, is
+       * the same either way; a property test holds the two readings to each other.
+       */
+      private boolean rowInOnePass(LineCursor line) {
+        List<String> cols = columns;
+        ImmutableMpstatSample.Builder s = sample;
+        if (cols == null || s == null) {
+          return false;
+        }
+        String src = line.source();
+        int base = line.lineStart();
+        int end = line.lineEnd();
+        int t = spaces(src, base, end);
+        int p = field(src, t, end);
+        if (!(p - t == 8 && src.startsWith("Average:", t)) && !isTime(src, t, p)) {
+          return false;
+        }
+        int timeEnd = p;
+        int c = spaces(src, p, end);
+        int q = field(src, c, end);
+        if (q - c == 2 && (src.startsWith("AM", c) || src.startsWith("PM", c))) {
+          timeEnd = q;
+          c = spaces(src, q, end);
+          q = field(src, c, end);
+        }
+        String time = currentTime;
+        if (timeEnd - t != time.length() || !src.startsWith(time, t) || c == q || !plain(src, c, q)
+            || (q - c == 3 && src.startsWith("CPU", c)) || (q - c == 4 && src.startsWith("NODE", c))) {
+          return false;
+        }
+        int n = cols.size();
+        if (values.length != n) {
+          values = new double[n];
+        }
+        int at = spaces(src, q, end);
+        for (int i = 0; i < n; i++) {
+          if (at == end || !plain(src, at, at + 1)) { // a number must start here: decimal() would skip a tab
+            return false;
+          }
+          line.position(at - base);
+          double v;
+          try {
+            v = line.decimal("a number", true);
+          } catch (ParseException e) {
+            return false;
+          }
+          int after = base + line.position();
+          if (after < end && src.charAt(after) != ' ') {
+            return false;
+          }
+          values[i] = v;
+          at = spaces(src, after, end);
+        }
+        if (at != end) {
+          return false;
+        }
+        String cpu = q - c == 3 && src.startsWith("all", c) ? "all" : line.token(c, q);
+        java.util.Arrays.fill(percents, Double.NaN);
+        for (int i = 0; i < n; i++) {
+          set(percents, codes[i], values[i]);
+        }
+        s.addCpu(load(cpu, percents, line.lineNumber()));
+        line.skipRest();
+        return true;
+      }
+
       /** Whether the time fields equal {@link #currentTime}, without building a string. */
       private boolean sameTime(String text, Fields f, int timeTokens) {
         int from = f.start(0);
@@ -218,6 +301,33 @@ public final class MpstatParser extends LineParser<MpstatReport> {
 
   private static String timeText(String text, Fields f, int timeTokens) {
     return timeTokens == 1 ? f.get(0) : f.get(0) + " " + f.get(1);
+  }
+
+  /** The first position from {@code from} that is not a space, or {@code to}. */
+  private static int spaces(String t, int from, int to) {
+    while (from < to && t.charAt(from) == ' ') {
+      from++;
+    }
+    return from;
+  }
+
+  /** The end of the field at {@code from}: the next space, or {@code to}. */
+  private static int field(String t, int from, int to) {
+    while (from < to && t.charAt(from) != ' ') {
+      from++;
+    }
+    return from;
+  }
+
+  /** Whether {@code [from, to)} holds no blank the field splitter sees other than a space (tab, CR, ...). */
+  private static boolean plain(String t, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c == '\t' || c == '\f' || c == '\u000b' || c == '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code hh:mm:ss}: digits and exactly two colons. */

@@ -533,31 +533,44 @@ public final class LineCursor {
     int start = pos;
     int i = pos;
     int n = limit;
+    boolean negative = false;
     if (i < n && (src.charAt(i) == '-' || src.charAt(i) == '+')) {
+      negative = src.charAt(i) == '-';
       i++;
     }
+    // The digits are read into a mantissa as they are checked: one pass over the number.
+    long mantissa = 0;
     int digits = 0;
-    while (i < n && Character.isDigit(src.charAt(i)) && src.charAt(i) < 128) {
+    char c;
+    while (i < n && (c = src.charAt(i)) >= '0' && c <= '9') {
+      mantissa = mantissa * 10 + (c - '0');
       i++;
       digits++;
     }
+    int fraction = 0;
     boolean comma = false;
     if (i < n && (src.charAt(i) == '.' || (commaDecimal && src.charAt(i) == ','))) {
-      comma = src.charAt(i) == ',';
+      boolean isComma = src.charAt(i) == ',';
       int j = i + 1;
+      long m = mantissa;
       int frac = 0;
-      while (j < n && src.charAt(j) >= '0' && src.charAt(j) <= '9') {
+      while (j < n && (c = src.charAt(j)) >= '0' && c <= '9') {
+        m = m * 10 + (c - '0');
         j++;
         frac++;
       }
-      if (frac > 0 || (!comma && digits > 0)) {
+      if (frac > 0 || (!isComma && digits > 0)) {
         i = j;
         digits += frac;
+        mantissa = m;
+        fraction = frac;
+        comma = isComma;
       }
     }
     if (digits == 0) {
       throw error(what);
     }
+    boolean exponent = false;
     if (i < n && (src.charAt(i) == 'e' || src.charAt(i) == 'E')) {
       int j = i + 1;
       if (j < n && (src.charAt(j) == '+' || src.charAt(j) == '-')) {
@@ -570,61 +583,24 @@ public final class LineCursor {
       }
       if (exp > 0) {
         i = j;
+        exponent = true;
       }
-    }
-    double fast = exactDecimal(start, i);
-    if (!Double.isNaN(fast)) {
-      pos = i;
-      return fast;
-    }
-    String s = src.substring(start, i);
-    if (comma) {
-      s = s.replace(',', '.');
     }
     pos = i;
-    return Double.parseDouble(s);
+    if (!exponent && digits <= 15) {
+      // With at most 15 digits the mantissa and the power of ten are exact doubles, so one
+      // division is correctly rounded and equals Double.parseDouble.
+      double v = fraction > 0 ? mantissa / POW10[fraction] : (double) mantissa;
+      return negative ? -v : v;
+    }
+    String text = src.substring(start, i);
+    return Double.parseDouble(comma ? text.replace(',', '.') : text);
   }
 
-  /** Reads a decimal number with a point for the decimal separator. */
+  /** Exact powers of ten, for {@link #decimal(String, boolean)}'s numbers of at most 15 digits. */
   private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
-  /**
-   * {@code [+-]digits[.,digits]} in {@code [from, to)} without an exponent and with at most 15
-   * digits: the mantissa and the power of ten are exact doubles, so one division is correctly
-   * rounded and equals {@link Double#parseDouble}. NaN when the text is outside this fast path.
-   */
-  private double exactDecimal(int from, int to) {
-    int i = from;
-    boolean negative = false;
-    char first = src.charAt(i);
-    if (first == '-' || first == '+') {
-      negative = first == '-';
-      i++;
-    }
-    long mantissa = 0;
-    int digits = 0;
-    int fraction = -1;
-    for (; i < to; i++) {
-      char c = src.charAt(i);
-      if (c >= '0' && c <= '9') {
-        mantissa = mantissa * 10 + (c - '0');
-        digits++;
-        if (fraction >= 0) {
-          fraction++;
-        }
-      } else if ((c == '.' || c == ',') && fraction < 0) {
-        fraction = 0;
-      } else {
-        return Double.NaN;
-      }
-    }
-    if (digits == 0 || digits > 15) {
-      return Double.NaN;
-    }
-    double v = fraction > 0 ? mantissa / POW10[fraction] : (double) mantissa;
-    return negative ? -v : v;
-  }
-
+  /** Reads a decimal number with a point for the decimal separator. */
   public double decimal(String what) throws ParseException {
     return decimal(what, false);
   }
