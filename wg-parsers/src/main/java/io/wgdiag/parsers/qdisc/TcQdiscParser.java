@@ -335,7 +335,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
    * The word {@code [start, end)} of the line's source without its parentheses and commas ({@code
    * (inactive}, {@code 0)}, {@code 1,}): most words have none and are the cursor's shared token.
    */
-  static String cleaned(LineCursor line, int start, int end) {
+  private static String cleaned(LineCursor line, int start, int end) {
     String src = line.source();
     for (int i = start; i < end; i++) {
       char c = src.charAt(i);
