@@ -149,7 +149,7 @@ public final class MpstatParser extends LineParser<MpstatReport> {
           throw line.errorAt(0, "expected " + (cols.size() + 1) + " values after the time (CPU and "
               + cols.size() + " columns), found " + restSize);
         }
-        if (!sameTime(line.source(), f, timeTokens)) {
+        if (!sameTime(line.source(), f.start(0), f.end(timeTokens - 1))) {
           // a new sample under the same header (sysstat prints a header per interval, but be lenient)
           closeSample();
           currentTime = timeText(line.source(), f, timeTokens);
@@ -220,8 +220,7 @@ public final class MpstatParser extends LineParser<MpstatReport> {
           c = spaces(src, q, end);
           q = field(src, c, end);
         }
-        String time = currentTime;
-        if (timeEnd - t != time.length() || !src.startsWith(time, t) || c == q || !plain(src, c, q)
+        if (!sameTime(src, t, timeEnd) || c == q || !plain(src, c, q)
             || (q - c == 3 && src.startsWith("CPU", c)) || (q - c == 4 && src.startsWith("NODE", c))) {
           return false;
         }
@@ -261,10 +260,8 @@ public final class MpstatParser extends LineParser<MpstatReport> {
         return true;
       }
 
-      /** Whether the time fields equal {@link #currentTime}, without building a string. */
-      private boolean sameTime(String text, Fields f, int timeTokens) {
-        int from = f.start(0);
-        int to = f.end(timeTokens - 1);
+      /** Whether the time fields {@code [from, to)} of {@code text} equal {@link #currentTime}, without building a string. */
+      private boolean sameTime(String text, int from, int to) {
         return to - from == currentTime.length() && text.startsWith(currentTime, from);
       }
 
@@ -323,7 +320,7 @@ public final class MpstatParser extends LineParser<MpstatReport> {
   private static boolean plain(String t, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = t.charAt(i);
-      if (c == '\t' || c == '\f' || c == '\u000b' || c == '\r') {
+      if (c != ' ' && Fields.blank(c)) {
         return false;
       }
     }

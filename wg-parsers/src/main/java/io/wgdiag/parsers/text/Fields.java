@@ -99,7 +99,11 @@ public final class Fields {
     return line;
   }
 
-  private static boolean blank(char c) {
+  /**
+   * Whether {@link #split} sees {@code c} as a blank between fields: a space, tab, form feed,
+   * vertical tab or carriage return (a set that holds {@link LineCursor}'s blanks).
+   */
+  public static boolean blank(char c) {
     return c == ' ' || c == '\t' || c == '\f' || c == '\u000b' || c == '\r';
   }
 
