@@ -151,6 +151,8 @@ collect_both() {
   if [ "$remote_probes" = 1 ]; then
     ns $B timeout 90 "${c[@]}" "${r[@]}" --phase setup --out "$dir/remote" >/dev/null 2>&1 || log "collect (remote setup) ended with $?"
   fi
+  # remote_probes=last: the remote's setup (its pings through the tunnel) only after everything
+  # else, where a handshake it starts can no longer change what the local end recorded
   if [ "$load" = 0 ]; then
     # no load: one snapshot of the counters, unnamed, on both ends (the capture a load test missed)
     ns $A timeout 60 "${c[@]}" "${l[@]}" --out "$dir/local.plain" >/dev/null 2>&1 || true
@@ -178,7 +180,10 @@ collect_both() {
   ns $A timeout 60 "${c[@]}" "${l[@]}" --phase after --out "$dir/local" >/dev/null 2>&1 || log "collect (local after) ended with $?"
   ns $B timeout 60 "${c[@]}" "${r[@]}" --phase after --out "$dir/remote" >/dev/null 2>&1 || log "collect (remote after) ended with $?"
   wait "$busy" || true
-  if [ "$remote_probes" != 1 ]; then
+  if [ "$remote_probes" = last ]; then
+    ns $B timeout 90 "${c[@]}" "${r[@]}" --phase setup --out "$dir/remote" >/dev/null 2>&1 || log "collect (remote setup) ended with $?"
+    echo "- setup: collected on this end after the load and both ends' after/ counters: its pings through the tunnel start a handshake that would have healed the fault (lab.sh)" >> "$dir/remote/NOTES.md"
+  elif [ "$remote_probes" != 1 ]; then
     echo "- setup: not collected on this end, whose probes through the tunnel would have changed the fault (lab.sh)" >> "$dir/remote/NOTES.md"
   fi
 }
@@ -274,6 +279,7 @@ record() {
       desc="A 20 Mbit/s tbf with a short queue on the sender's underlay egress; the load offers 200 Mbit/s." ;;
     peer-unreachable)
       EP_PORT=51999; setup
+      remote_probes=last
       top=peer.no-handshake; absent="route.not-via-tunnel"
       desc="The local end points at the right address but the wrong port (51999): no handshake ever completes." ;;
     cpu-pinned)

@@ -7,7 +7,7 @@
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 JAR="$HERE/../examples/target/wgdiag.jar"
-SCENARIOS="${LAB_SCENARIOS:-not-via-tunnel peer-unreachable allowed-ips-gap}"
+SCENARIOS="${LAB_SCENARIOS:-not-via-tunnel peer-unreachable pmtu-blackhole}"
 [ "$(id -u)" = 0 ] || { echo "lab: skipped: needs root"; exit 0; }
 for t in ip wg wireguard-go iperf3 mpstat nft tc java; do
   command -v "$t" >/dev/null 2>&1 || { echo "lab: skipped: $t is not installed"; exit 0; }
