@@ -103,7 +103,8 @@ setup() {
   fi
   (umask 077; wg genkey > "$KEYDIR/a"; wg genkey > "$KEYDIR/b")
   wg pubkey < "$KEYDIR/a" > "$KEYDIR/a.pub"; wg pubkey < "$KEYDIR/b" > "$KEYDIR/b.pub"
-  ns $A wireguard-go $WGA >/dev/null 2>&1; ns $B wireguard-go $WGB >/dev/null 2>&1
+  # daemons started without the lock's descriptor (9), or they would hold the lock after `up`
+  ns $A wireguard-go $WGA >/dev/null 2>&1 9>&-; ns $B wireguard-go $WGB >/dev/null 2>&1 9>&-
   local ep_a=() ka_a=() ka_b=() bu au
   bu=$(b_underlay); au=$(a_underlay)
   case $bu in *:*) bu="[$bu]" ;; esac; case $au in *:*) au="[$au]" ;; esac
@@ -116,7 +117,7 @@ setup() {
     endpoint "$au:51820" allowed-ips 10.60.0.1/32 "${ka_b[@]}"
   ns $A ip addr add 10.60.0.1/24 dev $WGA; ns $B ip addr add 10.60.0.10/24 dev $WGB
   ns $A ip link set $WGA up; ns $B ip link set $WGB up
-  ns $B iperf3 -s -D -p 5201 >/dev/null 2>&1
+  ns $B iperf3 -s -D -p 5201 >/dev/null 2>&1 9>&-
   local i
   for i in $(seq 1 20); do   # bounded: at most ~10 s for the first handshake
     # behind NAT only B can start: its first packet creates the mapping A learns the endpoint from
