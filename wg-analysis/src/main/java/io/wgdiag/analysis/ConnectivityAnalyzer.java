@@ -52,6 +52,10 @@ final class ConnectivityAnalyzer implements Analyzer {
     Host h = t.host.host();
     List<Evidence> offered = new ArrayList<>();
     List<Evidence> answered = new ArrayList<>();
+    // what the load phase showed on its own: a tunnel dead during the load and alive for later
+    // probes still failed the test that was run
+    List<Evidence> loadOffered = new ArrayList<>();
+    List<Evidence> loadAnswered = new ArrayList<>();
     for (Fact<PingResult> f : t.host.facts(PingResult.class)) {
       PingResult r = f.value();
       Optional<String> target = r.destination();
@@ -61,10 +65,11 @@ final class ConnectivityAnalyzer implements Analyzer {
       long sent = r.transmitted().orElse(0);
       long got = r.received().orElse(r.uniqueReplies());
       if (got > 0) {
-        answered.add(Evidence.of(f.source(), "ping to " + target.get() + " through the tunnel: " + got + " of " + sent
-            + " answered"));
+        add(f, answered, loadAnswered, Evidence.of(f.source(), "ping to " + target.get() + " through the tunnel: " + got + " of "
+            + sent + " answered"));
       } else if (sent > 0 && r.errors().isEmpty()) {
-        offered.add(Evidence.of(f.source(), "ping to " + target.get() + " through the tunnel: 0 of " + sent + " answered"));
+        add(f, offered, loadOffered, Evidence.of(f.source(), "ping to " + target.get() + " through the tunnel: 0 of " + sent
+            + " answered"));
       }
     }
     for (Fact<IperfResult> f : t.host.facts(IperfResult.class)) {
@@ -75,11 +80,11 @@ final class ConnectivityAnalyzer implements Analyzer {
       }
       long bytes = r.summary("receiver").map(IperfInterval::bytes).orElse(r.summary("sender").map(IperfInterval::bytes).orElse(0L));
       if (bytes > 0) {
-        answered.add(Evidence.of(f.source(), "iperf3 moved " + Fmt.bytes(bytes) + " through the tunnel"));
+        add(f, answered, loadAnswered, Evidence.of(f.source(), "iperf3 moved " + Fmt.bytes(bytes) + " through the tunnel"));
       } else if (r.error().isPresent()) {
-        offered.add(Evidence.of(f.source(), "iperf3 failed: " + r.error().get()));
+        add(f, offered, loadOffered, Evidence.of(f.source(), "iperf3 failed: " + r.error().get()));
       } else {
-        offered.add(Evidence.of(f.source(), "iperf3 through the tunnel moved 0 bytes"));
+        add(f, offered, loadOffered, Evidence.of(f.source(), "iperf3 through the tunnel moved 0 bytes"));
       }
     }
     for (Fact<SsReport> f : t.host.facts(SsReport.class)) {
@@ -88,11 +93,11 @@ final class ConnectivityAnalyzer implements Analyzer {
           continue;
         }
         if (s.state().toUpperCase(java.util.Locale.ROOT).startsWith("SYN-SENT")) {
-          offered.add(Evidence.of(f.sourceOf(s.line()), "TCP to " + s.peerAddress() + ":" + s.peerPort()
+          add(f, offered, loadOffered, Evidence.of(f.sourceOf(s.line()), "TCP to " + s.peerAddress() + ":" + s.peerPort()
               + " stuck in SYN-SENT (" + s.segsOut().orElse(0) + " segments out, none answered)"));
         } else if (s.bytesAcked().orElse(0) > 1) {
-          answered.add(Evidence.of(f.sourceOf(s.line()), "TCP to " + s.peerAddress() + ":" + s.peerPort() + " acknowledged "
-              + Fmt.bytes(s.bytesAcked().getAsLong())));
+          add(f, answered, loadAnswered, Evidence.of(f.sourceOf(s.line()), "TCP to " + s.peerAddress() + ":" + s.peerPort()
+              + " acknowledged " + Fmt.bytes(s.bytesAcked().getAsLong())));
         }
       }
     }
@@ -107,13 +112,19 @@ final class ConnectivityAnalyzer implements Analyzer {
             + Fmt.bytes(rx) + " received (" + wg.get().describe() + ")"));
       }
     }
-    if (!answered.isEmpty()) {
-      ctx.ruledOut("the tunnel carries traffic", h, answered.subList(0, Math.min(3, answered.size())).toArray(new Evidence[0]));
+    // dead during the load (when the load phase has evidence of its own), else dead throughout
+    boolean deadUnderLoad = !loadOffered.isEmpty() && loadAnswered.isEmpty();
+    boolean dead = deadUnderLoad || loadOffered.isEmpty() && loadAnswered.isEmpty() && answered.isEmpty() && !offered.isEmpty();
+    if (!dead) {
+      if (!answered.isEmpty()) {
+        ctx.ruledOut("the tunnel carries traffic", h, answered.subList(0, Math.min(3, answered.size())).toArray(new Evidence[0]));
+      }
       return;
     }
-    if (offered.isEmpty()) {
-      return;
+    if (deadUnderLoad) {
+      offered = new ArrayList<>(loadOffered);
     }
+    boolean aliveLater = deadUnderLoad && !answered.isEmpty();
     if (rx >= 0) {
       offered.add(Evidence.of(wg.get().to().source(), "WireGuard counters: " + Fmt.bytes(tx) + " sent, " + Fmt.bytes(rx)
           + " received (" + wg.get().describe() + ")"));
@@ -127,9 +138,12 @@ final class ConnectivityAnalyzer implements Analyzer {
         .confidence(Math.min(0.95, 0.6 + 0.1 * offered.size()))
         .category(Category.CONNECTIVITY)
         .host(h)
-        .title("The tunnel carries nothing: traffic was offered and nothing came back (likely: " + first + ")")
+        .title((aliveLater ? "The tunnel carried nothing during the load" : "The tunnel carries nothing")
+            + ": traffic was offered and nothing came back (likely: " + first + ")")
         .explanation("Pings, connections or a load test went into the tunnel and no reply came out, "
             + "so every throughput, loss and queueing figure of this case measures a dead tunnel. "
+            + (aliveLater ? "It answered again at other times (" + answered.get(0).source() + ": " + answered.get(0).fact()
+                + "): the outage was temporary, as after a NAT rebinding or an address change. " : "")
             + (underlay == null ? "No underlay ping says whether the peer's endpoint answers outside the tunnel."
                 : "Outside the tunnel: " + underlay.fact() + "."))
         .decision("Restore connectivity first (checklist A, steps 1-2): check the likely causes below in order; nothing "
@@ -146,6 +160,13 @@ final class ConnectivityAnalyzer implements Analyzer {
       b.addEvidence(underlay);
     }
     ctx.report(b.build());
+  }
+
+  private static void add(Fact<?> f, List<Evidence> all, List<Evidence> load, Evidence e) {
+    all.add(e);
+    if (f.phase() == Phase.DURING) {
+      load.add(e);
+    }
   }
 
   private static long sum(WgShow w, Tunnel t, boolean tx) {
@@ -200,6 +221,8 @@ final class ConnectivityAnalyzer implements Analyzer {
             .addEvidence(Evidence.of(src, "latest handshake " + age.get().getSeconds() + " s ago")).build());
       }
     }
+    List<LikelyCause> specific = out;
+    List<LikelyCause> generic = new ArrayList<>();
     // one way: this end sends and gets nothing back; the other end's counters say where it died
     if (tx > 1024 && rx <= 1024) {
       ImmutableLikelyCause.Builder c = LikelyCause.builder().code(Codes.PEER_ONE_WAY).cause("one way");
@@ -218,7 +241,7 @@ final class ConnectivityAnalyzer implements Analyzer {
                   : "; the other end received it and sent nothing back: its replies leave another way (routing) or are refused";
         }
       }
-      out.add(c.explanation("this end sent " + Fmt.bytes(tx) + " into the tunnel and received " + Fmt.bytes(rx) + other).build());
+      generic.add(c.explanation("this end sent " + Fmt.bytes(tx) + " into the tunnel and received " + Fmt.bytes(rx) + other).build());
     }
     // an AllowedIPs gap on the way out: the destination is in no peer's AllowedIPs
     for (String dest : t.givenPeerAddress().stream().toList()) {
@@ -246,16 +269,99 @@ final class ConnectivityAnalyzer implements Analyzer {
     }
     // an endpoint that went away: the other end's own underlay address is not the endpoint we use
     endpointGone(ctx, t).ifPresent(out::add);
-    return out;
+    natMappingLost(ctx, t).ifPresent(out::add);
+    // an endpoint that moved between snapshots (NAT rebinding, roaming), as the peer analyzer saw it
+    for (Finding f : ctx.reported()) {
+      if (f.code().equals(Codes.PEER_ENDPOINT_CHANGED)) {
+        boolean noKeepalive = ctx.reported().stream().anyMatch(k -> k.code().equals(Codes.PEER_KEEPALIVE_MISSING)
+            && k.subject().equals(f.subject()));
+        out.add(LikelyCause.builder().code(f.code()).cause("endpoint moved (NAT rebinding or roaming)")
+            .explanation(f.title() + " on the " + f.host().label() + " end" + (noKeepalive || f.severity() == Severity.WARNING
+                ? ", without PersistentKeepalive: the NAT mapping expired or changed and nothing refreshed it" : ""))
+            .evidence(f.evidence()).build());
+      }
+    }
+    // the specific causes first; "one way" describes where it dies more than why
+    specific.addAll(generic);
+    return specific;
   }
 
+  /**
+   * An endpoint that went away: the underlay does not answer at the peer's endpoint address, and,
+   * where the other end was captured, its own source address toward us is another one.
+   */
   private Optional<LikelyCause> endpointGone(AnalysisContext ctx, Tunnel t) {
     Host h = t.host.host();
-    Optional<HostSnapshot> other = ctx.kase().host(h == Host.LOCAL ? Host.REMOTE : Host.LOCAL);
+    Optional<Fact<WgShow>> show = t.host.latest(WgShow.class);
+    for (WgPeer p : t.peers()) {
+      if (p.endpoint().isEmpty()) {
+        continue;
+      }
+      String host = p.endpoint().get().host();
+      Optional<Fact<PingResult>> silent = t.host.facts(PingResult.class).stream()
+          .filter(f -> f.value().destination().map(host::equals).orElse(false) && !Tunnel.isDfProbe(f.capture()))
+          .filter(f -> f.value().transmitted().orElse(0) > 0 && f.value().received().orElse(0) == 0)
+          .findFirst();
+      if (silent.isEmpty()) {
+        continue;
+      }
+      ImmutableLikelyCause.Builder c = LikelyCause.builder().code(Codes.PEER_ENDPOINT_CHANGED)
+          .cause("endpoint gone after an address change")
+          .addEvidence(Evidence.of(show.map(s -> s.sourceOf(p.line())).orElse(new Source("wg show", 0)), "endpoint " + p.endpoint().get()))
+          .addEvidence(Evidence.of(silent.get().source(), "underlay ping to " + host + ": 0 of "
+              + silent.get().value().transmitted().orElse(0) + " answered"));
+      String theirs = otherEndSource(ctx, t).filter(x -> !x.equals(host) && sameFamily(x, host)).orElse(null);
+      c.explanation("this end sends to " + p.endpoint().get() + ", which no longer answers on the underlay"
+          + (theirs != null ? "; the other end now leaves by " + theirs : "") + ": its address changed (or it is down) and, with "
+          + "no keepalive or traffic from the other end to announce the new one, the tunnel does not follow");
+      return Optional.of(c.build());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A NAT mapping lost: the endpoint this end uses has another port than the one the other end
+   * listens on (a NAT translates it), and the other end sends no keepalive to hold the mapping open.
+   */
+  private Optional<LikelyCause> natMappingLost(AnalysisContext ctx, Tunnel t) {
+    Optional<HostSnapshot> other = ctx.kase().host(t.host.host() == Host.LOCAL ? Host.REMOTE : Host.LOCAL);
+    Optional<Fact<WgShow>> theirs = other.flatMap(o -> o.latest(WgShow.class));
+    Optional<Fact<WgShow>> ours = t.host.latest(WgShow.class);
+    if (theirs.isEmpty() || ours.isEmpty()) {
+      return Optional.empty();
+    }
+    for (io.wgdiag.model.wireguard.WgInterface i : theirs.get().value().interfaces()) {
+      if (i.listenPort().isEmpty() || i.publicKey().isEmpty()) {
+        continue;
+      }
+      for (WgPeer p : t.peers()) {
+        if (!p.publicKey().equals(i.publicKey().get()) || p.endpoint().isEmpty()
+            || p.endpoint().get().port() == i.listenPort().getAsInt()) {
+          continue;
+        }
+        boolean keepalive = i.peers().stream().anyMatch(q -> q.persistentKeepaliveSeconds().isPresent());
+        if (keepalive) {
+          continue;
+        }
+        return Optional.of(LikelyCause.builder().code(Codes.PEER_KEEPALIVE_MISSING).cause("NAT mapping lost (no keepalive)")
+            .explanation("this end reaches the other through a NAT (it sends to " + p.endpoint().get() + ", the other end listens on "
+                + i.listenPort().getAsInt() + ") and the other end sends no PersistentKeepalive: when the mapping expires or "
+                + "changes, nothing reaches it until it sends first. Set PersistentKeepalive = 25 on the side behind the NAT.")
+            .addEvidence(Evidence.of(ours.get().sourceOf(p.line()), "endpoint " + p.endpoint().get()))
+            .addEvidence(Evidence.of(theirs.get().sourceOf(i.line()), "the other end listens on " + i.listenPort().getAsInt()
+                + ", no persistent keepalive to its peers"))
+            .build());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The other end's source address toward us, from its {@code ip route get} of one of our addresses. */
+  private static Optional<String> otherEndSource(AnalysisContext ctx, Tunnel t) {
+    Optional<HostSnapshot> other = ctx.kase().host(t.host.host() == Host.LOCAL ? Host.REMOTE : Host.LOCAL);
     if (other.isEmpty()) {
       return Optional.empty();
     }
-    // the other end's source address toward us, from its ip route get of our underlay address
     Set<String> ours = new java.util.HashSet<>();
     for (Fact<RouteLookups> f : t.host.facts(RouteLookups.class)) {
       for (RouteLookup l : f.value().lookups()) {
@@ -264,22 +370,8 @@ final class ConnectivityAnalyzer implements Analyzer {
     }
     for (Fact<RouteLookups> f : other.get().facts(RouteLookups.class)) {
       for (RouteLookup l : f.value().lookups()) {
-        if (l.source().isEmpty() || !ours.contains(l.destination())) {
-          continue;
-        }
-        String theirs = l.source().get();
-        for (WgPeer p : t.peers()) {
-          if (p.endpoint().isPresent() && !p.endpoint().get().host().equals(theirs)
-              && !t.isTunnelDestination(theirs) && sameFamily(theirs, p.endpoint().get().host())) {
-            Optional<Fact<WgShow>> show = t.host.latest(WgShow.class);
-            return Optional.of(LikelyCause.builder().code(Codes.PEER_ENDPOINT_CHANGED).cause("endpoint gone after an address change")
-                .explanation("this end sends to " + p.endpoint().get() + ", but the other end now leaves by " + theirs
-                    + ": its address changed and, with no keepalive or traffic from it, the tunnel does not follow")
-                .addEvidence(Evidence.of(show.map(s -> s.sourceOf(p.line())).orElse(new Source("wg show", 0)),
-                    "endpoint " + p.endpoint().get()))
-                .addEvidence(Evidence.of(f.sourceOf(l.line()), "the other end: " + l.destination() + " via source " + theirs))
-                .build());
-          }
+        if (l.source().isPresent() && ours.contains(l.destination()) && !t.isTunnelDestination(l.source().get())) {
+          return l.source();
         }
       }
     }
