@@ -3,6 +3,9 @@ package io.wgdiag.analysis.html;
 import io.wgdiag.analysis.AnalysisConfig;
 import io.wgdiag.analysis.Capture;
 import io.wgdiag.analysis.Case;
+import io.wgdiag.analysis.DropSite;
+import io.wgdiag.analysis.LossAttribution;
+import io.wgdiag.analysis.Report;
 import io.wgdiag.analysis.Fact;
 import io.wgdiag.analysis.Host;
 import io.wgdiag.analysis.HostSnapshot;
@@ -47,10 +50,12 @@ final class Charts {
 
   private final Case kase;
   private final AnalysisConfig config;
+  private final Report report;
 
-  Charts(Case kase, AnalysisConfig config) {
+  Charts(Case kase, AnalysisConfig config, Report report) {
     this.kase = kase;
     this.config = config;
+    this.report = report;
   }
 
   /** Every chart, host by host, in the field guide's order. */
@@ -65,7 +70,7 @@ final class Charts {
     for (Host h : Host.values()) {
       kase.host(h).ifPresent(s -> out.addAll(cpu(s)));
     }
-    transfer().ifPresent(out::add);
+    (report.lossAttributions().isEmpty() ? transfer() : attribution()).ifPresent(out::add);
     for (Host h : Host.values()) {
       kase.host(h).ifPresent(s -> qdisc(s).ifPresent(out::add));
     }
@@ -147,9 +152,9 @@ final class Charts {
 
   enum Outcome {
     PASSED("answered", Ink.PASS),
+    SILENT("lost silently", Ink.SILENT),
     PATH_REPORTED("the path reported a smaller MTU", Ink.REPORTED),
     REFUSED("refused locally", Ink.REFUSED),
-    SILENT("lost silently", Ink.SILENT),
     UNKNOWN("no verdict", Ink.UNKNOWN);
 
     final String label;
@@ -462,6 +467,64 @@ final class Charts {
         new BarChart(summary, "bytes", 0, BarChart.niceMax(Math.max(Math.max(lSent, rRecv), Math.max(rSent, lRecv))), rows,
             List.of(), List.of(new Legend(Ink.BLUE, "sent"), new Legend(Ink.ORANGE, "received at the other end"))),
         table));
+  }
+
+  /**
+   * The two-ended transfer as the analysis attributed it: per direction, the bytes sent and
+   * received over the same window, each drop site's share of the gap, and what nothing counted.
+   */
+  Optional<Figure> attribution() {
+    List<Row> rows = new ArrayList<>();
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of("direction", "what", "packets", "bytes", "source"));
+    double top = 0;
+    List<String> parts = new ArrayList<>();
+    boolean anySite = false;
+    for (LossAttribution a : report.lossAttributions()) {
+      String dir = a.direction().sender().label() + " to " + a.direction().receiver().label();
+      List<Bar> bars = new ArrayList<>();
+      bars.add(new Bar(a.sentBytes(), Ink.BLUE, "sent by " + a.direction().sender().label() + " " + bytesText(a.sentBytes())));
+      bars.add(new Bar(a.receivedBytes(), Ink.ORANGE, "received by " + a.direction().receiver().label() + " "
+          + bytesText(a.receivedBytes()) + missing(a.sentBytes(), a.receivedBytes())));
+      top = Math.max(top, Math.max(a.sentBytes(), a.receivedBytes()));
+      table.add(List.of(dir, "sent (" + a.window() + ")", "", String.valueOf(a.sentBytes()), ""));
+      table.add(List.of(dir, "received (" + a.window() + ")", "", String.valueOf(a.receivedBytes()), ""));
+      table.add(List.of(dir, "gap", String.valueOf(a.gapPackets()), String.valueOf(Math.max(0, a.gapBytes())),
+          "mean packet " + num(a.meanPacketBytes()) + " bytes: " + a.meanPacketSource()));
+      for (DropSite d : a.sites()) {
+        anySite = true;
+        bars.add(new Bar(d.attributedBytes(), Ink.SILENT, "dropped at " + d.site() + " (" + d.host().label() + "): "
+            + d.attributedPackets() + " packets"));
+        table.add(List.of(dir, "dropped at " + d.site() + " (" + d.host().label() + ", " + d.code() + ")",
+            String.valueOf(d.attributedPackets()), String.valueOf(d.attributedBytes()), d.source()));
+      }
+      long residualBytes = Math.round(a.residualPackets() * a.meanPacketBytes());
+      if (a.gapPackets() > 0) {
+        bars.add(new Bar(residualBytes, Ink.PURPLE, "counted nowhere: " + a.residualPackets() + " packets"
+            + (a.unexplained() ? " (lost on the path)" : " (within tolerance)")));
+        table.add(List.of(dir, "counted nowhere (tolerance " + a.tolerancePackets() + " packets)",
+            String.valueOf(a.residualPackets()), String.valueOf(residualBytes), ""));
+      }
+      rows.add(new Row(dir, bars));
+      parts.add(dir + ": " + bytesText(a.sentBytes()) + " sent, " + bytesText(a.receivedBytes()) + " received"
+          + (a.gapPackets() > 0 ? ", " + a.gapPackets() + " packets missing, " + a.attributedPackets()
+              + " of them counted at a drop site" : ""));
+    }
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    String summary = "WireGuard bytes sent at one end against bytes received at the other over the same window: "
+        + String.join("; ", parts) + ".";
+    List<Legend> legend = new ArrayList<>(List.of(new Legend(Ink.BLUE, "sent"), new Legend(Ink.ORANGE, "received at the other end")));
+    if (anySite) {
+      legend.add(new Legend(Ink.SILENT, "dropped at a counted site"));
+    }
+    legend.add(new Legend(Ink.PURPLE, "missing, counted nowhere"));
+    return Optional.of(new Figure("chart-transfer", "Two-ended transfer and drop sites",
+        "Per direction: what one end's WireGuard sent, what the other end received, and where the difference went: "
+            + "each drop site that counted packets of this direction (in bytes at the mean packet size), then what no "
+            + "counter saw, which is loss on the path. " + summary,
+        new BarChart(summary, "bytes", 0, BarChart.niceMax(top), rows, List.of(), legend), table));
   }
 
   private static String missing(long sent, long received) {

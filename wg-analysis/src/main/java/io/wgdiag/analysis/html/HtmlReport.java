@@ -8,6 +8,9 @@ import io.wgdiag.analysis.Finding;
 import io.wgdiag.analysis.Host;
 import io.wgdiag.analysis.NotAssessed;
 import io.wgdiag.analysis.Report;
+import io.wgdiag.analysis.RuledOut;
+import io.wgdiag.analysis.Absorbed;
+import io.wgdiag.analysis.LikelyCause;
 import io.wgdiag.analysis.Severity;
 import io.wgdiag.analysis.bundle.LoadedEvidence;
 import io.wgdiag.analysis.bundle.UnreadLine;
@@ -90,8 +93,8 @@ public final class HtmlReport {
   // ------------------------------------------------------------------ the page
 
   private void write(Markup m) {
-    List<Figure> figures = new Charts(kase, config).all();
-    List<RuledOut> ruledOut = RuledOut.of(report);
+    List<Figure> figures = new Charts(kase, config, report).all();
+    List<RuledOut> ruledOut = report.ruledOut();
     String label = kase.label().orElse("");
     String title = "wgdiag: " + verdictLine() + (kase.tunnelInterface().isPresent() ? " (" + kase.tunnelInterface().get() + ")" : "");
     m.raw("<!DOCTYPE html>\n");
@@ -282,14 +285,38 @@ public final class HtmlReport {
         commands(m, "Roll back", a.rollback());
         m.close("div").nl();
       }
-      if (!f.linkedSymptoms().isEmpty()) {
+      if (!f.likelyCauses().isEmpty()) {
+        m.element("h4", "Likely causes, most likely first");
+        m.open("ol", "class", "causes");
+        for (LikelyCause c : f.likelyCauses()) {
+          m.open("li").open("strong").text(c.cause()).close("strong");
+          if (!c.code().isEmpty()) {
+            m.text(" (").open("code").text(c.code()).close("code").text(")");
+          }
+          m.text(": " + c.explanation());
+          evidenceList(m, c.evidence());
+          m.close("li");
+        }
+        m.close("ol").nl();
+      }
+      if (!f.absorbed().isEmpty()) {
+        m.element("h4", "Also explains");
+        m.open("ul", "class", "absorbed");
+        for (Absorbed a : f.absorbed()) {
+          m.open("li").open("code").text(a.code()).close("code").text(" @" + a.host().label() + ": ")
+              .open("strong").text(a.title()).close("strong").text(". " + a.reason());
+          evidenceList(m, a.evidence());
+          m.close("li");
+        }
+        m.close("ul").nl();
+      } else if (!f.linkedSymptoms().isEmpty()) {
         m.open("p", "class", "explains").open("strong").text("Also explains: ").close("strong");
         boolean first = true;
-        for (String s : f.linkedSymptoms()) {
+        for (String sym : f.linkedSymptoms()) {
           if (!first) {
             m.text(", ");
           }
-          m.open("code").text(s).close("code");
+          m.open("code").text(sym).close("code");
           first = false;
         }
         m.text(" (symptoms of this cause, not listed on their own).").close("p").nl();
@@ -298,6 +325,23 @@ public final class HtmlReport {
       rank++;
     }
     m.close("section").nl();
+  }
+
+  /** A short list of evidence: {@code source} and the fact, with the line's text when known. */
+  private void evidenceList(Markup m, List<Evidence> evidence) {
+    if (evidence.isEmpty()) {
+      return;
+    }
+    m.open("ul", "class", "ev");
+    for (Evidence e : evidence) {
+      m.open("li").open("code").text(e.source()).close("code").text(" " + e.fact());
+      Optional<String> line = lines.line(e.source());
+      if (line.isPresent()) {
+        m.empty("br").open("code", "class", "line").text(line.get()).close("code");
+      }
+      m.close("li");
+    }
+    m.close("ul");
   }
 
   private static void commands(Markup m, String label, List<String> commands) {
@@ -360,17 +404,8 @@ public final class HtmlReport {
     m.element("p", "Checks that were made and found nothing wrong, with the evidence that clears them.");
     m.open("ul", "class", "ruled-out");
     for (RuledOut r : items) {
-      m.open("li").open("strong").text(r.check()).close("strong");
-      if (!r.reason().isEmpty()) {
-        m.text(": " + r.reason());
-      }
-      if (!r.evidence().isEmpty()) {
-        m.open("ul");
-        for (Evidence e : r.evidence()) {
-          m.open("li").open("code").text(e.source()).close("code").text(" " + e.fact()).close("li");
-        }
-        m.close("ul");
-      }
+      m.open("li").open("strong").text(r.check()).close("strong").text(" (" + r.host().label() + " end)");
+      evidenceList(m, r.evidence());
       m.close("li").nl();
     }
     m.close("ul").nl();

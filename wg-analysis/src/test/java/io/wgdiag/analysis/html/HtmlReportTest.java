@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wgdiag.analysis.Analysis;
 import io.wgdiag.analysis.Case;
 import io.wgdiag.analysis.Category;
+import io.wgdiag.analysis.Direction;
+import io.wgdiag.analysis.DropSite;
 import io.wgdiag.analysis.Evidence;
+import io.wgdiag.analysis.Host;
+import io.wgdiag.analysis.LossAttribution;
+import io.wgdiag.analysis.RuledOut;
 import io.wgdiag.analysis.Finding;
 import io.wgdiag.analysis.Report;
 import io.wgdiag.analysis.Severity;
@@ -138,6 +143,24 @@ class HtmlReportTest {
     String html = HtmlReport.of(Case.builder().label(s).tunnelInterface(s).build(), r).render();
     XhtmlCheck.check(html);
     assertThat(html).doesNotContain("<script");
+  }
+
+  /** A report that attributes the two-ended loss draws each drop site and the residual; the ruled-out list shows. */
+  @Test
+  void lossAttributionDrawsTheDropSitesAndRuledOutIsListed() throws Exception {
+    LossAttribution a = LossAttribution.builder().direction(Direction.LOCAL_TO_REMOTE).window("before → after")
+        .sentBytes(1_000_000).receivedBytes(900_000).meanPacketBytes(1000).meanPacketSource("test").gapPackets(100)
+        .addSites(DropSite.builder().site("qdisc tbf on la0 (drops)").host(Host.LOCAL).code("queue.qdisc-drops").packets(70)
+            .attributedPackets(70).attributedBytes(70_000).source("local/after/tc-qdisc.txt:4").build())
+        .tolerancePackets(5).build();
+    RuledOut r = RuledOut.builder().check("route to the peer uses the tunnel").host(Host.LOCAL)
+        .addEvidence(Evidence.of("local/ip-route-get@peer.txt:2", "10.60.0.10 dev wg0")).build();
+    Report report = Report.builder().addLossAttributions(a).addRuledOut(r).build();
+    String html = HtmlReport.of(Case.builder().build(), report).render();
+    String chart = svgText(html, "chart-transfer-svg");
+    assertThat(chart).contains("sent by local 976.6 KiB", "received by remote 878.9 KiB (10.0% missing)",
+        "dropped at qdisc tbf on la0 (drops) (local): 70 packets", "counted nowhere: 30 packets (lost on the path)");
+    assertThat(html).contains("<section id=\"ruled-out\"", "route to the peer uses the tunnel", "href=\"#ruled-out\"");
   }
 
   @Test
