@@ -548,7 +548,7 @@ final class Charts {
     for (Fact<QdiscReport> f : facts) {
       for (Qdisc q : f.value().roots()) {
         if (q.sentPackets().orElse(0) > 0 || q.dropped().orElse(0) > 0 || q.overlimits().orElse(0) > 0) {
-          devices.add(q.device().orElse("?"));
+          devices.add(device(q, f.capture()));
         }
       }
     }
@@ -563,7 +563,7 @@ final class Charts {
     for (String dev : devices) {
       for (Fact<QdiscReport> f : facts) {
         for (Qdisc q : f.value().roots()) {
-          if (!q.device().orElse("?").equals(dev)) {
+          if (!device(q, f.capture()).equals(dev)) {
             continue;
           }
           long d = q.dropped().orElse(0);
@@ -587,6 +587,11 @@ final class Charts {
             + "a rise between before and after is what the load caused). " + summary,
         new BarChart(summary, "packets (drops) or events (overlimits)", 0, BarChart.niceMax(Math.max(5, top)), rows, List.of(),
             List.of(new Legend(Ink.SILENT, "dropped"), new Legend(Ink.PURPLE, "overlimits"))), table));
+  }
+
+  /** The qdisc's device as printed, else as the command named it ({@code tc -s qdisc show dev eth0}). */
+  private static String device(Qdisc q, Capture c) {
+    return q.device().or(c::qualifier).orElse("(device not printed)");
   }
 
   // ---------------------------------------------------------------- iperf3 intervals

@@ -46,11 +46,17 @@ final class Secrets {
   String mask(String text) {
     String t = maskLabelled(text, "private key");
     t = maskLabelled(t, "preshared key");
+    t = maskLabelled(t, "privatekey"); // wg-quick's configuration: PrivateKey = ...
+    t = maskLabelled(t, "presharedkey");
     t = maskDumpFields(t);
     return maskKeyShaped(t);
   }
 
-  /** The value after {@code label:} or {@code label =} up to the end of its word. */
+  /**
+   * The value after {@code label:} or {@code label =} (any case, spaces around the separator) up to
+   * the end of its word; the label without a separator after it ({@code private keys never ...}) is
+   * prose and stays.
+   */
   private static String maskLabelled(String text, String label) {
     String lower = text.toLowerCase(java.util.Locale.ROOT);
     int at = lower.indexOf(label);
@@ -61,7 +67,14 @@ final class Secrets {
     int done = 0;
     while (at >= 0) {
       int i = at + label.length();
-      while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == ':' || text.charAt(i) == '=')) {
+      while (i < text.length() && text.charAt(i) == ' ') {
+        i++;
+      }
+      if (i >= text.length() || (text.charAt(i) != ':' && text.charAt(i) != '=')) {
+        at = lower.indexOf(label, at + label.length());
+        continue;
+      }
+      while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == ':' || text.charAt(i) == '=' || text.charAt(i) == '\t')) {
         i++;
       }
       int end = i;

@@ -26,10 +26,10 @@ final class Style {
       nav{border:1px solid #d0d4d9;border-radius:6px;padding:.4rem 1rem .6rem;margin-top:1.2rem;background:#fafbfc}
       nav .nav-title{font-size:1rem;border:0;margin:.4rem 0 .2rem;padding:0}
       nav ol{margin:.2rem 0;padding-left:1.4rem}
-      nav ol ol{font-size:.92em}
+      nav ol ol{font-size:.92em;columns:2 18rem;column-gap:2rem}
       .badge{display:inline-block;font-size:.75rem;font-weight:700;letter-spacing:.05em;padding:.05rem .45rem;
         border:2px solid currentColor;border-radius:3px;vertical-align:.1em;background:#fff}
-      .verdict{border-left:8px solid #5f6b76;background:#f4f6f8;padding:.3rem 1.1rem .6rem;border-radius:4px}
+      .verdict{border-left:8px solid #5f6b76;background:#f4f6f8;padding:.3rem 1.1rem .6rem;border-radius:4px;margin-top:1.4rem}
       .verdict h2{border:0;margin-top:.6rem}
       .verdict-line{font-size:1.2rem;font-weight:600}
       .finding{border:1px solid #d0d4d9;border-left:8px solid #5f6b76;border-radius:4px;padding:.2rem 1.1rem .7rem;margin:1rem 0}
@@ -45,6 +45,7 @@ final class Style {
       th,td{border:1px solid #d0d4d9;padding:.25rem .5rem;text-align:left;vertical-align:top}
       th{background:#f0f2f4}
       td code{word-break:break-all}
+      table.evidence td:first-child{width:34%}
       code.line{display:inline-block;margin-top:.15rem;padding:0 .3rem;background:#f3f5f7;color:#2b3640;white-space:pre-wrap}
       .action{margin:.2rem 0 .4rem}
       .action p{margin:.2rem 0}

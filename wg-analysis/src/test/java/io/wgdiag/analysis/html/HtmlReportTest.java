@@ -133,6 +133,10 @@ class HtmlReportTest {
     String html = HtmlReport.of(Case.builder().build(), r).render();
     XhtmlCheck.check(html);
     assertThat(html).doesNotContain(priv).doesNotContain(psk).doesNotContain(priv.substring(0, 20)).contains("(redacted)");
+    // the words alone are prose, not a key to mask
+    assertThat(html).contains("Private and preshared keys never appear in it.");
+    assertThat(new Secrets(Set.of()).mask("PrivateKey = " + priv.substring(0, 40) + " and private key: (hidden)"))
+        .isEqualTo("PrivateKey = (redacted) and private key: (hidden)");
   }
 
   @Property(tries = 200)
