@@ -1,16 +1,15 @@
 package io.wgdiag.analysis.html;
 
+import io.wgdiag.analysis.Absorbed;
 import io.wgdiag.analysis.Action;
 import io.wgdiag.analysis.AnalysisConfig;
 import io.wgdiag.analysis.Case;
 import io.wgdiag.analysis.Evidence;
 import io.wgdiag.analysis.Finding;
-import io.wgdiag.analysis.Host;
+import io.wgdiag.analysis.LikelyCause;
 import io.wgdiag.analysis.NotAssessed;
 import io.wgdiag.analysis.Report;
 import io.wgdiag.analysis.RuledOut;
-import io.wgdiag.analysis.Absorbed;
-import io.wgdiag.analysis.LikelyCause;
 import io.wgdiag.analysis.Severity;
 import io.wgdiag.analysis.bundle.LoadedEvidence;
 import io.wgdiag.analysis.bundle.UnreadLine;
