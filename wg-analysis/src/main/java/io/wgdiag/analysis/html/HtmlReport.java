@@ -303,8 +303,12 @@ public final class HtmlReport {
         m.open("ul", "class", "absorbed");
         for (Absorbed a : f.absorbed()) {
           m.open("li").open("code").text(a.code()).close("code").text(" @" + a.host().label() + ": ")
-              .open("strong").text(a.title()).close("strong").text(". " + a.reason());
-          evidenceList(m, a.evidence());
+              .open("strong").text(a.title()).close("strong").text(" \u2014 " + a.reason());
+          if (!a.evidence().isEmpty()) {
+            m.open("details").element("summary", "its evidence (" + a.evidence().size() + ")");
+            evidenceList(m, a.evidence());
+            m.close("details");
+          }
           m.close("li");
         }
         m.close("ul").nl();
