@@ -442,13 +442,14 @@ final class Charts {
     boolean comparable = lw.get().from().isPresent() == rw.get().from().isPresent()
         && lw.get().from().map(f -> f.phase()).equals(rw.get().from().map(f -> f.phase()))
         && lw.get().to().phase() == rw.get().to().phase();
+    double unit = byteUnit(Math.max(Math.max(lSent, rRecv), Math.max(rSent, lRecv)));
     List<Row> rows = List.of(
         new Row("local to remote", List.of(
-            new Bar(lSent, Ink.BLUE, "sent by local " + bytesText(lSent)),
-            new Bar(rRecv, Ink.ORANGE, "received by remote " + bytesText(rRecv) + missing(lSent, rRecv)))),
+            new Bar(lSent / unit, Ink.BLUE, "sent by local " + bytesText(lSent)),
+            new Bar(rRecv / unit, Ink.ORANGE, "received by remote " + bytesText(rRecv) + missing(lSent, rRecv)))),
         new Row("remote to local", List.of(
-            new Bar(rSent, Ink.BLUE, "sent by remote " + bytesText(rSent)),
-            new Bar(lRecv, Ink.ORANGE, "received by local " + bytesText(lRecv) + missing(rSent, lRecv)))));
+            new Bar(rSent / unit, Ink.BLUE, "sent by remote " + bytesText(rSent)),
+            new Bar(lRecv / unit, Ink.ORANGE, "received by local " + bytesText(lRecv) + missing(rSent, lRecv)))));
     List<List<String>> table = new ArrayList<>();
     table.add(List.of("direction", "sent (bytes)", "received (bytes)", "sent: window", "received: window", "sources"));
     table.add(List.of("local to remote", String.valueOf(lSent), String.valueOf(rRecv), lw.get().describe(), rw.get().describe(),
@@ -464,7 +465,8 @@ final class Charts {
     return Optional.of(new Figure("chart-transfer", "Two-ended transfer",
         "WireGuard counts the bytes of its own messages at both ends (wg show dump transfer counters): what one end sent "
             + "and the other never received was lost between them. " + summary + caveat,
-        new BarChart(summary, "bytes", 0, BarChart.niceMax(Math.max(Math.max(lSent, rRecv), Math.max(rSent, lRecv))), rows,
+        new BarChart(summary, "WireGuard " + byteUnitName(unit), 0,
+            BarChart.niceMax(Math.max(Math.max(lSent, rRecv), Math.max(rSent, lRecv)) / unit), rows,
             List.of(), List.of(new Legend(Ink.BLUE, "sent"), new Legend(Ink.ORANGE, "received at the other end"))),
         table));
   }
@@ -513,6 +515,11 @@ final class Charts {
     if (rows.isEmpty()) {
       return Optional.empty();
     }
+    double unit = byteUnit(top);
+    List<Row> scaled = new ArrayList<>();
+    for (Row r : rows) {
+      scaled.add(new Row(r.label(), r.bars().stream().map(b -> new Bar(b.value() / unit, b.ink(), b.text())).toList()));
+    }
     String summary = "WireGuard bytes sent at one end against bytes received at the other over the same window: "
         + String.join("; ", parts) + ".";
     List<Legend> legend = new ArrayList<>(List.of(new Legend(Ink.BLUE, "sent"), new Legend(Ink.ORANGE, "received at the other end")));
@@ -524,7 +531,8 @@ final class Charts {
         "Per direction: what one end's WireGuard sent, what the other end received, and where the difference went: "
             + "each drop site that counted packets of this direction (in bytes at the mean packet size), then what no "
             + "counter saw, which is loss on the path. " + summary,
-        new BarChart(summary, "bytes", 0, BarChart.niceMax(top), rows, List.of(), legend), table));
+        new BarChart(summary, "WireGuard " + byteUnitName(unit), 0, BarChart.niceMax(top / unit), scaled, List.of(), legend),
+        table));
   }
 
   private static String missing(long sent, long received) {
@@ -672,6 +680,20 @@ final class Charts {
       return String.format(Locale.ROOT, "%.1f Mbit/s", bps / 1e6);
     }
     return String.format(Locale.ROOT, "%.0f kbit/s", bps / 1e3);
+  }
+
+  /** The binary unit for an axis whose largest value is {@code max} bytes: 1, 1024, 1024², 1024³ bytes. */
+  static double byteUnit(double max) {
+    double unit = 1;
+    while (max / unit >= 1024 * 2 && unit < 1024.0 * 1024 * 1024) {
+      unit *= 1024;
+    }
+    return unit;
+  }
+
+  /** The name of {@link #byteUnit}: {@code bytes}, {@code KiB}, {@code MiB}, {@code GiB}. */
+  static String byteUnitName(double unit) {
+    return unit >= 1024.0 * 1024 * 1024 ? "GiB" : unit >= 1024.0 * 1024 ? "MiB" : unit >= 1024 ? "KiB" : "bytes";
   }
 
   static String bytesText(double b) {
