@@ -497,7 +497,7 @@ final class Charts {
         anySite = true;
         bars.add(new Bar(d.attributedBytes(), Ink.SILENT, "dropped at " + d.site() + " (" + d.host().label() + "): "
             + d.attributedPackets() + " packets"));
-        table.add(List.of(dir, "dropped at " + d.site() + " (" + d.host().label() + ", " + d.code() + ")",
+        table.add(List.of(dir, "dropped at " + d.site() + " (" + d.host().label() + (d.code().isEmpty() ? "" : ", " + d.code()) + ")",
             String.valueOf(d.attributedPackets()), String.valueOf(d.attributedBytes()), d.source()));
       }
       long residualBytes = Math.round(a.residualPackets() * a.meanPacketBytes());

@@ -243,7 +243,7 @@ public final class HtmlReport {
       m.open("h3", "id", id + "-h").open("span", "class", "badge").text(severity(f.severity())).close("span")
           .text(" " + rank + ". " + f.title()).close("h3").nl();
       m.open("p", "class", "meta").open("code").text(f.code()).close("code")
-          .text(" · " + f.host().label() + " end · confidence " + Math.round(f.confidence() * 100) + "% · "
+          .text(" · " + f.where().words() + " · confidence " + Math.round(f.confidence() * 100) + "% · "
               + f.category().name().toLowerCase(Locale.ROOT)).close("p").nl();
       m.element("p", f.explanation());
       m.open("p", "class", "decision").open("strong").text("Decision: ").close("strong").text(f.decision()).close("p").nl();
