@@ -6,7 +6,11 @@ import io.wgdiag.analysis.Severity;
 import io.wgdiag.analysis.bundle.BundleException;
 import io.wgdiag.analysis.bundle.EvidenceReader;
 import io.wgdiag.analysis.bundle.LoadedEvidence;
+import io.wgdiag.analysis.html.HtmlReport;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -25,7 +29,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Read evidence (a capture bundle directory, its .tar.gz, a transcript file or an unpacked"
           + " sosreport) and print the ranked findings: evidence, decision, and the commands to apply,"
-          + " verify and roll back each fix; then what could not be assessed."
+          + " verify and roll back each fix; then what could not be assessed. --format html writes one"
+          + " self-contained page with the charts the evidence supports (no script, nothing loaded from the network)."
     })
 final class AnalyzeCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
@@ -36,8 +41,19 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--remote", paramLabel = "PATH", description = "Evidence from the other tunnel end.")
   @Nullable Path remote;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-  ParseCommand.Format format = ParseCommand.Format.text;
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text, json or html (one self-contained page with charts; default: ${DEFAULT-VALUE}).")
+  Format format = Format.text;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+  @Nullable Path outFile;
+
+  /** The report's forms. */
+  enum Format {
+    text,
+    json,
+    html
+  }
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit 1 when a finding is at or above: critical, warning or info.")
   @Nullable String failOn;
@@ -67,8 +83,23 @@ final class AnalyzeCommand implements Callable<Integer> {
       return WgDiag.EXIT_BAD_INPUT;
     }
     Report report = Analysis.standard().run(evidence.kase());
-    if (format == ParseCommand.Format.json) {
+    Path file = outFile;
+    if (file != null) {
+      String text = switch (format) {
+        case json -> ReportView.json(report, evidence);
+        case html -> html(evidence, report);
+        case text -> ReportView.text(report, evidence, color.equals("always"));
+      };
+      try {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+      } catch (IOException | UnsupportedOperationException e) {
+        err.println("wgdiag: cannot write " + file + ": " + e.getMessage());
+        return WgDiag.EXIT_BAD_INPUT;
+      }
+    } else if (format == Format.json) {
       Output.json(ReportView.tree(report, evidence), out, false);
+    } else if (format == Format.html) {
+      out.print(html(evidence, report));
     } else {
       boolean useColor = color.equals("always")
           || (color.equals("auto") && System.console() != null && !"dumb".equals(System.getenv("TERM")));
@@ -80,5 +111,15 @@ final class AnalyzeCommand implements Callable<Integer> {
       return WgDiag.EXIT_FINDING;
     }
     return WgDiag.EXIT_OK;
+  }
+
+  /** The page, each piece of evidence with its line's text where the input is a directory or a transcript file. */
+  private String html(LoadedEvidence evidence, Report report) {
+    HtmlReport page = HtmlReport.of(evidence, report);
+    Path dir = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+    if (dir != null && !path.toString().endsWith(".tar.gz") && !path.toString().endsWith(".tgz")) {
+      page = page.sourceDirectory(dir);
+    }
+    return page.render();
   }
 }

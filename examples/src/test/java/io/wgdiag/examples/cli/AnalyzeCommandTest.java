@@ -104,6 +104,33 @@ class AnalyzeCommandTest {
     }
   }
 
+  /** The sample capture as a page: one self-contained file, its charts drawn, under 200 KB. */
+  @Test
+  void htmlGoesToTheFileOutNamesAndHoldsTheCharts() throws Exception {
+    Path sample = Path.of("samples", "lab-pmtu-blackhole");
+    Path page = dir.resolve("report.html");
+    CliRunner.Result r = CliRunner.run("analyze", "--format", "html", "--out", page.toString(), sample.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).isEmpty();
+    String html = Files.readString(page, StandardCharsets.UTF_8);
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"")
+        .contains("id=\"chart-df-ladder-local\"", "id=\"chart-transfer\"", "Path MTU blackhole").doesNotContain("<script");
+    assertThat(Files.size(page)).as("bytes").isLessThan(200 * 1024);
+    // without --out the page goes to standard output, the same page
+    CliRunner.Result stdout = CliRunner.run("analyze", "--format", "html", sample.toString());
+    assertThat(stdout.exit()).isZero();
+    assertThat(stdout.out()).isEqualTo(html);
+  }
+
+  @Test
+  void aFileThatCannotBeWrittenIsOneLineAndExitTwo() throws Exception {
+    Path sample = Path.of("samples", "lab-pmtu-blackhole");
+    CliRunner.Result r = CliRunner.run("analyze", "--format", "html", "--out", dir.resolve("no/such/dir/r.html").toString(),
+        sample.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("wgdiag: cannot write ").doesNotContain("\n").doesNotContain("Exception");
+  }
+
   /** Every lab recording's report validates against docs/report.schema.json. */
   @Test
   void everyLabRecordingPrintsJsonTheSchemaAccepts() throws Exception {
@@ -176,5 +203,10 @@ class AnalyzeCommandTest {
     assertThat(sum).isEqualTo(a.get("gapPackets").asLong());
     assertThat(root.get("findings").get(0).get("absorbed").get(0).get("reason").asText()).contains("local → remote");
     assertThat(root.get("ruledOut")).isNotEmpty();
+    // the page draws the same decomposition and lists what was ruled out
+    CliRunner.Result html = CliRunner.run("analyze", "--format", "html", b.toString());
+    assertThat(html.exit()).as(html.err()).isZero();
+    assertThat(html.out()).contains("Two-ended transfer and drop sites", "dropped at Udp InErrors", ": 300 packets",
+        "<section id=\"ruled-out\"");
   }
 }
