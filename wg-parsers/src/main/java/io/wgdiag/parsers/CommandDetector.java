@@ -159,7 +159,16 @@ final class CommandDetector {
       case "conntrack":
         return hit("conntrack-stats");
       case "ethtool":
-        return hit("ethtool-features", operands, 0);
+        // -k (--show-features, --show-offload) prints the feature list and -K (--features,
+        // --offload) what it could not change; -i, -S, -g and a bare 'ethtool eth0' print other
+        // things no parser reads
+        for (String a : args) {
+          if (a.equals("-k") || a.equals("--show-features") || a.equals("--show-offload")
+              || a.equals("-K") || a.equals("--features") || a.equals("--offload")) {
+            return hit("ethtool-features", operands, 0);
+          }
+        }
+        return null;
       case "iptables":
       case "ip6tables":
       case "iptables-save":

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code $ CMD}
  *   <li>{@code user@host:path$ CMD} or {@code user@host:path# CMD} (also {@code user@host:path $ CMD})
  *   <li>{@code [user@host path]$ CMD} or {@code [user@host path]# CMD}
- *   <li>SUSE's {@code host:~ # CMD} and {@code user@host:~> CMD}
+ *   <li>SUSE's {@code host:~ # CMD} and {@code user@host:~> CMD}; {@code ~# CMD} (a prompt cut to its
+ *       directory); a parenthesised tag before the prompt character ({@code user@host:~ (main) $ CMD})
  * </ul>
  *
  * <p>A prompt with no command after it ends the block before it (people paste the prompt that
@@ -140,6 +141,17 @@ public final class TranscriptReader {
       }
       return null;
     }
+    if (n >= 2 && line.charAt(0) == '~') {
+      // ~# CMD, ~$ CMD, ~/dir$ CMD: a prompt that shows only the directory (OpenWrt's root shell cut short)
+      int i = 1;
+      while (i < n && line.charAt(i) != ' ' && line.charAt(i) != '$' && line.charAt(i) != '#') {
+        i++;
+      }
+      if (i < n && (line.charAt(i) == '$' || line.charAt(i) == '#') && (i == 1 || line.charAt(1) == '/')) {
+        return i + 1 == n ? "" : line.charAt(i + 1) == ' ' ? line.substring(i + 2).strip() : null;
+      }
+      return null;
+    }
     String suse = suseCommand(line);
     if (suse != null) {
       return suse;
@@ -157,6 +169,15 @@ public final class TranscriptReader {
       char ch = line.charAt(i);
       if ((ch == '$' || ch == '#') && (i + 1 == n || line.charAt(i + 1) == ' ')) {
         return i + 1 == n ? "" : line.substring(i + 2).strip();
+      }
+      if (ch == ' ' && i + 1 < n && line.charAt(i + 1) == '(') {
+        // user@host:~/repo (main)$ CMD: a parenthesised tag (git branch, device mode) in the prompt
+        int close = line.indexOf(')', i + 2);
+        if (close < 0) {
+          return null;
+        }
+        i = close;
+        continue;
       }
       if (ch == ' ' && i + 1 < n && (line.charAt(i + 1) == '$' || line.charAt(i + 1) == '#')
           && (i + 2 == n || line.charAt(i + 2) == ' ')) {
