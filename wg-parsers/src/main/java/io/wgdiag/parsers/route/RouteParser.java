@@ -94,7 +94,8 @@ public final class RouteParser extends LineParser<RouteTable> {
           columns = null;
           return true;
         }
-        if (t.startsWith("Destination ") || t.startsWith("Source ")) {
+        String first = t.substring(0, Fields.fieldEnd(t, 0, t.length()));
+        if (first.equals("Destination") || first.equals("Source")) {
           columns = header(t);
           return true;
         }
