@@ -10,6 +10,7 @@ import io.wgdiag.parsers.Diagnostic;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.ParseResult;
 import io.wgdiag.parsers.Parser;
+import io.wgdiag.parsers.Secrets;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
@@ -111,6 +112,16 @@ public abstract class LineParser<T> implements Parser<T> {
     return line;
   }
 
+  /**
+   * Whether every key ({@link Secrets#mask}) in the input is masked before a session sees it: so
+   * that no model, message or diagnostic can hold one, whatever line it stands on ({@code
+   * PrivateKey = ...} pasted among {@code sysctl} output, say). True but for the WireGuard parsers,
+   * which keep public keys from their own column and never copy a private or preshared key.
+   */
+  protected boolean masksKeys() {
+    return true;
+  }
+
   /** The JSON form of this tool's output, or null if it has none. */
   protected @Nullable JsonForm<T> jsonForm() {
     return null;
@@ -208,7 +219,7 @@ public abstract class LineParser<T> implements Parser<T> {
   private ParseResult<T> readJson(JsonForm<T> form, Reader reader, boolean strict)
       throws ParseException, IOException {
     List<Diagnostic> diagnostics = new ArrayList<>(0);
-    try (JsonParser p = Json.FACTORY.createParser(reader)) {
+    try (JsonParser p = Json.FACTORY.createParser(masksKeys() ? Secrets.maskingReader(reader) : reader)) {
       try {
         T model = form.read(p, diagnostics, strict);
         if (p.nextToken() != null) {
@@ -298,6 +309,9 @@ public abstract class LineParser<T> implements Parser<T> {
    */
   private int readText(String text, LineCursor cursor, Session<T> session, boolean strict,
       List<Diagnostic> diagnostics, int number) throws ParseException {
+    if (masksKeys()) {
+      text = Secrets.mask(text); // whole lines: a key never spans two (the same string if none)
+    }
     boolean anyCr = text.indexOf('\r') >= 0;
     boolean anyEscape = text.indexOf('\u001b') >= 0;
     int pos = 0;
