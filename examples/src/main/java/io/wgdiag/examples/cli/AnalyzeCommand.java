@@ -63,16 +63,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     try {
       evidence = EvidenceReader.standard().read(path, remote);
     } catch (BundleException e) {
-      err.println(e.getMessage());
+      err.println(KeyGuard.ALL.mask(String.valueOf(e.getMessage())));
       return WgDiag.EXIT_BAD_INPUT;
     }
     Report report = Analysis.standard().run(evidence.kase());
     if (format == ParseCommand.Format.json) {
-      Output.json(ReportView.tree(report, evidence), out, false);
+      Output.json(ReportView.tree(report, evidence), out, false, KeyGuard.of(evidence.kase()));
     } else {
       boolean useColor = color.equals("always")
           || (color.equals("auto") && System.console() != null && !"dumb".equals(System.getenv("TERM")));
-      out.print(ReportView.text(report, evidence, useColor));
+      out.print(KeyGuard.of(evidence.kase()).mask(ReportView.text(report, evidence, useColor)));
     }
     out.flush();
     Severity limit = threshold;
