@@ -58,12 +58,12 @@ public final class WgDiag implements Runnable {
     }
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          ex.getCommandLine().getErr().println("wgdiag: " + ex.getMessage() + " (see 'wgdiag --help')");
+          ex.getCommandLine().getErr().println(KeyGuard.ALL.mask("wgdiag: " + ex.getMessage() + " (see 'wgdiag --help')"));
           return EXIT_BAD_INPUT;
         });
     cl.setExecutionExceptionHandler(
         (ex, c, parseResult) -> {
-          c.getErr().println("wgdiag: internal error: " + ex);
+          c.getErr().println(KeyGuard.ALL.mask("wgdiag: internal error: " + ex));
           return EXIT_BAD_INPUT;
         });
     return cl;

@@ -120,7 +120,6 @@ public final class TopParser extends LineParser<TopReport> {
         if (t.startsWith("top - ")) {
           close();
           ImmutableTopIteration.Builder b = TopIteration.builder();
-          it = b;
           tasksRead = false;
           header = null;
           String[] parts = t.substring(6).split(" ", 2);
@@ -135,6 +134,7 @@ public final class TopParser extends LineParser<TopReport> {
           b.load5(line.decimal("the 5-minute load"));
           line.expect(",");
           b.load15(line.decimal("the 15-minute load"));
+          it = b; // only a whole top line opens an iteration: a broken one leaves no half-made builder
           return true;
         }
         ImmutableTopIteration.Builder b = it;
@@ -146,13 +146,19 @@ public final class TopParser extends LineParser<TopReport> {
             // the iteration's map would refuse the counts when the iteration is made, for the whole input
             throw line.errorAt(0, "a second Tasks or Threads line in this iteration");
           }
-          tasksRead = true;
           line.position(line.text().indexOf(':') + 1);
+          Map<String, Long> tasks = new LinkedHashMap<>();
           while (!line.atEnd()) {
             long n = line.number("a task count");
+            int at = line.skipBlanks().position();
             String state = line.word("a task state").replace(",", "");
-            b.putTask(state, n);
+            if (tasks.putIfAbsent(state, n) != null) {
+              // the iteration's map would refuse it when the iteration is made, for the whole input
+              throw line.errorAt(at, "expected each task state once, found " + line.quoted(state) + " twice");
+            }
           }
+          tasksRead = true;
+          b.putAllTasks(tasks); // all or none: a bad line adds no count
           return true;
         }
         if (t.startsWith("%Cpu")) {
