@@ -38,6 +38,9 @@ cleanup() {
     for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
     ip netns del "$ns" 2>/dev/null || true
   done
+  # a setup cut short between `ip link add` and `ip link set netns` leaves the veth pairs here
+  ip link del la0 2>/dev/null || true
+  ip link del lr1 2>/dev/null || true
   # the namespaces' processes (wireguard-go among them) are gone: their sockets are stale
   rm -f "/var/run/wireguard/$WGA.sock" "/var/run/wireguard/$WGB.sock"
   [ -z "$KEYDIR" ] || rm -rf "$KEYDIR"
