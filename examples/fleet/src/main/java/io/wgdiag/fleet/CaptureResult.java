@@ -5,6 +5,7 @@ import io.wgdiag.analysis.Evidence;
 import io.wgdiag.analysis.Finding;
 import io.wgdiag.analysis.NotAssessed;
 import io.wgdiag.analysis.Report;
+import io.wgdiag.analysis.RuledOut;
 import io.wgdiag.analysis.bundle.EvidenceReader;
 import io.wgdiag.analysis.bundle.EvidenceSource;
 import io.wgdiag.analysis.bundle.LoadedEvidence;
@@ -56,10 +57,12 @@ public final class CaptureResult implements Serializable {
   final Map<String, String> labels;
   final List<FindingRow> findings;
   final List<String> notAssessed;
+  final List<String> ruledOut;
   final int unread;
 
   private CaptureResult(String capture, String kind, @Nullable String error, @Nullable String time,
-      Map<String, String> labels, List<FindingRow> findings, List<String> notAssessed, int unread) {
+      Map<String, String> labels, List<FindingRow> findings, List<String> notAssessed, List<String> ruledOut,
+      int unread) {
     this.capture = capture;
     this.kind = kind;
     this.error = error;
@@ -67,6 +70,7 @@ public final class CaptureResult implements Serializable {
     this.labels = labels;
     this.findings = findings;
     this.notAssessed = notAssessed;
+    this.ruledOut = ruledOut;
     this.unread = unread;
   }
 
@@ -83,9 +87,13 @@ public final class CaptureResult implements Serializable {
       for (NotAssessed n : r.notAssessed()) {
         na.add(n.check());
       }
+      List<String> ruledOut = new ArrayList<>();
+      for (RuledOut o : r.ruledOut()) {
+        ruledOut.add(o.host().label() + ": " + o.check());
+      }
       Map<String, String> labels = new LinkedHashMap<>(e.properties());
       String time = e.kase().captureTime().orElse(null);
-      return new CaptureResult(capture, e.kind(), null, time, labels, rows, na, e.unread().size());
+      return new CaptureResult(capture, e.kind(), null, time, labels, rows, na, ruledOut, e.unread().size());
     } catch (Exception | OutOfMemoryError | StackOverflowError ex) {
       String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
       if (!(ex instanceof io.wgdiag.analysis.bundle.BundleException)) {
@@ -100,7 +108,7 @@ public final class CaptureResult implements Serializable {
     if (oneLine.length() > 500) {
       oneLine = oneLine.substring(0, 500) + "...";
     }
-    return new CaptureResult(capture, "unknown", oneLine, null, Map.of(), List.of(), List.of(), 0);
+    return new CaptureResult(capture, "unknown", oneLine, null, Map.of(), List.of(), List.of(), List.of(), 0);
   }
 
   /** How a capture is read: from bytes, or from a source. */

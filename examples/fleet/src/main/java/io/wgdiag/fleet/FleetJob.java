@@ -249,7 +249,7 @@ public final class FleetJob {
       codes.add(f.code);
     }
     return RowFactory.create(r.capture, r.kind, r.error == null ? "ok" : "error", r.error, r.time, r.host(),
-        scalaMap(r.labels), r.findings.size(), r.worst(), seq(codes), seq(r.notAssessed), r.unread);
+        scalaMap(r.labels), r.findings.size(), r.worst(), seq(codes), seq(r.notAssessed), seq(r.ruledOut), r.unread);
   }
 
   static List<Row> findingRows(CaptureResult r) {
@@ -305,6 +305,7 @@ public final class FleetJob {
         .add("worst", DataTypes.StringType, true)
         .add("codes", DataTypes.createArrayType(DataTypes.StringType), false)
         .add("not_assessed", DataTypes.createArrayType(DataTypes.StringType), false)
+        .add("ruled_out", DataTypes.createArrayType(DataTypes.StringType), false)
         .add("unread_lines", DataTypes.IntegerType, false);
 
     static final StructType FINDINGS = new StructType()
