@@ -9,6 +9,7 @@ module io.wgdiag.analysis {
 
   exports io.wgdiag.analysis;
   exports io.wgdiag.analysis.bundle;
+  exports io.wgdiag.analysis.compare;
 
   uses io.wgdiag.analysis.Analyzer;
 }
