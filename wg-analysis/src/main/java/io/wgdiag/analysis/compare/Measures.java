@@ -168,7 +168,7 @@ public final class Measures {
     if (w.isPresent() && w.get().isDelta()) {
       long retr = w.get().delta(c -> c.tcpRetransSegs().orElse(0));
       long segs = w.get().delta(c -> c.tcpOutSegs().orElse(0));
-      return Optional.of(Reading.rate(retr, segs, "segments retransmitted (" + w.get().describe() + ")", w.get().basis(),
+      return Optional.of(Reading.rate(retr, segs, "segments retransmitted", w.get().basis(),
           w.get().to().source().toString()));
     }
     long retr = 0;
