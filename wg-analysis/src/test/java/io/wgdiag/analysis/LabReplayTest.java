@@ -7,16 +7,22 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Replays every bundle the lab recorded on real wireguard-go tunnels ({@code lab/lab.sh}): the
- * expected finding ranks first, the forbidden codes stay absent, no line is left unread, and no
- * private key reached the bundle.
+ * expected finding ranks first (on the expected end, when {@code top-host} names one), the forbidden
+ * codes stay absent at warning or above, no fact is reported twice (same code, host and subject), no
+ * line is left unread, and no private key reached the bundle. A scenario whose {@code
+ * expected.properties} carries {@code pending=ISSUE} records an expectation today's analysis does not
+ * yet meet: it is skipped (an assumption naming the scenario and the issue), its key check still runs.
  */
 class LabReplayTest {
 
@@ -31,6 +37,13 @@ class LabReplayTest {
     return scenarios.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
       Properties expected = new Properties();
       expected.load(new StringReader(Files.readString(dir.resolve("expected.properties"))));
+      assertThat(expected.getProperty("top")).as("top= in " + dir.getFileName()).isNotBlank();
+      assertThat(expected.getProperty("description")).as("description= in " + dir.getFileName()).isNotBlank();
+      assertThat(expected.getProperty("recorded")).as("recorded= in " + dir.getFileName()).isNotBlank();
+      noPrivateKey(dir);
+      String pending = expected.getProperty("pending", "");
+      Assumptions.assumeTrue(pending.isBlank(), () -> "lab scenario " + dir.getFileName() + " is pending " + pending
+          + ": today's analysis does not yet rank " + expected.getProperty("top") + " first");
       LoadedEvidence e = Cases.load("lab/" + dir.getFileName());
       assertThat(e.unread()).as("unread lines").isEmpty();
       Report r = Analysis.standard().run(e.kase());
@@ -41,22 +54,55 @@ class LabReplayTest {
       } else {
         assertThat(r.top()).as(codes.toString()).isPresent();
         assertThat(r.top().get().code()).as(codes.toString()).isEqualTo(top);
+        String host = expected.getProperty("top-host", "");
+        if (!host.isBlank()) {
+          assertThat(r.top().get().host().label()).as(codes.toString()).isEqualTo(host);
+        }
       }
-      for (String absent : Arrays.stream(expected.getProperty("absent", "").split(",")).filter(x -> !x.isBlank()).toList()) {
-        assertThat(r.has(absent)).as(absent + " in " + codes).isFalse();
+      for (String absent : Arrays.stream(expected.getProperty("absent", "").split(",")).map(String::strip).filter(x -> !x.isBlank()).toList()) {
+        assertThat(r.findings()).as(absent + " at warning or above in " + codes)
+            .noneMatch(f -> f.code().equals(absent) && f.severity().atLeast(Severity.WARNING));
       }
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path f : files.filter(x -> x.getFileName().toString().startsWith("wg-show-dump")).toList()) {
-          String text = Files.readString(f);
-          for (String line : text.split("\n")) {
-            String[] cols = line.split("\t");
-            if (cols.length == 4 || cols.length == 5) {
-              assertThat(cols[cols.length == 5 ? 1 : 0]).as(f + ": a private key field").isIn("(hidden)", "(none)");
-            }
+      assertThat(duplicates(r)).as("findings stating the same fact twice in " + codes).isEmpty();
+    }));
+  }
+
+  /** The keys (code, host, subject) that more than one finding of the report carries. */
+  static List<String> duplicates(Report r) {
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    for (Finding f : r.findings()) {
+      seen.merge(f.code() + "@" + f.host().label() + " " + subject(f), 1, Integer::sum);
+    }
+    return seen.entrySet().stream().filter(x -> x.getValue() > 1).map(Map.Entry::getKey).toList();
+  }
+
+  /**
+   * What a finding is about when one end can have several of its code (a device, a prefix, a peer):
+   * {@code Finding.subject()} where the analysis has it (issue 27), else "" (then a code appears at
+   * most once per end, which holds for the lab's one-tunnel, one-peer hosts).
+   */
+  static String subject(Finding f) {
+    try {
+      Object s = Finding.class.getMethod("subject").invoke(f);
+      return s == null ? "" : s.toString();
+    } catch (ReflectiveOperationException e) {
+      return "";
+    }
+  }
+
+  /** No private key field of a {@code wg show dump} in the bundle holds a key. */
+  static void noPrivateKey(Path dir) throws java.io.IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(x -> x.getFileName().toString().startsWith("wg-show-dump")).toList()) {
+        String text = Files.readString(f);
+        for (String line : text.split("\n")) {
+          String[] cols = line.split("\t");
+          if (cols.length == 4 || cols.length == 5) {
+            assertThat(cols[cols.length == 5 ? 1 : 0]).as(f + ": a private key field").isIn("(hidden)", "(none)");
           }
         }
       }
-    }));
+    }
   }
 
   /**
