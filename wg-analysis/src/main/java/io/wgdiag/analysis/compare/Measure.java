@@ -17,8 +17,11 @@ public enum Measure {
   /** Parallel iperf3 TCP flows ({@code -P N}): the receiver's SUM bitrate, in bits per second. Higher is better. */
   PARALLEL_THROUGHPUT("parallel-throughput", "iperf3 parallel flows", Unit.BITS_PER_SECOND, Kind.THROUGHPUT, true, true,
       "iperf3 -c {peer} -P 4 -t 15"),
-  /** TCP segments retransmitted per segment sent (a share). Lower is better. */
-  RETRANSMITS("retransmits-per-segment", "TCP retransmits per segment", Unit.SHARE, Kind.RATE, false, true,
+  /**
+   * TCP segments retransmitted per segment sent (a share). Lower is better. Shown, does not decide:
+   * a symptom, see {@link #decides()}.
+   */
+  RETRANSMITS("retransmits-per-segment", "TCP retransmits per segment", Unit.SHARE, Kind.RATE, false, false,
       "nstat -az   # before the load", "iperf3 -c {peer} -t 15", "nstat -az   # after the load"),
   /** The round-trip time through the tunnel with no load, the median reply, in milliseconds. Lower is better. */
   RTT_IDLE("rtt-idle", "RTT idle", Unit.MILLISECONDS, Kind.RTT, false, true,
@@ -30,8 +33,11 @@ public enum Measure {
   DF_LARGEST_PASSING("df-largest-passing", "DF ping largest passing", Unit.BYTES, Kind.SIZE, true, true,
       "ping -M do -s 1392 -c 3 {peer}", "ping -M do -s 1372 -c 3 {peer}", "ping -M do -s 1312 -c 3 {peer}",
       "ping -M do -s 1252 -c 3 {peer}", "ping -M do -s 1192 -c 3 {peer}"),
-  /** Packets the root qdiscs dropped per packet they handled (a share). Lower is better. */
-  QDISC_DROPS("qdisc-drops-per-packet", "qdisc drops per packet", Unit.SHARE, Kind.RATE, false, true,
+  /**
+   * Packets the root qdiscs dropped per packet they handled (a share). Lower is better. Shown, does
+   * not decide: see {@link #decides()}.
+   */
+  QDISC_DROPS("qdisc-drops-per-packet", "qdisc drops per packet", Unit.SHARE, Kind.RATE, false, false,
       "tc -s qdisc show   # before and after the load"),
   /** Received packets the physical links dropped (dropped, missed, overrun) per packet (a share). Lower is better. */
   NIC_DROPS("nic-drops-per-packet", "NIC RX drops per packet", Unit.SHARE, Kind.RATE, false, true,
@@ -131,9 +137,19 @@ public enum Measure {
   }
 
   /**
-   * Whether a change of this measure counts toward the verdict. CPU figures do not: they move with
-   * the load, so more throughput costs more CPU; they are shown, and the {@code cpu.*} findings
-   * carry the CPU's verdict.
+   * Whether a change of this measure counts toward the verdict. Throughput, RTT, the DF ladder, NIC
+   * and UDP drops and the handshake do: they are what the tunnel delivers, or loss the host inflicts
+   * for nothing. Shown and not deciding:
+   *
+   * <ul>
+   *   <li>CPU figures move with the load: more throughput costs more CPU. The {@code cpu.*}
+   *       findings carry the CPU's verdict.
+   *   <li>TCP retransmits are a symptom (the field guide: "on their own they are a symptom, not a
+   *       cause"). A shorter queue or an AQM raises them by design while latency falls (the lab's
+   *       bufferbloat-short-queue: 0.28% to 10.2%, RTT under load 40.5 to 26.5 ms), and on a busy
+   *       host they vary tenfold between runs of one setup (txqueuelen-noop: 0.094% to 1.2%).
+   *   <li>qdisc drops likewise: fq_codel, cake or a shorter queue drop more on purpose.
+   * </ul>
    */
   public boolean decides() {
     return decides;
