@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * A report rendered to JSON for a frontend: read evidence, analyze, and hand the documented JSON
- * (schema {@code docs/report.schema.json}, {@code schemaVersion} 1) to whatever serves the page.
+ * (schema {@code docs/report.schema.json}, {@code schemaVersion} 2) to whatever serves the page.
  * Run: {@code ReportToJson PATH}.
  */
 public final class ReportToJson {

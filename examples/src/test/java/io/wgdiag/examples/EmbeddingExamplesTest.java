@@ -57,7 +57,7 @@ class EmbeddingExamplesTest {
     String text = capture(() -> ParseAndAnalyze.main(new String[] {f.toString()}));
     assertThat(text).contains("WARNING  " + TunnelMtuPolicyAnalyzer.CODE).contains("gw-1.txt:2: wg0 mtu 1200 bytes");
     String json = capture(() -> ReportToJson.main(new String[] {f.toString()}));
-    assertThat(json).startsWith("{\"schemaVersion\":1,").contains("\"code\":\"" + TunnelMtuPolicyAnalyzer.CODE + "\"");
+    assertThat(json).startsWith("{\"schemaVersion\":2,").contains("\"code\":\"" + TunnelMtuPolicyAnalyzer.CODE + "\"");
   }
 
   interface Body {

@@ -10,6 +10,8 @@ public final class AnalysisContext {
   private final AnalysisConfig config;
   private final List<Finding> findings = new ArrayList<>();
   private final List<NotAssessed> notAssessed = new ArrayList<>();
+  private final List<RuledOut> ruledOut = new ArrayList<>();
+  private final List<LossAttribution> attributions = new ArrayList<>();
 
   AnalysisContext(Case kase, AnalysisConfig config) {
     this.kase = kase;
@@ -69,6 +71,42 @@ public final class AnalysisContext {
     }
   }
 
+  /**
+   * Reports a check that ran and found the tunnel fine on {@code host}, with the evidence that says
+   * so. A check already reported for the host gains the new evidence.
+   */
+  public void ruledOut(String check, Host host, Evidence... evidence) {
+    for (int i = 0; i < ruledOut.size(); i++) {
+      RuledOut r = ruledOut.get(i);
+      if (r.check().equals(check) && r.host() == host) {
+        List<Evidence> ev = new ArrayList<>(r.evidence());
+        for (Evidence e : evidence) {
+          if (!ev.contains(e)) {
+            ev.add(e);
+          }
+        }
+        ruledOut.set(i, ImmutableRuledOut.copyOf(r).withEvidence(ev));
+        return;
+      }
+    }
+    ruledOut.add(RuledOut.builder().check(check).host(host).addEvidence(evidence).build());
+  }
+
+  /** Records the decomposition of one direction's loss between the ends. */
+  public void lossAttribution(LossAttribution attribution) {
+    attributions.add(attribution);
+  }
+
+  /** The loss attributions recorded so far. */
+  public List<LossAttribution> lossAttributions() {
+    return java.util.Collections.unmodifiableList(attributions);
+  }
+
+  /** The findings reported so far, in report order (not ranked). */
+  public List<Finding> reported() {
+    return java.util.Collections.unmodifiableList(findings);
+  }
+
   /** Whether a finding with one of {@code codes} was already reported for {@code host}. */
   public boolean findingsOnHost(Host host, String... codes) {
     for (Finding f : findings) {
@@ -89,5 +127,9 @@ public final class AnalysisContext {
 
   List<NotAssessed> notAssessedList() {
     return notAssessed;
+  }
+
+  List<RuledOut> ruledOutList() {
+    return ruledOut;
   }
 }

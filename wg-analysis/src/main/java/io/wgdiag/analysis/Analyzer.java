@@ -1,5 +1,6 @@
 package io.wgdiag.analysis;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,4 +21,12 @@ public interface Analyzer {
 
   /** Analyzes the case in {@code context}. */
   void analyze(AnalysisContext context);
+
+  /**
+   * Rows this analyzer adds to the {@link CausalModel}: which of its codes explain which symptoms,
+   * and where. None by default.
+   */
+  default List<CausalLink> causes() {
+    return List.of();
+  }
 }

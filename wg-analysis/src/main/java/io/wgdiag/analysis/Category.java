@@ -1,10 +1,13 @@
 package io.wgdiag.analysis;
 
 /**
- * The field guide's playbook order: prove MTU first, then CPU, then routing, then treat the rest
- * as loss and queueing. Findings of equal severity rank in this order.
+ * The field guide's playbook order: confirm that the tunnel carries traffic (checklist A), prove MTU
+ * first, then CPU, then routing, then treat the rest as loss and queueing. Findings of equal
+ * severity rank in this order.
  */
 public enum Category {
+  /** Whether the tunnel carries traffic at all (checklist A, steps 1-2). */
+  CONNECTIVITY,
   /** Path MTU, fragmentation, MSS clamping. */
   MTU,
   /** CPU, softirq and interrupt limits. */

@@ -8,6 +8,11 @@ public final class Codes {
   private Codes() {}
 
   /**
+   * Traffic was offered through the tunnel (pings, a load test, TCP connection attempts) and the
+   * tunnel carried nothing: its transfer counters stood still or nothing came back.
+   */
+  public static final String TUNNEL_NO_TRAFFIC = "tunnel.no-traffic";
+  /**
    * Packets that fit the tunnel MTU vanish on the path with no ICMP "fragmentation needed" or
    * "packet too big" back.
    */

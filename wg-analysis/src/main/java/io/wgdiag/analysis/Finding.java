@@ -2,6 +2,7 @@ package io.wgdiag.analysis;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -38,6 +39,22 @@ public abstract class Finding {
     return Host.LOCAL;
   }
 
+  /**
+   * What the finding is about, when one end can have several of the same code: a device, a route
+   * prefix, a peer key. Findings of the same code, host and subject are one fact and the report
+   * keeps one of them, with the evidence of all ("" when a code occurs once per end).
+   */
+  @Value.Default
+  public String subject() {
+    return "";
+  }
+
+  /**
+   * The direction of traffic the finding sits on, when it has one: a receive-buffer overflow sits on
+   * the traffic its host receives, a qdisc drop on the traffic its host sends.
+   */
+  public abstract Optional<Direction> direction();
+
   /** The facts behind it, each with its source. */
   public abstract ImmutableList<Evidence> evidence();
 
@@ -50,8 +67,17 @@ public abstract class Finding {
    */
   public abstract ImmutableSet<String> explains();
 
-  /** The symptoms the report folded into this finding (filled by the ranking). */
+  /** The codes of the symptoms the report folded into this finding (filled by the ranking). */
   public abstract ImmutableList<String> linkedSymptoms();
+
+  /**
+   * The symptoms the report folded into this finding, each with its host, title, evidence and the
+   * causal model's reason (filled by the ranking; {@link #linkedSymptoms()} holds their codes).
+   */
+  public abstract ImmutableList<Absorbed> absorbed();
+
+  /** Candidate explanations, most likely first, each with its evidence (e.g. for {@code tunnel.no-traffic}). */
+  public abstract ImmutableList<LikelyCause> likelyCauses();
 
   /** Refuses a confidence outside [0, 1] (run by Immutables on every instance built). */
   @Value.Check

@@ -1,10 +1,16 @@
 package io.wgdiag.examples.cli;
 
+import io.wgdiag.analysis.Absorbed;
 import io.wgdiag.analysis.Action;
+import io.wgdiag.analysis.Direction;
+import io.wgdiag.analysis.DropSite;
 import io.wgdiag.analysis.Evidence;
 import io.wgdiag.analysis.Finding;
+import io.wgdiag.analysis.LikelyCause;
+import io.wgdiag.analysis.LossAttribution;
 import io.wgdiag.analysis.NotAssessed;
 import io.wgdiag.analysis.Report;
+import io.wgdiag.analysis.RuledOut;
 import io.wgdiag.analysis.bundle.LoadedEvidence;
 import io.wgdiag.analysis.bundle.UnreadLine;
 import java.util.ArrayList;
@@ -52,14 +58,11 @@ public final class ReportView {
       m.put("explanation", f.explanation());
       m.put("decision", f.decision());
       m.put("host", f.host().label());
-      List<Object> ev = new ArrayList<>();
-      for (Evidence e : f.evidence()) {
-        Map<String, @Nullable Object> x = new LinkedHashMap<>();
-        x.put("source", e.source());
-        x.put("fact", e.fact());
-        ev.add(x);
+      if (!f.subject().isEmpty()) {
+        m.put("subject", f.subject());
       }
-      m.put("evidence", ev);
+      f.direction().ifPresent(d -> m.put("direction", direction(d)));
+      m.put("evidence", evidence(f.evidence()));
       List<Object> actions = new ArrayList<>();
       for (Action a : f.actions()) {
         Map<String, @Nullable Object> x = new LinkedHashMap<>();
@@ -71,6 +74,29 @@ public final class ReportView {
       }
       m.put("actions", actions);
       m.put("linkedSymptoms", new ArrayList<Object>(f.linkedSymptoms()));
+      List<Object> absorbed = new ArrayList<>();
+      for (Absorbed a : f.absorbed()) {
+        Map<String, @Nullable Object> x = new LinkedHashMap<>();
+        x.put("code", a.code());
+        x.put("host", a.host().label());
+        x.put("title", a.title());
+        x.put("reason", a.reason());
+        x.put("evidence", evidence(a.evidence()));
+        absorbed.add(x);
+      }
+      m.put("absorbed", absorbed);
+      List<Object> causes = new ArrayList<>();
+      for (LikelyCause c : f.likelyCauses()) {
+        Map<String, @Nullable Object> x = new LinkedHashMap<>();
+        if (!c.code().isEmpty()) {
+          x.put("code", c.code());
+        }
+        x.put("cause", c.cause());
+        x.put("explanation", c.explanation());
+        x.put("evidence", evidence(c.evidence()));
+        causes.add(x);
+      }
+      m.put("likelyCauses", causes);
       findings.add(m);
     }
     root.put("findings", findings);
@@ -83,6 +109,47 @@ public final class ReportView {
       na.add(x);
     }
     root.put("notAssessed", na);
+    List<Object> ruled = new ArrayList<>();
+    for (RuledOut r : report.ruledOut()) {
+      Map<String, @Nullable Object> x = new LinkedHashMap<>();
+      x.put("check", r.check());
+      x.put("host", r.host().label());
+      x.put("evidence", evidence(r.evidence()));
+      ruled.add(x);
+    }
+    root.put("ruledOut", ruled);
+    List<Object> losses = new ArrayList<>();
+    for (LossAttribution a : report.lossAttributions()) {
+      Map<String, @Nullable Object> x = new LinkedHashMap<>();
+      x.put("direction", direction(a.direction()));
+      x.put("window", a.window());
+      x.put("sentBytes", a.sentBytes());
+      x.put("receivedBytes", a.receivedBytes());
+      x.put("gapBytes", a.gapBytes());
+      x.put("meanPacketBytes", a.meanPacketBytes());
+      x.put("meanPacketSource", a.meanPacketSource());
+      x.put("gapPackets", a.gapPackets());
+      List<Object> sites = new ArrayList<>();
+      for (DropSite d : a.sites()) {
+        Map<String, @Nullable Object> y = new LinkedHashMap<>();
+        y.put("site", d.site());
+        y.put("host", d.host().label());
+        y.put("code", d.code());
+        y.put("packets", d.packets());
+        y.put("attributedPackets", d.attributedPackets());
+        y.put("attributedBytes", d.attributedBytes());
+        y.put("source", d.source());
+        sites.add(y);
+      }
+      x.put("sites", sites);
+      x.put("attributedPackets", a.attributedPackets());
+      x.put("residualPackets", a.residualPackets());
+      x.put("tolerancePackets", a.tolerancePackets());
+      x.put("unexplained", a.unexplained());
+      x.put("evidence", evidence(a.evidence()));
+      losses.add(x);
+    }
+    root.put("lossAttributions", losses);
     Map<String, @Nullable Object> input = new LinkedHashMap<>();
     input.put("kind", evidence.kind());
     List<Object> unread = new ArrayList<>();
@@ -97,6 +164,21 @@ public final class ReportView {
     input.put("notes", new ArrayList<Object>(evidence.notes()));
     root.put("input", input);
     return root;
+  }
+
+  private static List<Object> evidence(List<Evidence> list) {
+    List<Object> ev = new ArrayList<>();
+    for (Evidence e : list) {
+      Map<String, @Nullable Object> x = new LinkedHashMap<>();
+      x.put("source", e.source());
+      x.put("fact", e.fact());
+      ev.add(x);
+    }
+    return ev;
+  }
+
+  private static String direction(Direction d) {
+    return d == Direction.LOCAL_TO_REMOTE ? "local-to-remote" : "remote-to-local";
   }
 
   /** The report as text for a person; ANSI colour when {@code color}. */
@@ -130,8 +212,38 @@ public final class ReportView {
         list(sb, "     verify:   ", a.verify());
         list(sb, "     rollback: ", a.rollback());
       }
-      if (!f.linkedSymptoms().isEmpty()) {
-        sb.append("   Explains: ").append(String.join(", ", f.linkedSymptoms())).append('\n');
+      if (!f.likelyCauses().isEmpty()) {
+        sb.append("   Likely causes, most likely first:\n");
+        int k = 1;
+        for (LikelyCause lc : f.likelyCauses()) {
+          wrap(sb, "     " + k++ + ". ", lc.cause() + ": " + lc.explanation());
+          for (Evidence e : lc.evidence()) {
+            sb.append("        - ").append(e.source()).append(": ").append(e.fact()).append('\n');
+          }
+        }
+      }
+      if (!f.absorbed().isEmpty()) {
+        sb.append("   Explains (not listed on their own):\n");
+        for (Absorbed a : f.absorbed()) {
+          wrap(sb, "     - ", a.code() + " @" + a.host().label() + ": " + a.title() + ". Why: " + a.reason());
+        }
+      }
+      sb.append('\n');
+    }
+    if (!report.lossAttributions().isEmpty()) {
+      sb.append(c(color, "1", "Loss between the ends, by drop site")).append('\n');
+      for (LossAttribution a : report.lossAttributions()) {
+        lossTable(sb, a);
+      }
+      sb.append('\n');
+    }
+    if (!report.ruledOut().isEmpty()) {
+      sb.append(c(color, "1", "Ruled out")).append(" (checks that ran and found the tunnel fine)\n");
+      for (RuledOut r : report.ruledOut()) {
+        sb.append("  - ").append(r.check()).append(" @").append(r.host().label()).append('\n');
+        for (Evidence e : r.evidence()) {
+          sb.append("      ").append(e.source()).append(": ").append(e.fact()).append('\n');
+        }
       }
       sb.append('\n');
     }
@@ -153,6 +265,27 @@ public final class ReportView {
       }
     }
     return sb.toString();
+  }
+
+  /** One direction's decomposition as a small table whose rows add up to the gap. */
+  static void lossTable(StringBuilder sb, LossAttribution a) {
+    sb.append(String.format(Locale.ROOT, "  %s, %s: sent %d B, received %d B, gap %d B = %d packets at %.0f B/packet (%s)%n",
+        a.direction().label(), a.window(), a.sentBytes(), a.receivedBytes(), a.gapBytes(), a.gapPackets(),
+        a.meanPacketBytes(), a.meanPacketSource()));
+    sb.append(String.format(Locale.ROOT, "    %-52s %-7s %10s %12s%n", "drop site", "end", "packets", "bytes"));
+    for (DropSite d : a.sites()) {
+      String counted = d.packets() == d.attributedPackets() ? "" : " (rose " + d.packets() + ")";
+      sb.append(String.format(Locale.ROOT, "    %-52s %-7s %10d %12d%s%n", d.site(), d.host().label(),
+          d.attributedPackets(), d.attributedBytes(), counted));
+    }
+    long residualBytes = Math.round(a.residualPackets() * a.meanPacketBytes());
+    sb.append(String.format(Locale.ROOT, "    %-52s %-7s %10d %12d%n", "not counted anywhere (the path)", "",
+        a.residualPackets(), residualBytes));
+    sb.append(String.format(Locale.ROOT, "    %-52s %-7s %10d%n", "gap", "", a.gapPackets()));
+    sb.append("    ").append(a.unexplained()
+        ? "The residual exceeds the tolerance of " + a.tolerancePackets() + " packets: loss on the path (path.loss)."
+        : "The residual is within the tolerance of " + a.tolerancePackets() + " packets: nothing is left to blame on the path.")
+        .append('\n');
   }
 
   private static void list(StringBuilder sb, String label, List<String> commands) {
