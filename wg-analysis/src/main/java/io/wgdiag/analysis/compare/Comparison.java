@@ -224,7 +224,8 @@ public final class Comparison {
     static List<FindingChange> match(List<Finding> before, List<Finding> after) {
       Finding[] pair = new Finding[before.size()];
       boolean[] taken = new boolean[after.size()];
-      // first the same code, host and subject; then the same code and host, in rank order
+      // first the same code, host and subject; then the same code and host in rank order, unless both
+      // name their subjects and the subjects differ (a drop on another device is another fact)
       for (int pass = 0; pass < 2; pass++) {
         for (int i = 0; i < before.size(); i++) {
           if (pair[i] != null) {
@@ -233,7 +234,8 @@ public final class Comparison {
           Finding b = before.get(i);
           for (int j = 0; j < after.size(); j++) {
             Finding a = after.get(j);
-            if (!taken[j] && a.code().equals(b.code()) && a.host() == b.host() && (pass == 1 || subject(a).equals(subject(b)))) {
+            boolean sameThing = pass == 0 ? subject(a).equals(subject(b)) : a.subject().isEmpty() || b.subject().isEmpty();
+            if (!taken[j] && a.code().equals(b.code()) && a.host() == b.host() && sameThing) {
               pair[i] = a;
               taken[j] = true;
               break;
@@ -266,11 +268,12 @@ public final class Comparison {
     }
 
     /**
-     * A finding's subject: its title with every number taken out ({@code qdisc tbf on la# dropped #
-     * packets}), so the same problem on the same thing matches while its figures move.
+     * A finding's subject: the one its analyzer names ({@link Finding#subject()}: a device, a peer
+     * key), else its title with every number taken out ({@code qdisc tbf on la# dropped # packets}),
+     * so the same problem on the same thing matches while its figures move.
      */
     static String subject(Finding f) {
-      return f.title().replaceAll("\\d+(?:[.,]\\d+)*", "#");
+      return f.subject().isEmpty() ? "title: " + f.title().replaceAll("\\d+(?:[.,]\\d+)*", "#") : "subject: " + f.subject();
     }
   }
 }

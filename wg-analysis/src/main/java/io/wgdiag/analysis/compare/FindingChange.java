@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One finding matched across the two captures: by its code, host and subject (its title with the
- * numbers taken out), else by code and host in rank order, never by the full title, whose figures
- * change from run to run.
+ * One finding matched across the two captures: by its code, host and subject (the subject its
+ * analyzer names, else its title with the numbers taken out), else by code and host in rank order
+ * where a side names no subject; never by the full title, whose figures change from run to run.
  *
  * @param status resolved, new or persisting
  * @param code the finding code

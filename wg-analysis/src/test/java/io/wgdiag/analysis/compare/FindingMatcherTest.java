@@ -44,6 +44,18 @@ class FindingMatcherTest {
   @Test
   void theSubjectDropsEveryNumber() {
     assertThat(Comparison.FindingMatcher.subject(f("x", Host.LOCAL, "RTT to 10.60.0.10 rises from 0.593 ms idle to 138.6 ms")))
-        .isEqualTo("RTT to # rises from # ms idle to # ms");
+        .isEqualTo("title: RTT to # rises from # ms idle to # ms");
+  }
+
+  @Test
+  void namedSubjectsThatDifferAreDifferentFacts() {
+    Finding la0 = Finding.builder().from(f("queue.qdisc-drops", Host.LOCAL, "qdisc tbf on la0 dropped 5 packets")).subject("la0").build();
+    Finding eth0 = Finding.builder().from(f("queue.qdisc-drops", Host.LOCAL, "qdisc tbf on eth0 dropped 5 packets")).subject("eth0").build();
+    Finding la0Later = Finding.builder().from(f("queue.qdisc-drops", Host.LOCAL, "drops on the underlay, 40 of them")).subject("la0").build();
+    assertThat(Comparison.FindingMatcher.match(List.of(la0), List.of(eth0))).extracting(FindingChange::status)
+        .containsExactly(FindingChange.Status.RESOLVED, FindingChange.Status.NEW);
+    // the analyzer's subject matches whatever the title says
+    assertThat(Comparison.FindingMatcher.match(List.of(la0), List.of(la0Later))).extracting(FindingChange::status)
+        .containsExactly(FindingChange.Status.PERSISTING);
   }
 }
