@@ -75,6 +75,9 @@ final class CompareView {
     if (r.spread().isPresent()) {
       x.put("spread", r.spread().getAsDouble());
     }
+    if (r.failedAbove().isPresent()) {
+      x.put("failedAbove", r.failedAbove().getAsDouble());
+    }
     if (r.isRate()) {
       x.put("events", r.events());
       x.put("trials", r.trials());

@@ -54,6 +54,15 @@ class CompareCommandTest {
     assertThat(single.get("before").get("value").asDouble()).isZero();
     assertThat(single.get("after").get("value").asDouble()).isGreaterThan(50e6);
     assertThat(single.get("change").asDouble()).isGreaterThan(single.get("tolerance").asDouble());
+    int ladders = 0;
+    for (JsonNode m : root.get("measures")) {
+      if (m.get("measure").asText().equals("df-largest-passing") && m.get("host").asText().equals("local")) {
+        ladders++;
+        assertThat(m.get("before").get("value").asDouble()).isEqualTo(1220); // 1220-byte DF pings passed ...
+        assertThat(m.get("before").get("failedAbove").asDouble()).isEqualTo(1280); // ... 1280 vanished
+      }
+    }
+    assertThat(ladders).isEqualTo(1);
   }
 
   @Test
