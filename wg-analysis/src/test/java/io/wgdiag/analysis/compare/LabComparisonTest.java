@@ -11,14 +11,17 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Comparisons of real lab recordings ({@code src/test/resources/lab}, see its SOURCES.md): a path
  * MTU blackhole against the same tunnel with a whole path, and the reverse; one recording against
- * itself; and a recording whose after side lost its iperf3 runs.
+ * itself (every one of them); and a recording whose after side lost its iperf3 runs.
  */
 class LabComparisonTest {
 
@@ -80,6 +83,25 @@ class LabComparisonTest {
     assertThat(c.measures()).allMatch(m -> m.verdict() == Change.NO_CHANGE || m.verdict() == Change.NOT_MEASURED
         || m.verdict() == Change.TOO_FEW_SAMPLES, "every measure unchanged");
     assertThat(c.findings()).allMatch(f -> f.status() == FindingChange.Status.PERSISTING);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRecordingAgainstItselfIsNeverAnImprovement() throws Exception {
+    List<Path> scenarios;
+    try (Stream<Path> s = Files.list(resource("lab"))) {
+      scenarios = s.filter(Files::isDirectory).sorted().toList();
+    }
+    assertThat(scenarios).hasSizeGreaterThanOrEqualTo(10);
+    return scenarios.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+      Case kase = EvidenceReader.standard().read(dir).kase();
+      Comparison c = Comparison.of(kase, kase);
+      assertThat(c.verdict()).as(c.reason()).isNotEqualTo(Verdict.KEEP);
+      assertThat(c.improved()).isEmpty();
+      assertThat(c.worse()).isEmpty();
+      assertThat(c.measures()).noneMatch(m -> m.verdict() == Change.IMPROVED || m.verdict() == Change.WORSE
+          || m.verdict().lacksEvidence());
+      assertThat(c.findings()).allMatch(f -> f.status() == FindingChange.Status.PERSISTING);
+    }));
   }
 
   @Test
