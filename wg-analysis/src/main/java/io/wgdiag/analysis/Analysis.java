@@ -75,15 +75,41 @@ public final class Analysis {
       ran.add(a.id());
     }
     List<Finding> ranked = rank(ctx.findings(), causalModel);
-    // a check is ruled out only where no finding (kept or absorbed) of its end contradicts it
+    // a check is ruled out only where no finding of its end contradicts it (another phase or peer
+    // may have shown the problem the check did not)
+    List<RuledOut> ruledOut = new ArrayList<>();
+    for (RuledOut r : ctx.ruledOutList()) {
+      Set<String> against = CONTRADICTED_BY.entrySet().stream().filter(e -> r.check().startsWith(e.getKey()))
+          .flatMap(e -> e.getValue().stream()).collect(java.util.stream.Collectors.toSet());
+      boolean contradicted = ctx.findings().stream().anyMatch(f -> f.host() == r.host() && against.contains(f.code()));
+      if (!contradicted) {
+        ruledOut.add(r);
+      }
+    }
     return Report.builder()
         .findings(ranked)
         .notAssessed(ctx.notAssessedList())
-        .ruledOut(ctx.ruledOutList())
+        .ruledOut(ruledOut)
         .lossAttributions(ctx.lossAttributions())
         .analyzers(ran)
         .build();
   }
+
+  /** The built-in ruled-out checks (by the start of their name) and the codes that contradict them. */
+  private static final Map<String, Set<String>> CONTRADICTED_BY = Map.ofEntries(
+      Map.entry("route to the peer uses the tunnel", Set.of(Codes.ROUTE_NOT_VIA_TUNNEL)),
+      Map.entry("a fresh handshake", Set.of(Codes.PEER_STALE_HANDSHAKE, Codes.PEER_NO_HANDSHAKE)),
+      Map.entry("transfer counters move both ways", Set.of(Codes.PEER_ONE_WAY, Codes.TUNNEL_NO_TRAFFIC)),
+      Map.entry("the tunnel carries traffic", Set.of(Codes.TUNNEL_NO_TRAFFIC, Codes.PEER_ONE_WAY)),
+      Map.entry("CPU headroom", Set.of(Codes.CPU_PINNED, Codes.CPU_SATURATED)),
+      Map.entry("qdisc drops", Set.of(Codes.QUEUE_QDISC_DROPS)),
+      Map.entry("UDP socket buffer errors", Set.of(Codes.UDP_BUFFER_ERRORS)),
+      Map.entry("underlay loss", Set.of(Codes.UNDERLAY_LOSS)),
+      Map.entry("latency under load", Set.of(Codes.QUEUE_BUFFERBLOAT)),
+      Map.entry("path MTU", Set.of(Codes.MTU_BLACKHOLE)),
+      Map.entry("tunnel MTU fits", Set.of(Codes.MTU_MISMATCH)),
+      Map.entry("loss between the ends", Set.of(Codes.PATH_LOSS)),
+      Map.entry("loss on the path", Set.of(Codes.PATH_LOSS)));
 
   static final Comparator<Finding> RANKING =
       Comparator.comparing(Finding::severity)

@@ -170,4 +170,41 @@ public abstract class AnalysisConfig {
   public double transferMismatchShare() {
     return 0.01;
   }
+
+  /**
+   * The fewest pings a loss rate is judged from, in packets: fewer give no rate finding (a dead
+   * target still counts as connectivity evidence). Default 10.
+   */
+  @Value.Default
+  public long minPingsForRate() {
+    return 10;
+  }
+
+  /**
+   * The fewest TCP data segments a retransmit rate is judged from, in segments; a socket that
+   * carried only handshake segments, or sits in SYN-SENT, is connectivity evidence, never loss.
+   * Default 100.
+   */
+  @Value.Default
+  public long minSegmentsForRate() {
+    return 100;
+  }
+
+  /**
+   * The fewest packets (or datagrams) a drop or buffer-error rate is judged from, in packets; below
+   * it a drop is at most info. Default 1000.
+   */
+  @Value.Default
+  public long minPacketsForRate() {
+    return 1000;
+  }
+
+  /**
+   * The z-score of the Wilson interval a rate's confidence is taken from (1.96: 95%). A rate whose
+   * interval is wide against the rate itself gets a lower confidence.
+   */
+  @Value.Default
+  public double rateIntervalZ() {
+    return 1.96;
+  }
 }

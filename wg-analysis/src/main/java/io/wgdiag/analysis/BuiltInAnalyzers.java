@@ -12,6 +12,7 @@ final class BuiltInAnalyzers {
         new MtuAnalyzer(),
         new CpuAnalyzer(),
         new PeerAnalyzer(),
+        new ConnectivityAnalyzer(),
         new NicRxDropsAnalyzer(),
         new LossAnalyzer(),
         new OffloadAnalyzer());

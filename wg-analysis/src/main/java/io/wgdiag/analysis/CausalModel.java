@@ -106,9 +106,11 @@ public final class CausalModel {
   private static CausalModel standardTable() {
     Table t = new Table();
     // Checklist A, steps 1-2: the route and a tunnel that carries traffic come before any figure.
-    t.add(Codes.ROUTE_NOT_VIA_TUNNEL, EITHER_END, "a test that bypasses the tunnel measures nothing about it",
-        List.of(Codes.TUNNEL_NO_TRAFFIC, Codes.PATH_LOSS, Codes.TCP_RETRANSMITS, Codes.TCP_SINGLE_FLOW_LIMITED,
-            Codes.QUEUE_BUFFERBLOAT, Codes.PEER_ONE_WAY, Codes.MTU_BLACKHOLE, Codes.MTU_LOCAL_LIMIT));
+    t.add(Codes.ROUTE_NOT_VIA_TUNNEL, EITHER_END, "a test that bypasses the tunnel measures nothing about it, and "
+        + "replies that bypass it never come back through it", List.of(Codes.TUNNEL_NO_TRAFFIC, Codes.PATH_LOSS,
+            Codes.TCP_RETRANSMITS, Codes.TCP_SINGLE_FLOW_LIMITED, Codes.QUEUE_BUFFERBLOAT));
+    t.add(Codes.ROUTE_NOT_VIA_TUNNEL, SAME_HOST, "a probe that bypasses the tunnel measures the underlay, not the tunnel",
+        List.of(Codes.PEER_ONE_WAY, Codes.MTU_BLACKHOLE, Codes.MTU_LOCAL_LIMIT));
     t.add(Codes.PEER_NO_HANDSHAKE, EITHER_END, "without a handshake there is no session: nothing passes through the tunnel",
         List.of(Codes.TUNNEL_NO_TRAFFIC, Codes.PEER_ONE_WAY, Codes.PATH_LOSS, Codes.TCP_RETRANSMITS,
             Codes.TCP_SINGLE_FLOW_LIMITED, Codes.QUEUE_BUFFERBLOAT, Codes.PEER_KEEPALIVE_MISSING));

@@ -81,6 +81,7 @@ final class CpuAnalyzer implements Analyzer {
             .confidence(f.phase() == Phase.DURING ? 0.85 : 0.7)
             .category(Category.CPU)
             .host(host.host())
+            .direction(Direction.receivedBy(host.host()))
             .title("CPU" + c.cpu() + (softPinned ? " spends " + Fmt.pct(soft) + " in softirq" : " is " + Fmt.pct(c.busyPercent()) + " busy")
                 + " while the other " + (cpus.size() - 1) + " cores average " + Fmt.pct(softPinned ? othersSoft : othersBusy)
                 + (softPinned ? " softirq" : " busy"))
@@ -91,7 +92,6 @@ final class CpuAnalyzer implements Analyzer {
             .addEvidence(Evidence.of(f.sourceOf(c.line()), "CPU" + c.cpu() + ": %soft " + Fmt.pct(c.softPercent().orElse(0))
                 + ", %sys " + Fmt.pct(c.sysPercent().orElse(0)) + ", %usr " + Fmt.pct(c.usrPercent().orElse(0)) + ", %idle "
                 + Fmt.pct(c.idlePercent().orElse(0)) + " (" + (f.phase() == Phase.DURING ? "under load" : "mpstat " + s.time()) + ")"))
-            .addExplains(Codes.TCP_SINGLE_FLOW_LIMITED, Codes.SOFTNET_SQUEEZE, Codes.IRQ_CONCENTRATED, Codes.TCP_RETRANSMITS)
             .addActions(Action.builder()
                 .description("Enable receive packet steering so other cores share the receive work")
                 .addApply("echo ff > /sys/class/net/<underlay dev>/queues/rx-0/rps_cpus   # CPU mask of the cores to use")
@@ -105,6 +105,12 @@ final class CpuAnalyzer implements Analyzer {
       }
     }
     Optional<CpuLoad> all = s.all();
+    if (!pinned && all.isPresent() && all.get().busyPercent() < cfg.cpuSaturatedPercent() && cpus.size() >= 1
+        && f.phase() == Phase.DURING) {
+      double max = cpus.stream().mapToDouble(CpuLoad::busyPercent).max().orElse(0);
+      ctx.ruledOut("CPU headroom under load", host.host(), Evidence.of(f.sourceOf(all.get().line()), "all CPUs "
+          + Fmt.pct(all.get().busyPercent()) + " busy on average, the busiest core " + Fmt.pct(max) + " (under load)"));
+    }
     if (all.isPresent() && all.get().busyPercent() >= cfg.cpuSaturatedPercent()) {
       ctx.report(Finding.builder()
           .code(Codes.CPU_SATURATED)
@@ -112,6 +118,7 @@ final class CpuAnalyzer implements Analyzer {
           .confidence(0.8)
           .category(Category.CPU)
           .host(host.host())
+          .direction(Direction.receivedBy(host.host()))
           .title("All cores are busy: " + Fmt.pct(all.get().busyPercent()) + " on average")
           .explanation("Every core is near saturation; encryption and packet processing compete with everything else on the host.")
           .decision("Scale the gateway (more or faster cores), move other work off it, or spread tunnels over more hosts.")
@@ -152,6 +159,7 @@ final class CpuAnalyzer implements Analyzer {
     }
     ctx.report(Finding.builder()
         .code(Codes.CPU_PINNED)
+        .direction(Direction.receivedBy(host.host()))
         .severity(Severity.WARNING)
         .confidence(0.65)
         .category(Category.CPU)
@@ -161,7 +169,6 @@ final class CpuAnalyzer implements Analyzer {
             + "that core is saturated by network work and caps throughput.")
         .decision("Check per-core softirq with mpstat -P ALL during load; improve IRQ/RPS distribution or scale the gateway.")
         .addEvidence(Evidence.of(f.sourceOf(k.get().line()), k.get().command() + " %CPU " + Fmt.pct(k.get().cpuPercent().orElse(0))))
-        .addExplains(Codes.TCP_SINGLE_FLOW_LIMITED, Codes.SOFTNET_SQUEEZE, Codes.IRQ_CONCENTRATED)
         .build());
     ctx.notAssessed("which core is pinned", "top alone does not show per-core softirq", "mpstat -P ALL 1 5");
     return true;
@@ -269,6 +276,7 @@ final class CpuAnalyzer implements Analyzer {
     boolean rising = win.isDelta();
     ctx.report(Finding.builder()
         .code(Codes.SOFTNET_SQUEEZE)
+        .direction(Direction.receivedBy(host.host()))
         .severity(rising ? Severity.WARNING : Severity.INFO)
         .confidence(rising ? 0.75 : 0.5)
         .category(Category.CPU)
@@ -319,6 +327,7 @@ final class CpuAnalyzer implements Analyzer {
       }
       ctx.report(Finding.builder()
           .code(Codes.TCP_SINGLE_FLOW_LIMITED)
+          .direction(Direction.sentBy(host.host()))
           .severity(Severity.WARNING)
           .confidence(0.8)
           .category(Category.CPU)

@@ -15,7 +15,10 @@ public abstract class DropSite {
   /** The end it was counted on. */
   public abstract Host host();
 
-  /** The finding code this site belongs to, e.g. {@code queue.qdisc-drops}. */
+  /**
+   * The finding code under which such drops are reported, e.g. {@code queue.qdisc-drops}, or ""
+   * when no rule reports them on their own (NIC transmit drops).
+   */
   public abstract String code();
 
   /** Packets the counter rose by over the window, in packets. */

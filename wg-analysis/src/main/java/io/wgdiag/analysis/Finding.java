@@ -55,6 +55,17 @@ public abstract class Finding {
    */
   public abstract Optional<Direction> direction();
 
+  /**
+   * Where the evidence puts the problem, when not simply on the end it was found on: {@link
+   * Location#PATH} for loss no local counter explains, the underlay, a path MTU blackhole.
+   */
+  public abstract Optional<Location> location();
+
+  /** Where the evidence puts the problem: {@link #location()}, else the end it was found on. */
+  public Location where() {
+    return location().orElse(Location.of(host()));
+  }
+
   /** The facts behind it, each with its source. */
   public abstract ImmutableList<Evidence> evidence();
 

@@ -37,29 +37,41 @@ final class LossAnalyzer implements Analyzer {
 
   @Override
   public void analyze(AnalysisContext ctx) {
+    // the two-ended gap first: the drop-site findings below say what share of it they account for
+    List<LossAttribution> attributions = LossAttributor.attribute(ctx);
     boolean anyUnderlay = false;
     for (HostSnapshot host : ctx.hosts()) {
       Tunnel t = Tunnel.of(host, ctx.kase());
       anyUnderlay |= underlay(ctx, t);
       boolean bloat = bufferbloat(ctx, t);
       fifo(ctx, t, bloat);
-      qdiscDrops(ctx, t);
-      udpBuffers(ctx, t);
+      qdiscDrops(ctx, t, attributions);
+      udpBuffers(ctx, t, attributions);
       conntrack(ctx, t);
     }
-    // Retransmits are path loss only when no drop at either end explains them.
-    boolean drops = false;
-    for (Host h : Host.values()) {
-      drops |= ctx.findingsOnHost(h, Codes.NIC_RX_DROPS, Codes.QUEUE_QDISC_DROPS, Codes.UDP_BUFFER_ERRORS);
-    }
     for (HostSnapshot host : ctx.hosts()) {
-      retransmits(ctx, Tunnel.of(host, ctx.kase()), drops);
+      retransmits(ctx, Tunnel.of(host, ctx.kase()));
     }
-    transferMismatch(ctx);
+    pathLoss(ctx, attributions);
     if (!anyUnderlay) {
       ctx.notAssessed("underlay loss and jitter", "no ping to the peer's endpoint (underlay)",
           "ping -c 20 <peer endpoint address>");
     }
+  }
+
+  /** What a drop site of {@code code} on {@code host} accounts for in the two-ended gaps, as evidence. */
+  private static List<Evidence> shareOfGap(List<LossAttribution> attributions, Host host, String code) {
+    List<Evidence> out = new ArrayList<>();
+    for (LossAttribution a : attributions) {
+      for (DropSite s : a.sites()) {
+        if (s.host() == host && s.code().equals(code) && a.gapPackets() > 0) {
+          out.add(Evidence.of(s.source(), s.site() + " accounts for " + s.attributedPackets() + " of the " + a.gapPackets()
+              + " packets " + a.direction().label() + " lost between the ends (" + a.window() + "; "
+              + (a.unexplained() ? a.residualPackets() + " left unexplained" : "nothing left for the path") + ")"));
+        }
+      }
+    }
+    return out;
   }
 
   private boolean underlay(AnalysisContext ctx, Tunnel t) {
@@ -72,22 +84,37 @@ final class LossAnalyzer implements Analyzer {
       any = true;
       String target = r.destination().orElse("the peer");
       double loss = r.lossPercent().orElse(0);
-      if (loss > 0 && r.received().orElse(0) > 0 || loss >= 100 && r.transmitted().orElse(0) > 0 && !t.isTunnelDestination(target)) {
-        boolean warn = loss >= ctx.config().underlayLossWarnPercent();
+      long sent = r.transmitted().orElse(0);
+      long lost = Math.max(0, sent - r.received().orElse(0));
+      boolean dead = loss >= 100 && sent > 0 && !t.isTunnelDestination(target);
+      if (loss > 0 && r.received().orElse(0) > 0 && sent < ctx.config().minPingsForRate()) {
+        ctx.notAssessed("underlay loss rate to " + target, sent + " pings are too few to judge a loss rate (at least "
+            + ctx.config().minPingsForRate() + ")", "ping -c 100 -i 0.2 " + target);
+        continue;
+      }
+      if (loss == 0 && sent >= ctx.config().minPingsForRate()) {
+        ctx.ruledOut("underlay loss", t.host.host(), Evidence.of(f.source(), sent + " pings to " + target + ", 0% loss ("
+            + Stats.interval(0, sent, ctx.config().rateIntervalZ()) + ")"));
+      }
+      if (loss > 0 && r.received().orElse(0) > 0 || dead) {
+        // warning only when the interval's lower end clears the threshold: 1 lost of 20 is not 5% for sure
+        double low = Stats.wilson(lost, sent, ctx.config().rateIntervalZ())[0] * 100;
+        boolean warn = dead || loss >= ctx.config().underlayLossWarnPercent() && low >= ctx.config().underlayLossWarnPercent() / 2;
         ctx.report(Finding.builder()
             .code(Codes.UNDERLAY_LOSS)
             .severity(warn ? Severity.WARNING : Severity.INFO)
-            .confidence(r.transmitted().orElse(0) >= 10 ? 0.8 : 0.6)
+            .confidence(dead ? 0.8 : Stats.confidence(0.85, lost, sent, ctx.config().rateIntervalZ()))
             .category(Category.LOSS)
             .host(t.host.host())
+            .location(Location.PATH)
+            .subject(target)
             .title("The underlay loses " + Fmt.pct(loss) + " of pings to " + target)
             .explanation("WireGuard rides on UDP without retransmission: underlay loss reaches TCP inside the tunnel, which "
                 + "punishes it with smaller windows and retransmits.")
             .decision("Don't expect miracles from MTU tweaks: you may need queue management or a better path or provider. "
                 + "Compare from several networks and escalate with this evidence.")
             .addEvidence(Evidence.of(f.source(), r.transmitted().orElse(0) + " sent, " + r.received().orElse(0) + " received, "
-                + Fmt.pct(loss) + " loss"))
-            .addExplains(Codes.TCP_RETRANSMITS, Codes.PATH_LOSS)
+                + Fmt.pct(loss) + " loss (" + Stats.interval(lost, sent, ctx.config().rateIntervalZ()) + ")"))
             .build());
       }
       if (r.rttMdevMillis().isPresent() && r.rttAvgMillis().isPresent() && r.rttMinMillis().isPresent()
@@ -104,6 +131,8 @@ final class LossAnalyzer implements Analyzer {
               .confidence(0.75)
               .category(Category.LOSS)
               .host(t.host.host())
+              .location(Location.PATH)
+              .subject(target)
               .title("Underlay RTT to " + target + " jitters: min " + Fmt.ms(min) + ", avg " + Fmt.ms(avg) + ", max " + Fmt.ms(max)
                   + ", mdev " + Fmt.ms(mdev))
               .explanation("The underlay's round-trip time has spikes; the tunnel amplifies them into TCP throughput pain "
@@ -111,7 +140,6 @@ final class LossAnalyzer implements Analyzer {
               .decision("If underlay jitter/loss is present, don't expect miracles from MTU tweaks; you may need queue "
                   + "management or a better path/provider.")
               .addEvidence(Evidence.of(f.source(), "rtt min/avg/max/mdev = " + min + "/" + avg + "/" + max + "/" + mdev + " ms"))
-              .addExplains(Codes.TCP_RETRANSMITS)
               .build());
         }
       }
@@ -140,13 +168,20 @@ final class LossAnalyzer implements Analyzer {
       }
       double base = idle.get().value().rttAvgMillis().getAsDouble();
       double load = loaded.value().rttAvgMillis().getAsDouble();
-      if (load >= ctx.config().bufferbloatRatio() * base && load - base >= ctx.config().bufferbloatExtraMillis()) {
+      if (!(load >= ctx.config().bufferbloatRatio() * base && load - base >= ctx.config().bufferbloatExtraMillis())) {
+        ctx.ruledOut("latency under load (bufferbloat)", t.host.host(),
+            Evidence.of(idle.get().source(), "idle: rtt avg " + Fmt.ms(base)),
+            Evidence.of(loaded.source(), "under load: rtt avg " + Fmt.ms(load)));
+        continue;
+      }
+      {
         ctx.report(Finding.builder()
             .code(Codes.QUEUE_BUFFERBLOAT)
             .severity(Severity.WARNING)
             .confidence(0.8)
             .category(Category.LOSS)
             .host(t.host.host())
+            .subject(target.orElse(""))
             .title("RTT to " + target.orElse("the peer") + " rises from " + Fmt.ms(base) + " idle to " + Fmt.ms(load) + " under load")
             .explanation("Latency that explodes under load is queueing delay: a large buffer somewhere on the path fills "
                 + "up (bufferbloat). Interactive flows suffer even when throughput looks acceptable.")
@@ -155,7 +190,6 @@ final class LossAnalyzer implements Analyzer {
             .addEvidence(Evidence.of(idle.get().source(), "idle: rtt avg " + Fmt.ms(base)))
             .addEvidence(Evidence.of(loaded.source(), "under load: rtt avg " + Fmt.ms(load) + ", max "
                 + Fmt.ms(loaded.value().rttMaxMillis().orElse(load))))
-            .addExplains(Codes.TCP_RETRANSMITS, Codes.QUEUE_FIFO, Codes.PATH_LOSS)
             .build());
         return true;
       }
@@ -180,6 +214,7 @@ final class LossAnalyzer implements Analyzer {
           .confidence(bloat ? 0.8 : 0.6)
           .category(Category.LOSS)
           .host(t.host.host())
+          .subject(dev)
           .title("The egress " + dev + " queues with a plain FIFO (" + d.kind() + ")")
           .explanation("A FIFO has no fairness and no active queue management: one bulk transfer fills it and every other "
               + "flow waits behind it. Peak throughput looks fine; latency under load does not.")
@@ -195,13 +230,14 @@ final class LossAnalyzer implements Analyzer {
     }
   }
 
-  private void qdiscDrops(AnalysisContext ctx, Tunnel t) {
+  private void qdiscDrops(AnalysisContext ctx, Tunnel t, List<LossAttribution> attributions) {
     Optional<Counters.Window<QdiscReport>> w =
         Counters.window(t.host, QdiscReport.class, r -> r.qdiscs().stream().anyMatch(q -> q.sentPackets().isPresent()));
     if (w.isEmpty()) {
       return;
     }
     Counters.Window<QdiscReport> win = w.get();
+    boolean anyDrop = false;
     for (Qdisc d : win.to().value().qdiscs()) {
       if (d.kind().equals("noqueue") || d.dropped().isEmpty()) {
         continue;
@@ -214,15 +250,19 @@ final class LossAnalyzer implements Analyzer {
       if (drops <= 0) {
         continue;
       }
+      anyDrop = true;
       double ratio = Counters.ratio(drops, sent + drops);
       boolean rising = before.isPresent();
+      boolean enough = sent + drops >= ctx.config().minPacketsForRate();
       String dev = d.device().orElse(win.to().capture().qualifier().orElse("<dev>"));
       ctx.report(Finding.builder()
           .code(Codes.QUEUE_QDISC_DROPS)
-          .severity(rising && ratio >= ctx.config().dropWarnRatio() ? Severity.WARNING : Severity.INFO)
-          .confidence(rising ? 0.8 : 0.5)
+          .severity(rising && enough && ratio >= ctx.config().dropWarnRatio() ? Severity.WARNING : Severity.INFO)
+          .confidence(Stats.confidence(rising ? 0.85 : 0.5, drops, sent + drops, ctx.config().rateIntervalZ()))
           .category(Category.LOSS)
           .host(t.host.host())
+          .direction(Direction.sentBy(t.host.host()))
+          .subject(dev + " " + d.kind() + " " + d.handle())
           .title("qdisc " + d.kind() + " on " + dev + " dropped " + drops + " packets (" + Fmt.ratio(ratio) + ")"
               + (over > 0 ? ", " + over + " overlimits" : "") + (rising ? " under load" : " since it was set up"))
           .explanation("Drops at the qdisc are local congestion or shaping: the host offered more than the egress (or its "
@@ -231,12 +271,17 @@ final class LossAnalyzer implements Analyzer {
               + "upstream shaping instead of blaming WireGuard.")
           .addEvidence(Evidence.of(win.to().sourceOf(d.line()), "Sent " + d.sentPackets().orElse(0) + " pkt, dropped " + d.dropped().getAsLong()
               + ", overlimits " + d.overlimits().orElse(0) + ", backlog " + d.backlogBytes().orElse(0) + " B (" + win.describe() + ")"))
-          .addExplains(Codes.TCP_RETRANSMITS, Codes.UDP_BUFFER_ERRORS)
+          .addAllEvidence(d.root() && t.underlayDevice.map(dev::equals).orElse(false)
+              ? shareOfGap(attributions, t.host.host(), Codes.QUEUE_QDISC_DROPS) : List.of())
           .build());
+    }
+    if (!anyDrop && win.isDelta()) {
+      ctx.ruledOut("qdisc drops under load", t.host.host(), Evidence.of(win.to().source(), "no qdisc dropped a packet ("
+          + win.describe() + ")"));
     }
   }
 
-  private boolean udpBuffers(AnalysisContext ctx, Tunnel t) {
+  private boolean udpBuffers(AnalysisContext ctx, Tunnel t, List<LossAttribution> attributions) {
     Optional<Counters.Window<ProtocolCounters>> w = Counters.window(t.host, ProtocolCounters.class);
     if (w.isEmpty()) {
       if (t.host.host() == Host.LOCAL) {
@@ -250,17 +295,25 @@ final class LossAnalyzer implements Analyzer {
     long out = win.delta(c -> c.udpOutDatagrams().orElse(0));
     long in = win.delta(c -> c.udpInDatagrams().orElse(0));
     if (snd <= 0 && rcv <= 0) {
+      if (win.isDelta() && in + out > 0) {
+        ctx.ruledOut("UDP socket buffer errors", t.host.host(), Evidence.of(win.to().source(), "Udp SndbufErrors and "
+            + "RcvbufErrors did not rise over " + (in + out) + " datagrams (" + win.describe() + ")"));
+      }
       return false;
     }
-    double ratio = Math.max(Counters.ratio(snd, out + snd), Counters.ratio(rcv, in + rcv));
-    boolean warn = ratio >= ctx.config().udpBufferErrorWarnRatio();
     String side = snd >= rcv ? "send" : "receive";
+    long errors = side.equals("send") ? snd : rcv;
+    long datagrams = side.equals("send") ? out + snd : in + rcv;
+    double ratio = Counters.ratio(errors, datagrams);
+    boolean warn = ratio >= ctx.config().udpBufferErrorWarnRatio() && datagrams >= ctx.config().minPacketsForRate();
     ctx.report(Finding.builder()
         .code(Codes.UDP_BUFFER_ERRORS)
         .severity(warn ? Severity.WARNING : Severity.INFO)
-        .confidence(win.isDelta() ? 0.85 : 0.65)
+        .confidence(Stats.confidence(win.isDelta() ? 0.9 : 0.5, errors, datagrams, ctx.config().rateIntervalZ()))
         .category(Category.LOSS)
         .host(t.host.host())
+        .subject(side)
+        .direction(side.equals("send") ? Direction.sentBy(t.host.host()) : Direction.receivedBy(t.host.host()))
         .title("UDP " + side + " buffer errors: " + snd + " send and " + rcv + " receive (" + Fmt.ratio(ratio) + " of datagrams)"
             + (win.isDelta() ? " during the load" : ""))
         .explanation(side.equals("send") ? "Send buffer errors: the host could not queue UDP fast enough, because the "
@@ -269,7 +322,9 @@ final class LossAnalyzer implements Analyzer {
         .decision("Investigate qdisc and NIC TX queues first; raise rmem/wmem only with this evidence, knowing that bigger "
             + "buffers move the queueing (and its latency) into the socket.")
         .addEvidence(Evidence.of(win.to().source(), "Udp SndbufErrors " + snd + ", RcvbufErrors " + rcv + ", OutDatagrams " + out
-            + ", InDatagrams " + in + " (" + win.describe() + ")"))
+            + ", InDatagrams " + in + " (" + win.describe() + "; " + Stats.interval(errors, datagrams, ctx.config().rateIntervalZ())
+            + ")"))
+        .addAllEvidence(shareOfGap(attributions, t.host.host(), Codes.UDP_BUFFER_ERRORS))
         .addActions(Action.builder()
             .description("Allow larger socket buffers, then re-measure")
             .addApply("sysctl -w net.core." + (side.equals("send") ? "wmem" : "rmem") + "_max=8388608")
@@ -312,19 +367,36 @@ final class LossAnalyzer implements Analyzer {
         .build());
   }
 
-  private void retransmits(AnalysisContext ctx, Tunnel t, boolean localDrops) {
+  /**
+   * A socket that never carried data: SYN-SENT, or only its handshake segments. Its "retransmits"
+   * are connection attempts (connectivity evidence), never loss.
+   */
+  static boolean carriedNoData(TcpSocket s) {
+    String state = s.state().toUpperCase(java.util.Locale.ROOT);
+    return state.startsWith("SYN") || s.dataSegsOut().orElse(s.segsOut().orElse(0)) <= 3 && s.bytesAcked().orElse(0) <= 1;
+  }
+
+  private void retransmits(AnalysisContext ctx, Tunnel t) {
     List<Evidence> ev = new ArrayList<>();
     double worst = 0;
+    long worstSegs = 0;
+    long worstRetr = 0;
+    AnalysisConfig cfg = ctx.config();
     for (Fact<SsReport> f : t.host.facts(SsReport.class)) {
       for (TcpSocket s : f.value().sockets()) {
         long retr = s.retransTotal().orElse(0);
         long segs = s.dataSegsOut().orElse(s.segsOut().orElse(0));
-        if (retr > 0 && segs > 0) {
-          double r = (double) retr / segs;
-          worst = Math.max(worst, r);
-          ev.add(Evidence.of(f.sourceOf(s.line()), s.localAddress() + ":" + s.localPort() + " → " + s.peerAddress() + ":" + s.peerPort()
-              + ": retrans " + s.retransCurrent().orElse(0) + "/" + retr + " over " + segs + " segments (" + Fmt.ratio(r) + ")"));
+        if (retr <= 0 || segs <= 0 || carriedNoData(s) || segs < cfg.minSegmentsForRate()) {
+          continue; // connection attempts, or too few segments for a rate
         }
+        double r = (double) retr / segs;
+        if (r > worst) {
+          worst = r;
+          worstSegs = segs;
+          worstRetr = retr;
+        }
+        ev.add(Evidence.of(f.sourceOf(s.line()), s.localAddress() + ":" + s.localPort() + " → " + s.peerAddress() + ":" + s.peerPort()
+            + ": retrans " + s.retransCurrent().orElse(0) + "/" + retr + " over " + segs + " segments (" + Fmt.ratio(r) + ")"));
       }
     }
     boolean unstable = false;
@@ -335,98 +407,98 @@ final class LossAnalyzer implements Analyzer {
       }
       long retr = sender.get().retransmits().getAsLong();
       long segs = Math.max(1, sender.get().bytes() / 1448);
+      if (segs < cfg.minSegmentsForRate()) {
+        continue;
+      }
       double r = (double) retr / segs;
-      worst = Math.max(worst, r);
+      if (r > worst) {
+        worst = r;
+        worstSegs = segs;
+        worstRetr = retr;
+      }
       boolean sumRows = f.value().parallelStreams() > 1;
       List<Double> rates = f.value().intervals().stream().filter(i -> i.stream().equals("SUM") == sumRows)
           .map(IperfInterval::bitsPerSecond).sorted().toList();
       boolean thisUnstable = rates.size() >= 3 && rates.get(0) < 0.8 * rates.get(rates.size() / 2);
       unstable |= thisUnstable;
       ev.add(Evidence.of(f.sourceOf(sender.get().line()), "iperf3: " + retr + " retransmits at " + Fmt.bitrate(sender.get().bitsPerSecond())
+          + " (about " + segs + " segments)"
           + (thisUnstable ? "; interval throughput from " + Fmt.bitrate(rates.get(0)) + " to " + Fmt.bitrate(rates.get(rates.size() - 1)) : "")));
     }
     Optional<Counters.Window<ProtocolCounters>> w = Counters.window(t.host, ProtocolCounters.class);
     if (w.isPresent() && w.get().to().value().tcpOutSegs().isPresent()) {
       long retr = w.get().delta(c -> c.tcpRetransSegs().orElse(0));
       long segs = w.get().delta(c -> c.tcpOutSegs().orElse(0));
-      if (retr > 0 && segs > 0) {
+      if (retr > 0 && segs >= cfg.minSegmentsForRate()) {
         double r = (double) retr / segs;
-        if (w.get().isDelta()) {
-          worst = Math.max(worst, r);
+        if (w.get().isDelta() && r > worst) {
+          worst = r;
+          worstSegs = segs;
+          worstRetr = retr;
         }
         ev.add(Evidence.of(w.get().to().source(), "Tcp RetransSegs " + retr + " of OutSegs " + segs + " (" + Fmt.ratio(r) + ", " + w.get().describe() + ")"));
       }
     }
-    if (ev.isEmpty() || (worst < ctx.config().retransmitInfoRatio() && !unstable)) {
+    if (ev.isEmpty() || (worst < cfg.retransmitInfoRatio() && !unstable)) {
       return;
     }
-    boolean loss = worst >= ctx.config().retransmitWarnRatio() && !localDrops;
+    boolean warn = worst >= cfg.retransmitWarnRatio();
     ctx.report(Finding.builder()
-        .code(loss ? Codes.PATH_LOSS : Codes.TCP_RETRANSMITS)
-        .severity(loss ? Severity.WARNING : worst >= ctx.config().retransmitWarnRatio() ? Severity.WARNING : Severity.INFO)
-        .confidence(loss ? 0.7 : 0.6)
+        .code(Codes.TCP_RETRANSMITS)
+        .severity(warn ? Severity.WARNING : Severity.INFO)
+        .confidence(Stats.confidence(0.7, worstRetr, worstSegs, cfg.rateIntervalZ()))
         .category(Category.LOSS)
         .host(t.host.host())
-        .title((loss ? "Loss on the path: " : "TCP retransmits: ") + "up to " + Fmt.ratio(worst) + " of segments retransmitted"
-            + (unstable ? ", throughput unstable" : ""))
-        .explanation(loss ? "TCP inside the tunnel retransmits heavily and no local drop (NIC, qdisc, UDP buffers) explains it: "
-            + "packets are lost between the two ends." : "Retransmits over a VPN usually mean MTU blackholing, underlay loss or "
-            + "jitter, or buffering and queueing. On their own they are a symptom, not a cause.")
-        .decision("Next: MTU tests (DF pings) and loss counters (ip -s link, tc -s qdisc, netstat -su) on both ends; compare "
-            + "one end's bytes sent with the other's received.")
+        .direction(Direction.sentBy(t.host.host()))
+        .title("TCP retransmits: up to " + Fmt.ratio(worst) + " of segments retransmitted" + (unstable ? ", throughput unstable" : ""))
+        .explanation("Retransmits over a VPN usually mean MTU blackholing, underlay loss or jitter, or buffering and queueing. "
+            + "On their own they are a symptom, not a cause: no finding here explains them.")
+        .decision("Next: MTU tests (DF pings) and loss counters (ip -s link, tc -s qdisc, netstat -su) on both ends, before and "
+            + "after the same load, so the gap between one end's bytes sent and the other's received can be attributed.")
         .evidence(ev)
         .build());
   }
 
-  /** One end's WireGuard bytes sent against the other end's bytes received, over the same window. */
-  private void transferMismatch(AnalysisContext ctx) {
-    if (ctx.remote().isEmpty()) {
-      return;
+  /** path.loss: the residual of a direction's gap that no drop site counted, beyond the tolerance. */
+  private void pathLoss(AnalysisContext ctx, List<LossAttribution> attributions) {
+    for (LossAttribution a : attributions) {
+      if (a.gapPackets() <= a.tolerancePackets()) {
+        ctx.ruledOut("loss between the ends, " + a.direction().label(), a.direction().sender(), a.evidence().toArray(new Evidence[0]));
+        continue;
+      }
+      if (!a.unexplained()) {
+        List<Evidence> ev = new ArrayList<>(a.evidence());
+        ev.add(Evidence.of("(attribution)", "the gap of " + a.gapPackets() + " packets is accounted for by local drop sites; "
+            + a.residualPackets() + " left, within the tolerance of " + a.tolerancePackets()));
+        ctx.ruledOut("loss on the path, " + a.direction().label(), a.direction().sender(), ev.toArray(new Evidence[0]));
+        continue;
+      }
+      double share = a.sentBytes() <= 0 ? 0 : a.residualPackets() * a.meanPacketBytes() / a.sentBytes();
+      List<Evidence> ev = new ArrayList<>(a.evidence());
+      for (DropSite s : a.sites()) {
+        ev.add(Evidence.of(s.source(), s.site() + " on " + s.host().label() + ": " + s.attributedPackets() + " packets of the gap"));
+      }
+      ev.add(Evidence.of("(attribution)", a.residualPackets() + " of the " + a.gapPackets() + " packets lost "
+          + a.direction().label() + " were counted by no drop site on either end (tolerance " + a.tolerancePackets() + ")"));
+      ctx.report(Finding.builder()
+          .code(Codes.PATH_LOSS)
+          .severity(Severity.WARNING)
+          .confidence(a.sites().isEmpty() ? 0.85 : 0.75)
+          .category(Category.LOSS)
+          .host(a.direction().sender())
+          .location(Location.PATH)
+          .direction(a.direction())
+          .subject(a.direction().name())
+          .title("Lost on the path " + a.direction().label() + ": " + a.residualPackets() + " packets (" + Fmt.ratio(share)
+              + " of what was sent) that no counter on either end accounts for")
+          .explanation("WireGuard counts the bytes of its own messages at both ends. Of what " + a.direction().sender().label()
+              + " sent and " + a.direction().receiver().label() + " never received, the drop sites on both ends ("
+              + "qdisc, NIC, UDP socket buffers, conntrack) account for " + a.attributedPackets() + " packets; the rest was lost "
+              + "between the ends: underlay loss, policing, or a middlebox.")
+          .decision("Baseline the underlay (ping with loss counts, from several networks); escalate to the provider with this "
+              + "decomposition as evidence.")
+          .evidence(ev)
+          .build());
     }
-    HostSnapshot l = ctx.local();
-    HostSnapshot r = ctx.remote().get();
-    Optional<Counters.Window<WgShow>> lw = Counters.window(l, WgShow.class);
-    Optional<Counters.Window<WgShow>> rw = Counters.window(r, WgShow.class);
-    if (lw.isEmpty() || rw.isEmpty() || !lw.get().isDelta() || !rw.get().isDelta()) {
-      ctx.notAssessed("loss between the two ends (WireGuard bytes sent against received)",
-          "need wg show dump before and after the load on both ends", "wg show all dump   # on both ends, before and after");
-      return;
-    }
-    long sent = peerTotal(lw.get(), true);
-    long received = peerTotal(rw.get(), false);
-    if (sent <= 0) {
-      return;
-    }
-    double missing = (double) (sent - received) / sent;
-    if (missing < ctx.config().transferMismatchShare()) {
-      return;
-    }
-    ctx.report(Finding.builder()
-        .code(Codes.PATH_LOSS)
-        .severity(Severity.WARNING)
-        .confidence(0.85)
-        .category(Category.LOSS)
-        .host(Host.LOCAL)
-        .title("Lost between the ends: local sent " + Fmt.bytes(sent) + " into the tunnel, remote received " + Fmt.bytes(received)
-            + " (" + Fmt.ratio(missing) + " missing)")
-        .explanation("WireGuard counts the bytes of its own messages at both ends; what one end sent and the other never "
-            + "received was lost on the path (underlay loss, policing, or a middlebox).")
-        .decision("Baseline the underlay (ping with loss counts, from several networks); escalate to the provider with this "
-            + "evidence.")
-        .addEvidence(Evidence.of(lw.get().to().source(), "local WireGuard tx " + Fmt.bytes(sent) + " (" + lw.get().describe() + ")"))
-        .addEvidence(Evidence.of(rw.get().to().source(), "remote WireGuard rx " + Fmt.bytes(received) + " (" + rw.get().describe() + ")"))
-        .addExplains(Codes.TCP_RETRANSMITS)
-        .build());
-  }
-
-  private static long peerTotal(Counters.Window<WgShow> w, boolean tx) {
-    long total = 0;
-    for (WgPeer p : w.to().value().allPeers()) {
-      long now = tx ? p.txBytes() : p.rxBytes();
-      long before = w.from().flatMap(f -> f.value().allPeers().stream().filter(x -> x.publicKey().equals(p.publicKey())).findFirst())
-          .map(x -> tx ? x.txBytes() : x.rxBytes()).orElse(0L);
-      total += now - before;
-    }
-    return total;
   }
 }

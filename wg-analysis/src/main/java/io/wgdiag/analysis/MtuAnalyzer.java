@@ -78,6 +78,9 @@ final class MtuAnalyzer implements Analyzer {
       }
       anyLadder |= !tunnelProbes.isEmpty();
       boolean blackhole = blackhole(ctx, t, tunnelProbes, underlayProbes);
+      if (!blackhole) {
+        ladderPasses(ctx, t, tunnelProbes);
+      }
       List<Probe> all = new ArrayList<>(tunnelProbes);
       all.addAll(underlayProbes);
       localLimit(ctx, t, all); // the local interface refuses whatever the target
@@ -93,6 +96,22 @@ final class MtuAnalyzer implements Analyzer {
           "ping -M do -s 1392 -c 3 " + peer, "ping -M do -s 1372 -c 3 " + peer, "ping -M do -s 1312 -c 3 " + peer,
           "ping -M do -s 1252 -c 3 " + peer);
     }
+  }
+
+  /** Ruled out: the largest DF probe that fits the tunnel MTU passed, and none below it vanished. */
+  private void ladderPasses(AnalysisContext ctx, Tunnel t, List<Probe> probes) {
+    OptionalInt mtu = t.tunnelMtu();
+    Optional<Probe> largestFitting = probes.stream()
+        .filter(p -> mtu.isEmpty() || p.packetBytes() <= mtu.getAsInt())
+        .filter(p -> p.outcome() != Outcome.LOCAL_ERROR && p.outcome() != Outcome.UNKNOWN)
+        .max(Comparator.comparingInt(Probe::packetBytes));
+    if (largestFitting.isEmpty() || largestFitting.get().outcome() != Outcome.PASSED
+        || probes.stream().anyMatch(p -> p.outcome() == Outcome.SILENT_LOSS)) {
+      return;
+    }
+    Probe p = largestFitting.get();
+    ctx.ruledOut("path MTU (DF pings pass at the tunnel MTU)", t.host.host(), Evidence.of(p.fact().source(),
+        "DF ping of " + p.packetBytes() + " bytes passed" + (mtu.isPresent() ? " (tunnel MTU " + mtu.getAsInt() + ")" : "")));
   }
 
   private boolean blackhole(AnalysisContext ctx, Tunnel t, List<Probe> probes, List<Probe> underlay) {
@@ -114,6 +133,7 @@ final class MtuAnalyzer implements Analyzer {
     int recommended = pass.packetBytes() - headroom;
     ImmutableFinding.Builder f = Finding.builder()
         .code(Codes.MTU_BLACKHOLE)
+        .location(Location.PATH)
         .severity(Severity.CRITICAL)
         .confidence(mtu.isPresent() ? 0.9 : 0.75)
         .category(Category.MTU)
@@ -124,9 +144,7 @@ final class MtuAnalyzer implements Analyzer {
             + "MTU is smaller than the tunnel assumes and the ICMP that would tell the sender is lost or filtered. "
             + "Small packets work, big transfers stall or oscillate.")
         .decision("Stop and fix MTU or MSS clamping before touching anything else: set the tunnel MTU from the measured "
-            + "path MTU, clamp TCP MSS for forwarded traffic, and allow ICMP 'fragmentation needed' on the path.")
-        .addExplains(Codes.TCP_RETRANSMITS, Codes.PATH_LOSS, Codes.TCP_SINGLE_FLOW_LIMITED, Codes.MTU_MSS_CLAMP_MISSING,
-            Codes.QUEUE_BUFFERBLOAT);
+            + "path MTU, clamp TCP MSS for forwarded traffic, and allow ICMP 'fragmentation needed' on the path.");
     for (Probe p : probes.stream().sorted(Comparator.comparingInt(Probe::packetBytes)).toList()) {
       PingResult r = p.fact().value();
       f.addEvidence(Evidence.of(p.fact().source(), "DF ping " + r.payloadBytes().orElse(0) + "(" + p.packetBytes() + ") bytes: "
@@ -180,6 +198,7 @@ final class MtuAnalyzer implements Analyzer {
       String probeTarget = p.fact().value().destination().orElse(ctx.peerAddressFor(t.host.host()));
       ctx.report(Finding.builder()
           .code(Codes.MTU_LOCAL_LIMIT)
+          .subject(t.iface)
           .severity(Severity.INFO)
           .confidence(0.95)
           .category(Category.MTU)
@@ -234,10 +253,14 @@ final class MtuAnalyzer implements Analyzer {
     int overhead = t.overheadBytes();
     int max = underlayMtu - overhead;
     if (tunnelMtu.getAsInt() <= max) {
+      ctx.ruledOut("tunnel MTU fits the underlay", t.host.host(), Evidence.of(t.tunnelLinkFact().map(Fact::source)
+          .orElse(new Source("ip link", 0)), t.iface + " mtu " + tunnelMtu.getAsInt() + " ≤ " + underlayMtu + " − " + overhead
+          + " (" + basis + ")"));
       return false;
     }
     ImmutableFinding.Builder f = Finding.builder()
         .code(Codes.MTU_MISMATCH)
+        .subject(t.iface)
         .severity(Severity.WARNING)
         .confidence(pathSmaller.isPresent() || pass.isPresent() ? 0.9 : 0.8)
         .category(Category.MTU)
@@ -247,8 +270,7 @@ final class MtuAnalyzer implements Analyzer {
         .explanation("WireGuard adds " + overhead + " bytes (" + (overhead == 60 ? "IPv4" : "IPv6") + " underlay): full-size tunnel "
             + "packets become " + (tunnelMtu.getAsInt() + overhead) + "-byte datagrams that the underlay (" + basis
             + ") must fragment or drop.")
-        .decision("Set the tunnel MTU to at most " + max + " (measure the path with DF pings first), or clamp TCP MSS.")
-        .addExplains(Codes.TCP_RETRANSMITS, Codes.PATH_LOSS, Codes.MTU_MSS_CLAMP_MISSING);
+        .decision("Set the tunnel MTU to at most " + max + " (measure the path with DF pings first), or clamp TCP MSS.");
     t.tunnelLinkFact().ifPresent(lf -> f.addEvidence(Evidence.of(lf.sourceOf(lf.value().link(t.iface).orElseThrow().line()),
         t.iface + " mtu " + tunnelMtu.getAsInt() + " bytes")));
     t.underlayLink.ifPresent(u -> t.linkFact(u.name()).ifPresent(lf -> f.addEvidence(Evidence.of(
@@ -291,8 +313,7 @@ final class MtuAnalyzer implements Analyzer {
           .title("The firewall drops ICMP 'fragmentation needed': path MTU discovery cannot work")
           .explanation("Path MTU discovery depends on ICMP type 3 code 4 (IPv6: packet too big). Dropping it turns any "
               + "path narrower than the tunnel into a silent blackhole.")
-          .decision("Allow these ICMP messages, then measure the path MTU with DF pings.")
-          .addExplains(Codes.TCP_RETRANSMITS, Codes.PATH_LOSS);
+          .decision("Allow these ICMP messages, then measure the path MTU with DF pings.");
       for (IptablesRule r : drops) {
         f.addEvidence(Evidence.of(rf.sourceOf(r.line()), r.text()));
       }

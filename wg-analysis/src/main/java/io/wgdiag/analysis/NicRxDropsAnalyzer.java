@@ -58,6 +58,8 @@ final class NicRxDropsAnalyzer implements Analyzer {
         String window = delta ? win.describe() : "since boot (one snapshot)";
         ctx.report(Finding.builder()
             .code(Codes.NIC_RX_DROPS)
+            .subject(link.name())
+            .direction(Direction.receivedBy(host.host()))
             .severity(sev)
             .confidence(delta ? 0.8 : 0.5)
             .category(Category.LOSS)

@@ -52,6 +52,7 @@ final class PeerAnalyzer implements Analyzer {
           if (changed) {
             ctx.report(Finding.builder()
                 .code(Codes.PEER_ENDPOINT_CHANGED)
+        .subject(p.publicKey())
                 .severity(p.persistentKeepaliveSeconds().isPresent() ? Severity.INFO : Severity.WARNING)
                 .confidence(0.85)
                 .category(Category.PEER)
@@ -68,6 +69,7 @@ final class PeerAnalyzer implements Analyzer {
           if ((changed || natted) && p.persistentKeepaliveSeconds().isEmpty() && p.hasHandshake()) {
             ctx.report(Finding.builder()
                 .code(Codes.PEER_KEEPALIVE_MISSING)
+        .subject(p.publicKey())
                 .severity(Severity.INFO)
                 .confidence(0.6)
                 .category(Category.PEER)
@@ -102,6 +104,7 @@ final class PeerAnalyzer implements Analyzer {
       }
       ctx.report(Finding.builder()
           .code(Codes.PEER_NO_HANDSHAKE)
+        .subject(p.publicKey())
           .severity(Severity.CRITICAL)
           .confidence(0.9)
           .category(Category.PEER)
@@ -113,7 +116,6 @@ final class PeerAnalyzer implements Analyzer {
               + "matters until the handshake completes.")
           .addEvidence(Evidence.of(f.sourceOf(p.line()), "peer " + p.publicKey() + ": endpoint " + p.endpoint().get()
               + ", no latest handshake, " + p.txBytes() + " B sent, " + p.rxBytes() + " B received"))
-          .addExplains(Codes.PEER_ONE_WAY, Codes.ROUTE_NOT_VIA_TUNNEL, Codes.PATH_LOSS)
           .addActions(Action.builder()
               .description("Watch whether handshake packets reach the peer and come back")
               .addApply("tcpdump -ni any udp port " + p.endpoint().get().port() + " -c 10")
@@ -128,10 +130,13 @@ final class PeerAnalyzer implements Analyzer {
     }
     long s = age.get().getSeconds();
     if (s <= ctx.config().staleHandshakeSeconds()) {
+      ctx.ruledOut("a fresh handshake", host.host(), Evidence.of(f.sourceOf(p.line()), "peer " + p.publicKey()
+          + ": latest handshake " + s + " s ago (limit " + ctx.config().staleHandshakeSeconds() + " s)"));
       return;
     }
     ctx.report(Finding.builder()
         .code(Codes.PEER_STALE_HANDSHAKE)
+        .subject(p.publicKey())
         .severity(Severity.WARNING)
         .confidence(0.75)
         .category(Category.PEER)
@@ -167,10 +172,16 @@ final class PeerAnalyzer implements Analyzer {
     boolean sendsOnly = tx > 16 * 1024 && rx <= flat;
     boolean receivesOnly = rx > 16 * 1024 && tx <= flat;
     if (!sendsOnly && !receivesOnly) {
+      if (shows.size() > 1 && tx > flat && rx > flat) {
+        ctx.ruledOut("transfer counters move both ways", host.host(), Evidence.of(last.sourceOf(p.line()), "peer "
+            + p.publicKey() + ": " + Fmt.bytes(tx) + " sent, " + Fmt.bytes(rx) + " received (" + window + ")"));
+      }
       return;
     }
     ctx.report(Finding.builder()
         .code(Codes.PEER_ONE_WAY)
+        .subject(p.publicKey())
+        .direction(sendsOnly ? Direction.sentBy(host.host()) : Direction.receivedBy(host.host()))
         .severity(Severity.WARNING)
         .confidence(shows.size() > 1 ? 0.8 : 0.55)
         .category(Category.PEER)

@@ -83,6 +83,8 @@ final class RoutingAnalyzer implements Analyzer {
         any = true;
         String dev = l.device().get();
         if (dev.equals(t.iface) || (!t.ifaceKnown && dev.startsWith("wg"))) {
+          ctx.ruledOut("route to the peer uses the tunnel", t.host.host(), Evidence.of(f.sourceOf(l.line()),
+              "ip route get " + l.destination() + ": dev " + dev + l.source().map(x -> " src " + x).orElse("")));
           continue;
         }
         ctx.report(Finding.builder()
@@ -91,14 +93,13 @@ final class RoutingAnalyzer implements Analyzer {
             .confidence(t.ifaceKnown ? 0.9 : 0.7)
             .category(Category.ROUTING)
             .host(t.host.host())
+            .subject(l.destination())
             .title("Traffic to " + l.destination() + " leaves by " + dev + ", not the tunnel " + t.iface)
             .explanation("The kernel routes the tunnel peer's address out of " + dev + (l.gateway().map(g -> " via " + g).orElse(""))
                 + ": every 'tunnel' test is measuring the underlay path instead.")
             .decision("Stop: fix routing, AllowedIPs or policy routing first, or your tests are garbage.")
             .addEvidence(Evidence.of(f.sourceOf(l.line()), "ip route get " + l.destination() + ": dev " + dev
                 + l.gateway().map(g -> " via " + g).orElse("") + l.source().map(s -> " src " + s).orElse("")))
-            .addExplains(Codes.TCP_SINGLE_FLOW_LIMITED, Codes.TCP_RETRANSMITS, Codes.PATH_LOSS, Codes.QUEUE_BUFFERBLOAT,
-                Codes.PEER_ONE_WAY, Codes.MTU_BLACKHOLE, Codes.MTU_LOCAL_LIMIT)
             .addActions(Action.builder()
                 .description("Route the peer's tunnel address through " + t.iface)
                 .addApply("ip route replace " + l.destination() + "/32 dev " + t.iface)
@@ -159,6 +160,7 @@ final class RoutingAnalyzer implements Analyzer {
               .confidence(0.75)
               .category(Category.ROUTING)
               .host(t.host.host())
+              .subject(r.from())
               .title("Replies from " + r.from() + " leave by " + route.device().get() + " (table " + r.table().get()
                   + "), not the tunnel")
               .explanation("Policy rule " + r.priority() + " sends traffic sourced from the tunnel addresses to table "
@@ -283,6 +285,7 @@ final class RoutingAnalyzer implements Analyzer {
           .confidence(0.9)
           .category(Category.ROUTING)
           .host(t.host.host())
+          .subject(a + " " + b)
           .title("AllowedIPs " + a + " and " + b + " of two peers overlap")
           .explanation("WireGuard routes each destination to the peer with the most specific AllowedIPs entry"
               + (same ? "; an identical prefix can belong to one peer only, so the later setting steals it." : ": traffic for "
@@ -315,6 +318,7 @@ final class RoutingAnalyzer implements Analyzer {
             .confidence(0.8)
             .category(Category.ROUTING)
             .host(t.host.host())
+            .subject(r.destination())
             .title("Route " + r.destination() + " (table " + tableOf(tf, r) + ") points into " + t.iface
                 + ", but no peer's AllowedIPs covers it")
             .explanation("WireGuard sends a packet to the peer whose AllowedIPs contain the destination; with none, the packet "

@@ -125,7 +125,10 @@ class RulesTest {
     Report r = Analysis.standard().run(c);
     Finding f = r.withCode(Codes.PATH_LOSS).get(0);
     assertThat(f.title()).contains("5.0%");
-    assertThat(f.evidence()).extracting(Evidence::source).containsExactly("local/after/wg.txt:1", "remote/after/wg.txt:1");
+    assertThat(f.where()).isEqualTo(Location.PATH);
+    assertThat(f.evidence()).extracting(Evidence::source).containsExactly("local/before/wg.txt:1", "remote/before/wg.txt:1",
+        "(attribution)");
+    assertThat(f.evidence().get(0).fact()).contains("100000000 B").contains("local/after/wg.txt:1");
     // the report carries no key material: the private keys never reached a model
     assertThat(r.toString()).doesNotContain("PRIV=").doesNotContain("PRIV2=");
   }

@@ -58,6 +58,7 @@ public final class ReportView {
       m.put("explanation", f.explanation());
       m.put("decision", f.decision());
       m.put("host", f.host().label());
+      m.put("location", f.where().name().toLowerCase(Locale.ROOT));
       if (!f.subject().isEmpty()) {
         m.put("subject", f.subject());
       }
@@ -198,6 +199,8 @@ public final class ReportView {
       sb.append(String.format(Locale.ROOT, "%d. %s %s (%s, confidence %.2f)%n",
           rank++, c(color, code, "[" + sev + "]"), c(color, "1", f.title()), f.code() + " @" + f.host().label(),
           f.confidence()));
+      sb.append("   Where: ").append(f.where().words()).append(f.direction().map(d -> ", traffic " + d.label()).orElse(""))
+          .append('\n');
       wrap(sb, "   ", f.explanation());
       wrap(sb, "   Decision: ", f.decision());
       if (!f.evidence().isEmpty()) {

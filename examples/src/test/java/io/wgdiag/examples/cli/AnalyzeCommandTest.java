@@ -103,4 +103,78 @@ class AnalyzeCommandTest {
       assertThat(r.err()).doesNotContain("Exception");
     }
   }
+
+  /** Every lab recording's report validates against docs/report.schema.json. */
+  @Test
+  void everyLabRecordingPrintsJsonTheSchemaAccepts() throws Exception {
+    Path lab = Path.of("..", "wg-analysis", "src", "test", "resources", "lab");
+    List<Path> scenarios;
+    try (java.util.stream.Stream<Path> s = Files.list(lab)) {
+      scenarios = s.filter(Files::isDirectory).sorted().toList();
+    }
+    assertThat(scenarios).hasSizeGreaterThanOrEqualTo(10);
+    Schema schema = schema();
+    for (Path scenario : scenarios) {
+      CliRunner.Result r = CliRunner.run("analyze", "--format", "json", scenario.toString());
+      assertThat(r.exit()).as(scenario + ": " + r.err()).isIn(0, 1);
+      JsonNode root = new ObjectMapper().readTree(r.out());
+      assertThat(schema.validate(root)).as(scenario.toString()).isEmpty();
+      assertThat(root.get("schemaVersion").asInt()).isEqualTo(2);
+    }
+  }
+
+  private static void write(Path file, String text) throws Exception {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  /**
+   * A two-ended bundle before and after one load: the remote's receive buffer dropped 300 of the
+   * 20 000 packets the local end sent. Text and JSON show the decomposition, the rows add up, and
+   * the local retransmits sit under the remote cause.
+   */
+  @Test
+  void aTwoEndedBundleShowsTheLossDecomposition() throws Exception {
+    String lk = "y1QTrj3lJpQBr0FltdnwVAJQrq4peWW0to8Pczv6uWM=";
+    String rk = "a/ajmp4ANDwdT/HGdvOplEukh2tWkrJIi2ZpIxBichk=";
+    String snmp = "Tcp: RtoAlgorithm RtoMin RtoMax MaxConn ActiveOpens PassiveOpens AttemptFails EstabResets CurrEstab InSegs OutSegs RetransSegs InErrs OutRsts InCsumErrors\n"
+        + "Tcp: 1 200 120000 -1 7 0 0 4 0 9255 %d %d 0 0 0\n"
+        + "Udp: InDatagrams NoPorts InErrors OutDatagrams RcvbufErrors SndbufErrors InCsumErrors IgnoredMulti MemErrors\n"
+        + "Udp: %d 0 %d %d %d 0 0 0 0\n";
+    String dump = "(hidden)\t%s\t51820\toff\n%s\t(none)\t%s:51820\t%s/32\t1795564555\t%d\t%d\t25\n";
+    Path b = dir.resolve("two-ended");
+    write(b.resolve("bundle.properties"), "interface=wglaba0\npeer=10.60.0.10\n");
+    for (String phase : new String[] {"before", "after"}) {
+      boolean after = phase.equals("after");
+      write(b.resolve("local/" + phase + "/wg-show-dump.txt"), String.format(java.util.Locale.ROOT, dump, lk, rk, "198.51.100.2",
+          "10.60.0.10", after ? 990_000 : 0, after ? 20_000_000 : 0));
+      write(b.resolve("remote/" + phase + "/wg-show-dump.txt"), String.format(java.util.Locale.ROOT, dump, rk, lk, "192.0.2.1",
+          "10.60.0.1", after ? 19_700_000 : 0, after ? 990_000 : 0));
+      write(b.resolve("local/" + phase + "/proc-net-snmp.txt"), String.format(java.util.Locale.ROOT, snmp,
+          after ? 20_000 : 0, after ? 450 : 0, after ? 9_900 : 0, 0, after ? 20_000 : 0, 0));
+      write(b.resolve("remote/" + phase + "/proc-net-snmp.txt"), String.format(java.util.Locale.ROOT, snmp,
+          0, 0, after ? 19_700 : 0, after ? 300 : 0, after ? 9_900 : 0, after ? 300 : 0));
+    }
+    CliRunner.Result text = CliRunner.run("analyze", b.toString());
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out()).startsWith("1. [WARNING] UDP receive buffer errors")
+        .contains("Loss between the ends, by drop site")
+        .contains("local → remote, before → after: sent 20000000 B, received 19700000 B, gap 300000 B = 300 packets")
+        .contains("Udp InErrors (RcvbufErrors 300)")
+        .contains("nothing is left to blame on the path")
+        .contains("tcp.retransmits @local");
+    CliRunner.Result json = CliRunner.run("analyze", "--format", "json", b.toString());
+    JsonNode root = new ObjectMapper().readTree(json.out());
+    assertThat(schema().validate(root)).isEmpty();
+    JsonNode a = root.get("lossAttributions").get(0);
+    assertThat(a.get("direction").asText()).isEqualTo("local-to-remote");
+    assertThat(a.get("gapPackets").asLong()).isEqualTo(300);
+    long sum = a.get("residualPackets").asLong();
+    for (JsonNode site : a.get("sites")) {
+      sum += site.get("attributedPackets").asLong();
+    }
+    assertThat(sum).isEqualTo(a.get("gapPackets").asLong());
+    assertThat(root.get("findings").get(0).get("absorbed").get(0).get("reason").asText()).contains("local → remote");
+    assertThat(root.get("ruledOut")).isNotEmpty();
+  }
 }
