@@ -55,7 +55,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       try {
         threshold = Severity.valueOf(failOn.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        err.println("wgdiag: --fail-on takes critical, warning or info, not '" + failOn + "'");
+        err.println(Messages.oneLine("wgdiag: --fail-on takes critical, warning or info, not '" + failOn + "'"));
         return WgDiag.EXIT_BAD_INPUT;
       }
     }
@@ -63,7 +63,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     try {
       evidence = EvidenceReader.standard().read(path, remote);
     } catch (BundleException e) {
-      err.println(e.getMessage());
+      err.println(Messages.oneLine(String.valueOf(e.getMessage()))); // the reader's message names the path as given
       return WgDiag.EXIT_BAD_INPUT;
     }
     Report report = Analysis.standard().run(evidence.kase());
