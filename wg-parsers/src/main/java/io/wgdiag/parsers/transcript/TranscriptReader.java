@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code [user@host path]$ CMD} or {@code [user@host path]# CMD}
  *   <li>SUSE's {@code host:~ # CMD} and {@code user@host:~> CMD}; {@code ~# CMD} (a prompt cut to its
  *       directory); a parenthesised tag before the prompt character ({@code user@host:~ (main) $ CMD})
+ *   <li>busybox ash's {@code / # CMD}, {@code ~ # CMD}, {@code /tmp $ CMD} (the directory, a space, the
+ *       prompt character)
  * </ul>
  *
  * <p>A prompt with no command after it ends the block before it (people paste the prompt that
@@ -141,6 +143,14 @@ public final class TranscriptReader {
       }
       return null;
     }
+    if (n >= 3 && (line.charAt(0) == '/' || line.charAt(0) == '~')) {
+      // busybox ash's default prompt, the directory then " # " or " $ ": "/ # CMD", "~ # CMD", "/tmp $ CMD"
+      int sp = line.indexOf(' ');
+      if (sp > 0 && sp + 1 < n && (line.charAt(sp + 1) == '#' || line.charAt(sp + 1) == '$')
+          && (sp + 2 == n || line.charAt(sp + 2) == ' ') && isPath(line, 0, sp)) {
+        return sp + 2 == n ? "" : line.substring(sp + 3).strip();
+      }
+    }
     if (n >= 2 && line.charAt(0) == '~') {
       // ~# CMD, ~$ CMD, ~/dir$ CMD: a prompt that shows only the directory (OpenWrt's root shell cut short)
       int i = 1;
@@ -220,6 +230,21 @@ public final class TranscriptReader {
       return i + 2 == line.length() ? "" : line.charAt(i + 2) == ' ' ? line.substring(i + 3).strip() : null;
     }
     return null;
+  }
+
+  /** Whether {@code [from, to)} is a directory as a shell prompt shows it: {@code /}, {@code ~}, {@code /a/b}, {@code ~/x}. */
+  private static boolean isPath(String s, int from, int to) {
+    char first = s.charAt(from);
+    if (first != '/' && first != '~' || to - from > 255) {
+      return false;
+    }
+    for (int i = from + 1; i < to; i++) {
+      char c = s.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '/' || c == '.' || c == '_' || c == '-' || c == '~')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isName(String s, int from, int to) {

@@ -56,7 +56,7 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
 
   @Override
   protected String redact(String line) {
-    Fields f = new Fields().split(line);
+    Fields f = new Fields().splitTabs(line);
     int off = (f.count() == 5 || f.count() == 9) ? 1 : 0;
     int n = f.count() - off;
     if ((n == 4 || n == 8) && keyOrPlaceholder(f.get(off)) && keyOrPlaceholder(f.get(off + 1))) {
@@ -100,7 +100,7 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
-        f.split(line); // positions are in line.source(); base turns them into columns
+        f.splitTabs(line); // at each tab: a doubled one is seen; positions are in line.source()
         int base = line.lineStart();
         int off;
         int n;

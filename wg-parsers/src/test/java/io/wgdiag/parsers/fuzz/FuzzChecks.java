@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The contract every fuzz target checks on one input (see docs/robustness.md): a strict parse
  * returns a model or throws {@link ParseException}, nothing else; a lenient parse returns a model
- * with diagnostics or throws {@link ParseException}; and the {@link java.io.Reader} path agrees with
+ * with diagnostics and never throws; and the {@link java.io.Reader} path agrees with
  * the in-memory path (equal models, or an error at the same line and column with the same
  * message). Any other exception, or an {@link AssertionError} from a disagreement, is a crash for
  * Jazzer; a hang is caught by Jazzer's per-input timeout while fuzzing.
@@ -40,7 +40,7 @@ final class FuzzChecks {
       ParseResult<?> lenient = parser.parseLenient(text);
       Objects.requireNonNull(lenient.model());
     } catch (ParseException e) {
-      // the whole input refused: allowed for now (issue 31 part 3 makes lenient never throw)
+      throw new AssertionError(toolId + ": lenient mode threw instead of reporting a diagnostic: " + e.getMessage(), e);
     }
   }
 

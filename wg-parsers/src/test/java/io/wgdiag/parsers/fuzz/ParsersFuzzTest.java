@@ -149,4 +149,14 @@ class ParsersFuzzTest {
   void change(byte[] data) {
     FuzzChecks.parseAnything("change", data);
   }
+
+  @FuzzTest
+  void route(byte[] data) {
+    FuzzChecks.parseAnything("route", data);
+  }
+
+  @FuzzTest
+  void ifconfig(byte[] data) {
+    FuzzChecks.parseAnything("ifconfig", data);
+  }
 }

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * Coverage-guided fuzzing of the transcript reader and parser (Jazzer): the fuzzer's bytes, read as
  * UTF-8, are a terminal log. Reading it never throws, and reads the same from memory and from a
  * {@link java.io.Reader}; a strict parse throws only {@link ParseException}; a lenient parse
- * returns or throws {@link ParseException} (for now: issue 31 part 3 makes lenient never throw). Seeds: the field guide's transcripts ({@code TranscriptFuzzTestInputs/transcript/}, each
+ * never throws. Seeds: the field guide's transcripts ({@code TranscriptFuzzTestInputs/transcript/}, each
  * cut to its first 16 KB, copied from {@code src/test/resources/seed/}). How to fuzz it for a set
  * time: docs/robustness.md.
  */
@@ -42,7 +42,7 @@ class TranscriptFuzzTest {
     try {
       TranscriptParser.standard().parse(text, false);
     } catch (ParseException e) {
-      // lenient: a block whose parser refuses the whole input (issue 31 part 3 makes this never happen)
+      throw new AssertionError("lenient transcript parse threw instead of reporting a diagnostic: " + e.getMessage(), e);
     }
   }
 }
