@@ -107,10 +107,13 @@ final class LossAttributor {
     // the mean size of one WireGuard packet of this direction, from what counted datagrams
     List<double[]> estimates = new ArrayList<>(); // {bytes per packet}
     List<String> how = new ArrayList<>();
-    Optional<long[]> sUdp = delta(s, ProtocolCounters.class, w, c -> c.udpOutDatagrams().orElse(-1));
+    // a datagram the socket could not send (ENOBUFS, a qdisc drop among them) is counted in
+    // SndbufErrors and not in OutDatagrams, while WireGuard counted its bytes as sent: both count
+    Optional<long[]> sUdp = delta(s, ProtocolCounters.class, w,
+        c -> c.udpOutDatagrams().isPresent() ? c.udpOutDatagrams().getAsLong() + c.udpSndbufErrors().orElse(0) : -1);
     if (sUdp.isPresent() && sUdp.get()[0] > 0) {
       estimates.add(new double[] {(double) sent / sUdp.get()[0]});
-      how.add("WireGuard bytes sent / Udp OutDatagrams on " + d.sender().label());
+      how.add("WireGuard bytes sent / (Udp OutDatagrams + SndbufErrors) on " + d.sender().label());
     }
     Optional<long[]> rUdp = delta(r, ProtocolCounters.class, w, c -> c.udpInDatagrams().orElse(-1));
     if (rUdp.isPresent() && rUdp.get()[0] > 0 && received > 0) {

@@ -89,9 +89,16 @@ public final class IfconfigParser extends LineParser<Links> {
       }
 
       @Override
+      public @Nullable ParseException endProblem(int lines) {
+        Draft d = draft;
+        return d == null ? null : d.problem();
+      }
+
+      @Override
       public Links finish(int lines, boolean strict) throws ParseException {
         Draft d = draft;
-        if (d != null) {
+        // lenient: the last interface's problem is already a diagnostic (endProblem); keep what reads
+        if (d != null && (strict || d.mtuSeen)) {
           links.addLink(d.build(strict));
         }
         return links.build();
@@ -323,6 +330,22 @@ public final class IfconfigParser extends LineParser<Links> {
         throw line.errorAt(Math.max(0, line.text().indexOf(w)) + from, "expected " + what + ", found '" + w.substring(from) + "'");
       }
       return v;
+    }
+
+    /** What keeps this interface from being read whole, or null. */
+    @Nullable ParseException problem() {
+      if (!mtuSeen) {
+        return new ParseException(headerLine, 1, headerText, "expected the interface's MTU (a flags line with 'MTU:' or 'mtu')");
+      }
+      if (anyCounter) {
+        for (Counter c : Counter.values()) {
+          if (Counter.required(c) && c != Counter.RX_MULTICAST && counters[c.ordinal()] < 0) {
+            return new ParseException(headerLine, 1, headerText,
+                "expected every RX/TX counter of this interface; " + c.name().toLowerCase(Locale.ROOT) + " is missing");
+          }
+        }
+      }
+      return null;
     }
 
     Link build(boolean strict) throws ParseException {
