@@ -69,9 +69,10 @@ final class ParseCommand implements Callable<Integer> {
       TranscriptParser tp = TranscriptParser.standard();
       parsed = tool == null ? tp.parse(text, !lenient) : tp.parseAs(text, tool, !lenient);
     } catch (ParseException e) {
-      err.println(WgDiag.location(file, e) + e.problem());
+      err.println(KeyGuard.ALL.mask(WgDiag.location(file, e) + e.problem()));
       return WgDiag.EXIT_BAD_INPUT;
     }
+    KeyGuard guard = KeyGuard.of(parsed); // public keys shown, every other key masked
     Map<String, @Nullable Object> root = new LinkedHashMap<>();
     List<Object> blocks = new ArrayList<>();
     for (ParsedBlock b : parsed.blocks()) {
@@ -91,7 +92,7 @@ final class ParseCommand implements Callable<Integer> {
       root.put("diagnostics", diagnostics(parsed.diagnostics()));
     }
     if (format == Format.json) {
-      Output.json(root, out, false);
+      Output.json(root, out, false, guard);
     } else {
       StringBuilder sb = new StringBuilder();
       for (ParsedBlock b : parsed.blocks()) {
@@ -110,7 +111,7 @@ final class ParseCommand implements Callable<Integer> {
       for (Diagnostic d : parsed.diagnostics()) {
         sb.append("! ").append(d).append('\n');
       }
-      out.print(sb);
+      out.print(guard.mask(sb.toString()));
     }
     out.flush();
     return WgDiag.EXIT_OK;

@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
  * The {@code wgdiag} command line: {@code parse}, {@code tools} (and, as they land, {@code
  * analyze} and {@code collect}).
  *
- * <p>Exit codes: 0 success; 1 a finding at or above {@code --fail-on}; 2 bad input or bad usage,
- * with one line on stderr and never a stack trace.
+ * <p>Exit codes: 0 success; 1 a finding at or above {@code --fail-on} ({@code compare}: roll
+ * back); 2 bad input or bad usage, with one line on stderr and never a stack trace; 3 ({@code
+ * compare}) inconclusive.
  */
 @Command(
     name = "wgdiag",
@@ -58,23 +59,24 @@ public final class WgDiag implements Runnable {
     }
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          ex.getCommandLine().getErr().println("wgdiag: " + ex.getMessage() + " (see 'wgdiag --help')");
+          ex.getCommandLine().getErr().println(KeyGuard.ALL.mask("wgdiag: " + ex.getMessage() + " (see 'wgdiag --help')"));
           return EXIT_BAD_INPUT;
         });
     cl.setExecutionExceptionHandler(
         (ex, c, parseResult) -> {
-          c.getErr().println("wgdiag: internal error: " + ex);
+          c.getErr().println(KeyGuard.ALL.mask("wgdiag: internal error: " + ex));
           return EXIT_BAD_INPUT;
         });
     return cl;
   }
 
   /** The subcommands' names, in the order the help lists them. */
-  private static final java.util.List<String> SUBCOMMANDS = java.util.List.of("analyze", "collect", "parse", "tools");
+  private static final java.util.List<String> SUBCOMMANDS = java.util.List.of("analyze", "compare", "collect", "parse", "tools");
 
   private static Object subcommand(String name) {
     return switch (name) {
       case "analyze" -> new AnalyzeCommand();
+      case "compare" -> new CompareCommand();
       case "collect" -> new CollectCommand();
       case "parse" -> new ParseCommand();
       default -> new ToolsCommand();

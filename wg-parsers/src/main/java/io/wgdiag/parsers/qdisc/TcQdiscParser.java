@@ -114,6 +114,12 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
             }
           }
         });
+        if (kind.equals("fq")) {
+          io.wgdiag.model.qdisc.FqStats fq = KindStats.fqFromJson(m);
+          if (fq != null) {
+            b.fq(fq);
+          }
+        }
         out.addQdisc(b.build());
       }
       return out.build();
@@ -148,6 +154,8 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       /** The options of {@link #q}, and the map of the last qdisc's options. */
       final KeyValues options = new KeyValues();
       ImmutableMap<String, String> lastOptions = ImmutableMap.of();
+      /** The typed statistics of {@link #q} when it is a cake or an fq, else null. */
+      @Nullable KindStats kindStats;
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -163,11 +171,18 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
         if (c == 'q' && line.tryConsumeWord("qdisc")) {
           flush();
           q = header(reused.clear(), pairs, options, line);
+          kindStats = KindStats.forKind(q.kind);
           return true;
         }
         Draft b = q;
         if (b == null) {
           return false;
+        }
+        // cake's and fq's own lines; cake's tin table has a backlog row of its own
+        KindStats ks = kindStats;
+        if (ks != null && c != 'S' && (ks.inTable() || !((c == 'r' && line.lookingAtWord("rate"))
+            || (c == 'b' && line.lookingAtWord("backlog")))) && ks.accept(line)) {
+          return true;
         }
         if (c == 'S' && line.tryConsumeWord("Sent")) {
           sent(b, line);
@@ -195,8 +210,16 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
             lastOptions = options.toMap();
           }
           q.rememberOptionsText();
-          out.add(q.build(lastOptions, stats.toMap()));
+          ImmutableQdisc built = q.build(lastOptions, stats.toMap());
+          KindStats ks = kindStats;
+          if (ks != null) {
+            io.wgdiag.model.qdisc.CakeStats cake = ks.cakeStats();
+            io.wgdiag.model.qdisc.FqStats fq = ks.fqStats();
+            built = cake != null ? built.withCake(cake) : fq != null ? built.withFq(fq) : built;
+          }
+          out.add(built);
           q = null;
+          kindStats = null;
         }
         stats.clear();
       }
@@ -499,7 +522,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       return this;
     }
 
-    Qdisc build(ImmutableMap<String, String> options, ImmutableMap<String, String> stats) {
+    ImmutableQdisc build(ImmutableMap<String, String> options, ImmutableMap<String, String> stats) {
       // the device and the parent are wrapped here, where the value unwraps them again at once
       return ImmutableQdisc.of(kind, handle, Optional.ofNullable(device), Optional.ofNullable(parent), root,
           refcnt < 0 ? OptionalInt.empty() : SharedOptionals.ofInt(refcnt), options, sentBytes, sentPackets, dropped, overlimits,

@@ -46,7 +46,9 @@ class NftRulesetReadTest {
     ParseResult<NftRuleset> got = new NftRulesetParser().parseLenient(text);
     assertThat(got.model()).isEqualTo(expected.model());
     assertThat(got.model().baseChains()).containsExactlyEntriesOf(expected.model().baseChains());
-    assertThat(got.diagnostics()).isEqualTo(expected.diagnostics());
+    // the former reading said nothing of a block left open at the end; lenient mode now does (issue 31)
+    assertThat(got.diagnostics().stream().filter(d -> !d.message().endsWith("before the end")).toList())
+        .isEqualTo(expected.diagnostics());
     for (int i = 0; i < got.model().rules().size(); i++) {
       assertThat(got.model().rules().get(i).line()).isEqualTo(expected.model().rules().get(i).line());
     }
