@@ -71,7 +71,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       try {
         threshold = Severity.valueOf(failOn.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        err.println("wgdiag: --fail-on takes critical, warning or info, not '" + failOn + "'");
+        err.println(Messages.oneLine("wgdiag: --fail-on takes critical, warning or info, not '" + failOn + "'"));
         return WgDiag.EXIT_BAD_INPUT;
       }
     }
@@ -79,7 +79,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     try {
       evidence = EvidenceReader.standard().read(path, remote);
     } catch (BundleException e) {
-      err.println(KeyGuard.ALL.mask(String.valueOf(e.getMessage())));
+      err.println(KeyGuard.ALL.mask(Messages.oneLine(String.valueOf(e.getMessage())))); // the reader's message names the path as given
       return WgDiag.EXIT_BAD_INPUT;
     }
     Report report = Analysis.standard().run(evidence.kase());

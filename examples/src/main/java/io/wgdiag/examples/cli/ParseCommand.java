@@ -57,11 +57,11 @@ final class ParseCommand implements Callable<Integer> {
     try {
       text = Inputs.read(file, System.in);
     } catch (Inputs.InputException e) {
-      err.println(e.getMessage());
+      err.println(Messages.oneLine(String.valueOf(e.getMessage())));
       return WgDiag.EXIT_BAD_INPUT;
     }
     if (tool != null && ParserRegistry.standard().find(tool).isEmpty()) {
-      err.println("wgdiag: unknown tool id '" + tool + "' (see 'wgdiag tools')");
+      err.println(Messages.oneLine("wgdiag: unknown tool id '" + tool + "' (see 'wgdiag tools')"));
       return WgDiag.EXIT_BAD_INPUT;
     }
     ParsedTranscript parsed;
@@ -69,7 +69,7 @@ final class ParseCommand implements Callable<Integer> {
       TranscriptParser tp = TranscriptParser.standard();
       parsed = tool == null ? tp.parse(text, !lenient) : tp.parseAs(text, tool, !lenient);
     } catch (ParseException e) {
-      err.println(KeyGuard.ALL.mask(WgDiag.location(file, e) + e.problem()));
+      err.println(KeyGuard.ALL.mask(Messages.oneLine(WgDiag.location(file, e) + e.problem())));
       return WgDiag.EXIT_BAD_INPUT;
     }
     KeyGuard guard = KeyGuard.of(parsed); // public keys shown, every other key masked

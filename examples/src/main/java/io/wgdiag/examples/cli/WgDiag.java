@@ -22,14 +22,41 @@ public final class WgDiag implements Runnable {
   static final int EXIT_FINDING = 1;
   static final int EXIT_BAD_INPUT = 2;
 
-  /** Runs the command line and exits with its code. */
+  /**
+   * Runs the command line and exits with its code. An error that escapes it (out of memory, a stack
+   * overflow, a bug) is one line on stderr and exit 2, never a stack trace or the finding code.
+   */
   public static void main(String[] args) {
-    CommandLine cl = commandLine(args);
-    StdOut out = StdOut.open();
-    cl.setOut(out);
-    int code = cl.execute(args);
-    out.flush();
-    System.exit(code);
+    System.exit(guarded(() -> {
+      CommandLine cl = commandLine(args);
+      StdOut out = StdOut.open();
+      cl.setOut(out);
+      int code = cl.execute(args);
+      out.flush();
+      return code;
+    }, System.err));
+  }
+
+  /** The message printed when the heap runs out; made before it is needed, when memory is short. */
+  private static final String OUT_OF_MEMORY =
+      "wgdiag: out of memory: the input needs more than the "
+          + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+          + " MiB of heap this JVM may use (give java a larger -Xmx, or a smaller input)";
+
+  /**
+   * Runs {@code body} and returns its exit code; a {@link Throwable} escaping it is one line on
+   * {@code err} (escaped by {@link Messages#oneLine}) and {@value #EXIT_BAD_INPUT}.
+   */
+  static int guarded(java.util.function.IntSupplier body, java.io.PrintStream err) {
+    try {
+      return body.getAsInt();
+    } catch (OutOfMemoryError e) {
+      err.println(OUT_OF_MEMORY); // what filled the heap is unreachable now
+      return EXIT_BAD_INPUT;
+    } catch (Throwable e) { // StackOverflowError, a bug's RuntimeException
+      err.println("wgdiag: internal error: " + Messages.oneLine(String.valueOf(e)));
+      return EXIT_BAD_INPUT;
+    }
   }
 
   /** Runs the command line and returns its exit code, for embedding and tests. */
@@ -59,12 +86,12 @@ public final class WgDiag implements Runnable {
     }
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          ex.getCommandLine().getErr().println(KeyGuard.ALL.mask("wgdiag: " + ex.getMessage() + " (see 'wgdiag --help')"));
+          ex.getCommandLine().getErr().println(KeyGuard.ALL.mask(Messages.oneLine("wgdiag: " + ex.getMessage() + " (see 'wgdiag --help')")));
           return EXIT_BAD_INPUT;
         });
     cl.setExecutionExceptionHandler(
         (ex, c, parseResult) -> {
-          c.getErr().println(KeyGuard.ALL.mask("wgdiag: internal error: " + ex));
+          c.getErr().println(KeyGuard.ALL.mask("wgdiag: internal error: " + Messages.oneLine(String.valueOf(ex))));
           return EXIT_BAD_INPUT;
         });
     return cl;
@@ -90,7 +117,7 @@ public final class WgDiag implements Runnable {
 
   /** {@code FILE:LINE:COL: } for a parse error. */
   static String location(String file, ParseException e) {
-    String name = file.equals("-") ? "<stdin>" : file;
+    String name = file.equals("-") ? "<stdin>" : Messages.path(file);
     return name + ":" + Math.max(e.line(), 0) + ":" + Math.max(e.column(), 0) + ": ";
   }
 }

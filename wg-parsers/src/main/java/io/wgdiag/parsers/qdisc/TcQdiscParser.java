@@ -317,7 +317,10 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
   private static void pairs(LineCursor line, KeyValues acc) throws ParseException {
     acc.clear();
     int last = -1;
-    StringBuilder run = null; // the joined values of `last` once it has more than one (priomap 1 2 2 2 ...)
+    // The joined values of each key with more than one (priomap 1 2 2 2 ..., or a key printed
+    // again), by key position: appended to where they stand and made strings once at the end, so a
+    // key repeated along a long line costs a character copied once, not its whole run per value.
+    @Nullable StringBuilder[] runs = NO_RUNS;
     String src = line.source();
     while (!line.atEnd()) {
       int start = line.lineStart() + line.position();
@@ -331,28 +334,34 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
         if (last < 0) {
           throw line.errorAt(start - line.lineStart(), "expected a name before the value '" + src.substring(start, end) + "'");
         }
+        StringBuilder run = last < runs.length ? runs[last] : null;
         if (run != null) {
           run.append(' ').append(clean);
         } else if (acc.value(last).isEmpty()) {
           acc.setValue(last, clean);
         } else {
-          run = new StringBuilder(acc.value(last)).append(' ').append(clean);
+          if (last >= runs.length) {
+            runs = java.util.Arrays.copyOf(runs, Math.max(8, Math.max(last + 1, acc.size() * 2)));
+          }
+          runs[last] = new StringBuilder(acc.value(last)).append(' ').append(clean);
         }
       } else {
-        if (run != null) {
-          acc.setValue(last, run.toString());
-          run = null;
-        }
         last = acc.find(clean);
         if (last < 0) {
           last = acc.add(clean, "");
         }
       }
     }
-    if (run != null) {
-      acc.setValue(last, run.toString());
+    for (int i = 0; i < runs.length; i++) {
+      StringBuilder run = runs[i];
+      if (run != null) {
+        acc.setValue(i, run.toString());
+      }
     }
   }
+
+  /** No key with more than one value yet: {@link #pairs}' runs before the first. */
+  private static final @Nullable StringBuilder[] NO_RUNS = new StringBuilder[0];
 
   /**
    * The word {@code [start, end)} of the line's source without its parentheses and commas ({@code

@@ -199,19 +199,41 @@ public abstract class LineParser<T> implements Parser<T> {
     return finishModel(session, lines, strict, diagnostics);
   }
 
+  /**
+   * The {@link Reader} path. For a tool with a JSON form, the characters up to the first one that
+   * is not whitespace are read first and kept (they are pushed back), so the choice between JSON
+   * and text is made on the same character as for text in memory, however many blanks and line
+   * ends come before it.
+   */
   private ParseResult<T> runReader(Reader reader, boolean strict)
       throws ParseException, IOException {
     JsonForm<T> json = jsonForm();
     if (json == null) {
       return runChunks(reader, strict, newSession(), CHUNK_CHARS);
     }
-    PushbackReader in = new PushbackReader(reader, 256);
     char[] head = new char[256];
-    int n = in.read(head);
+    int n = 0;
+    int first = -1; // the first character that is not whitespace, once read
+    while (first < 0) {
+      if (n == head.length) {
+        head = java.util.Arrays.copyOf(head, n * 2); // all whitespace so far: read on
+      }
+      int r = reader.read(head, n, head.length - n);
+      if (r < 0) {
+        break;
+      }
+      for (int i = n; i < n + r && first < 0; i++) {
+        if (!Character.isWhitespace(head[i])) {
+          first = i;
+        }
+      }
+      n += r;
+    }
+    PushbackReader in = new PushbackReader(reader, Math.max(1, n));
     if (n > 0) {
       in.unread(head, 0, n);
     }
-    if (n > 0 && looksLikeJson(new String(head, 0, n))) {
+    if (first >= 0 && (head[first] == '[' || head[first] == '{')) {
       return readJson(json, in, strict);
     }
     return runChunks(in, strict, newSession(), CHUNK_CHARS);
