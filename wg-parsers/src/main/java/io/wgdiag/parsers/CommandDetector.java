@@ -100,7 +100,37 @@ final class CommandDetector {
         if (!operands.isEmpty() && operands.get(0).equals("ping")) {
           return hit("ping", operands, operands.size() > 1 ? operands.size() - 1 : -1); // not "ping" itself
         }
+        if (!operands.isEmpty() && (operands.get(0).equals("route") || operands.get(0).equals("ifconfig"))) {
+          return toolFor(operands.get(0), args.subList(1, args.size()));
+        }
         return null;
+      case "watch": {
+        // watch [-n SECS] [-d] CMD...: the output is CMD's, under watch's header (the transcript
+        // reader takes the header off)
+        int k = 0;
+        while (k < args.size() && args.get(k).startsWith("-")) {
+          String o = args.get(k);
+          k += (o.equals("-n") || o.equals("--interval") || o.equals("-q") || o.equals("--equexit")) ? 2 : 1;
+        }
+        if (k >= args.size()) {
+          return null;
+        }
+        return detect(String.join(" ", args.subList(k, args.size())))
+            .map(d -> new Hit(d.toolId(), d.qualifier().orElse(null)))
+            .orElse(null);
+      }
+      case "route":
+        // route [-n] [-e|-ee] [-A inet6] [-C]: the table; 'route add/del ...' changes it
+        if (operands.contains("add") || operands.contains("del") || operands.contains("flush")) {
+          return hit("change");
+        }
+        return hit("route");
+      case "ifconfig":
+        // ifconfig [-a] [IFACE]; 'ifconfig eth0 mtu 1400' or 'up' changes it
+        if (operands.size() > 1) {
+          return hit("change");
+        }
+        return hit("ifconfig", operands, 0);
       case "sysctl":
         return hit("sysctl");
       case "ss":
@@ -112,6 +142,11 @@ final class CommandDetector {
       case "top":
         return hit("top");
       case "netstat":
+        for (String a : args) {
+          if (a.equals("--route") || (a.startsWith("-") && !a.startsWith("--") && a.indexOf('r') > 0)) {
+            return hit("route"); // netstat -r, -rn, -nr: the routing table as route prints it
+          }
+        }
         return hit("netstat-stats");
       case "nstat":
         return hit("nstat");
@@ -124,7 +159,16 @@ final class CommandDetector {
       case "conntrack":
         return hit("conntrack-stats");
       case "ethtool":
-        return hit("ethtool-features", operands, 0);
+        // -k (--show-features, --show-offload) prints the feature list and -K (--features,
+        // --offload) what it could not change; -i, -S, -g and a bare 'ethtool eth0' print other
+        // things no parser reads
+        for (String a : args) {
+          if (a.equals("-k") || a.equals("--show-features") || a.equals("--show-offload")
+              || a.equals("-K") || a.equals("--features") || a.equals("--offload")) {
+            return hit("ethtool-features", operands, 0);
+          }
+        }
+        return null;
       case "iptables":
       case "ip6tables":
       case "iptables-save":

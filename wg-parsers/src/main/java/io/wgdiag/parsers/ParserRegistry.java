@@ -13,6 +13,7 @@ import io.wgdiag.parsers.cpu.SoftnetStatParser;
 import io.wgdiag.parsers.cpu.TopParser;
 import io.wgdiag.parsers.iperf.Iperf3JsonParser;
 import io.wgdiag.parsers.iperf.Iperf3Parser;
+import io.wgdiag.parsers.link.IfconfigParser;
 import io.wgdiag.parsers.link.IpLinkParser;
 import io.wgdiag.parsers.link.IpLinkStatsParser;
 import io.wgdiag.parsers.netfilter.ConntrackStatsParser;
@@ -24,6 +25,7 @@ import io.wgdiag.parsers.qdisc.TcQdiscParser;
 import io.wgdiag.parsers.route.IpRouteGetParser;
 import io.wgdiag.parsers.route.IpRouteParser;
 import io.wgdiag.parsers.route.IpRuleParser;
+import io.wgdiag.parsers.route.RouteParser;
 import io.wgdiag.parsers.sysctl.SysctlParser;
 import io.wgdiag.parsers.tcp.SsTcpInfoParser;
 import io.wgdiag.parsers.wireguard.WgShowDumpParser;
@@ -54,6 +56,8 @@ public final class ParserRegistry {
           .add(new IpRuleParser(), "policy routing rules, text or JSON", "ip rule show", "ip -6 rule", "ip -j rule")
           .add(new IpLinkParser(), "links: flags, MTU, qdisc, state", "ip link show", "ip link show wg0", "ip -d link", "ip -j link")
           .add(new IpLinkStatsParser(), "links with RX/TX counters", "ip -s link", "ip -s -s link show eth0", "ip -j -s -s link")
+          .add(new RouteParser(), "routing table as net-tools and busybox print it, read as ip route's", "route -n", "route -ee", "netstat -rn", "route -A inet6 -n", "busybox route -n")
+          .add(new IfconfigParser(), "links with counters as ifconfig prints them (net-tools old and new, busybox), read as ip -s link's", "ifconfig", "ifconfig -a", "ifconfig eth0", "busybox ifconfig")
           .add(new SysctlParser(), "kernel settings", "sysctl net.core.rmem_max", "sysctl -a", "sysctl -w net.core.rmem_max=8388608")
           .add(new PingParser(), "ICMP echo replies, errors and summary (iputils, busybox)", "ping -c 5 203.0.113.44", "ping -M do -s 1372 -c 3 10.60.0.10", "ping6 -c 3 2001:db8::1", "busybox ping -c 3 10.0.0.1")
           .add(new SsTcpInfoParser(), "TCP sockets with tcp_info", "ss -ti", "ss -tin", "ss -tinH dst 10.60.0.10")

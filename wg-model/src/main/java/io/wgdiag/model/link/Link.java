@@ -207,6 +207,9 @@ public abstract class Link {
   @Value.Auxiliary
   public abstract ImmutableList<String> otherDetails();
 
+  /** The SR-IOV virtual functions printed under a physical function ({@code vf N ...}), text form. */
+  public abstract ImmutableList<VirtualFunction> virtualFunctions();
+
   /** The counters, present with {@code -s}. */
   public abstract Optional<LinkStats> stats();
 

@@ -19,8 +19,8 @@ import org.immutables.value.Value;
  *                      0      0       0       0       2
  * }</pre>
  *
- * <p>Counters are stored by meaning, not by column: every layout prints the first eleven; the
- * rest are empty where the layout or the level of {@code -s} does not print them. Note that
+ * <p>Counters are stored by meaning, not by column: every layout prints the first eleven
+ * ({@code ifconfig} all but the multicast count); the rest are empty where the layout or the level of {@code -s} does not print them. Note that
  * {@code ip -s} text prints {@code missed} but not {@code overrun}, and {@code ip -j -s} the
  * reverse; with {@code -s -s} both forms print both.
  */
@@ -39,8 +39,11 @@ public abstract class LinkStats {
   /** The packets dropped on receive (RX {@code dropped}): no buffer, unknown protocol, policy, in packets. */
   public abstract long rxDropped();
 
-  /** The multicast packets received (RX {@code mcast}), in packets. */
-  public abstract long rxMulticast();
+  /**
+   * The multicast packets received (RX {@code mcast}), in packets; every {@code ip -s} layout prints
+   * it, {@code ifconfig} does not.
+   */
+  public abstract OptionalLong rxMulticast();
 
   /** The bytes sent, in bytes. */
   public abstract long txBytes();

@@ -93,6 +93,18 @@ public abstract class Route {
   @Value.Parameter
   public abstract ImmutableMap<String, String> other();
 
+  /**
+   * The {@code cache} line of a cloned route (older kernels' route cache, IPv6 clones), or of a
+   * {@code route -C} row; absent for a route of a table.
+   */
+  public abstract Optional<RouteCache> cache();
+
+  /** Whether this route is a cache entry rather than a route of a table. */
+  @io.wgdiag.model.View
+  public boolean isCached() {
+    return cache().isPresent();
+  }
+
   /** The 1-based line in the parsed text; 0 if unknown. */
   @Value.Parameter
   @Value.Auxiliary

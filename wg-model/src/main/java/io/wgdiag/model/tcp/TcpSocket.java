@@ -23,8 +23,11 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class TcpSocket {
 
-  /** The socket state: ESTAB, SYN-SENT, TIME-WAIT, ... */
-  public abstract String state();
+  /**
+   * The socket state: ESTAB, SYN-SENT, TIME-WAIT, ...; absent when {@code ss} was given a single
+   * state to show ({@code ss -i state established}), for then it prints no State column.
+   */
+  public abstract Optional<String> state();
 
   /** Bytes in the receive queue. */
   public abstract long recvQ();

@@ -99,6 +99,11 @@ public final class Iperf3Parser extends LineParser<IperfResult> {
           line.skipRest();
           return true;
         }
+        if (line.lookingAt("(sender statistics not available)") || line.lookingAt("(receiver statistics not available)")) {
+          // iperf 3.x's summary on a server that did not get the other side's numbers (iperf_api.c)
+          line.skipRest();
+          return true;
+        }
         interval(row.clear(), line, id);
         IperfInterval built = row.build();
         if (udp && built.retransmits().isPresent()) {

@@ -2,6 +2,7 @@ package io.wgdiag.parsers.link;
 
 import com.google.common.collect.ImmutableList;
 import io.wgdiag.model.link.ImmutableLink;
+import io.wgdiag.model.link.ImmutableVirtualFunction;
 import io.wgdiag.model.link.ImmutableLinkStats;
 import io.wgdiag.model.link.Link;
 import io.wgdiag.model.link.LinkStats;
@@ -79,16 +80,30 @@ final class LinkText {
   }
 
   private boolean acceptOne(LineCursor line) throws ParseException {
+    if (vfBlock != null) {
+      vfValues(line);
+      return true;
+    }
     if (block != null) {
       values(line);
       return true;
     }
     if (line.atDigit()) {
+      closeVf();
       header(line);
       return true;
     }
     if (link == null) {
       return false;
+    }
+    if (line.lookingAtWord("vf")) {
+      closeVf();
+      vf = VfText.read(line);
+      return true;
+    }
+    if (vf != null && (line.lookingAt("RX:") || line.lookingAt("TX:"))) {
+      vfStatsHeader(line);
+      return true;
     }
     if (line.lookingAt("RX:") || line.lookingAt("TX:")) {
       statsHeader(line, line.lookingAt("RX:") ? "RX:" : "TX:", 3);
@@ -426,7 +441,62 @@ final class LinkText {
     return Math.round(value);
   }
 
+  // ---------------------------------------------------------------- SR-IOV virtual functions
+
+  /** The VF being read (its {@code vf N} line seen), or null. */
+  private ImmutableVirtualFunction.@Nullable Builder vf;
+  /** The VF counter block whose value row comes next ({@code RX:} or {@code TX:}), or null. */
+  private @Nullable String vfBlock;
+  private List<String> vfLabels = List.of();
+
+  /** {@code RX: bytes  packets  mcast   bcast   dropped} or {@code TX: bytes  packets   dropped}. */
+  private void vfStatsHeader(LineCursor line) throws ParseException {
+    String name = line.lookingAt("RX:") ? "RX:" : "TX:";
+    line.expect(name);
+    List<String> found = new ArrayList<>(6);
+    String w;
+    while ((w = line.wordOrNull()) != null) {
+      if (VfText.counter(name, w) == null) {
+        throw line.errorAt(line.position() - w.length(), "expected a VF counter label under '" + name
+            + "' (bytes, packets, mcast, bcast, dropped), found '" + w + "'");
+      }
+      found.add(w);
+    }
+    if (found.isEmpty()) {
+      throw line.error("column labels after '" + name + "'");
+    }
+    vfBlock = name;
+    vfLabels = found;
+  }
+
+  private void vfValues(LineCursor line) throws ParseException {
+    String name = java.util.Objects.requireNonNull(vfBlock);
+    ImmutableVirtualFunction.Builder b = java.util.Objects.requireNonNull(vf);
+    vfBlock = null;
+    for (String label : vfLabels) {
+      long v = line.number("the VF's '" + label + "' value under '" + name + "'");
+      VfText.set(b, java.util.Objects.requireNonNull(VfText.counter(name, label)), v);
+    }
+    if (!line.atEnd()) {
+      throw line.error("the end of the row: '" + name + "' has " + vfLabels.size() + " columns");
+    }
+  }
+
+  private void closeVf() {
+    ImmutableVirtualFunction.Builder b = vf;
+    ImmutableLink.Builder l = link;
+    if (b != null && l != null) {
+      l.addVirtualFunction(b.build());
+    }
+    vf = null;
+    vfBlock = null;
+  }
+
   private void closeLink(boolean strict) throws ParseException {
+    if (vfBlock != null && strict) {
+      throw new ParseException(statsLine, 1, vfBlock, "expected a row of values under the VF's '" + vfBlock + "'");
+    }
+    closeVf();
     ImmutableLink.Builder b = link;
     if (b == null) {
       return;

@@ -70,7 +70,7 @@ public final class PingParser extends StreamingLineParser<PingResult, PingReply>
           }
           return false;
         }
-        if (line.lookingAt("PING ")) {
+        if (line.lookingAtWord("PING")) {
           if (header) {
             throw line.errorAt(0, "a second ping run; give each run its own transcript block");
           }
@@ -82,7 +82,7 @@ public final class PingParser extends StreamingLineParser<PingResult, PingReply>
           line.skipRest();
           return true;
         }
-        if (line.lookingAt("--- ") && line.stripped().endsWith(" ping statistics ---")) {
+        if (line.lookingAtWord("---") && line.stripped().endsWith("ping statistics ---")) {
           line.skipRest();
           return true;
         }
@@ -132,7 +132,7 @@ public final class PingParser extends StreamingLineParser<PingResult, PingReply>
    * busybox {@code PING a (a): 56 data bytes}.
    */
   private static void header(ImmutablePingResult.Builder b, LineCursor line) throws ParseException {
-    line.expect("PING ");
+    line.expect("PING");
     String text = line.rest();
     String body;
     if (text.endsWith(" bytes of data.")) {

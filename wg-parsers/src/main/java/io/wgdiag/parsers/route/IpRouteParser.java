@@ -2,9 +2,11 @@ package io.wgdiag.parsers.route;
 
 import com.google.common.collect.ImmutableList;
 import io.wgdiag.model.route.ImmutableRoute;
+import io.wgdiag.model.route.ImmutableRouteCache;
 import io.wgdiag.model.route.ImmutableRouteTable;
 import io.wgdiag.model.route.Nexthop;
 import io.wgdiag.model.route.Route;
+import io.wgdiag.model.route.RouteCache;
 import io.wgdiag.model.route.RouteTable;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.text.KeyValues;
@@ -55,6 +57,14 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
+        if (line.lookingAtWord("cache")) {
+          // older kernels: the cloned route's cache line under it (ip route show cache / table all)
+          if (!open) {
+            throw line.errorAt(0, "expected a route line before this cache line");
+          }
+          draft.read(line, true);
+          return true;
+        }
         if (line.tryConsumeWord("nexthop")) {
           if (!open) {
             throw line.errorAt(0, "expected a route line before this nexthop");
@@ -63,7 +73,8 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
           return true;
         }
         flush();
-        draft.read(line);
+        draft.clear(line.lineNumber());
+        draft.read(line, false);
         open = true;
         return true;
       }
@@ -110,6 +121,8 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
     final List<Nexthop> nexthops = new ArrayList<>();
     final KeyValues other = new KeyValues();
     int line;
+    /** The cache line's values, once a {@code cache} keyword was read; else null. */
+    ImmutableRouteCache.@Nullable Builder cache;
 
     /** The Optional around each value, one per string instance (see {@link SharedOptionals}). */
     private final SharedOptionals wrapped = new SharedOptionals();
@@ -125,10 +138,10 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
           metrics.toMap(),
           flags.isEmpty() ? ImmutableList.of() : ImmutableList.copyOf(flags),
           nexthops.isEmpty() ? ImmutableList.of() : ImmutableList.copyOf(nexthops),
-          other.toMap(), line);
+          other.toMap(), line).withCache(cache == null ? Optional.empty() : Optional.of(cache.build()));
     }
 
-    private void clear(int lineNumber) {
+    void clear(int lineNumber) {
       type = "unicast";
       destination = "";
       gateway = null;
@@ -146,6 +159,7 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
       nexthops.clear();
       other.clear();
       line = lineNumber;
+      cache = null;
     }
 
     /** A keyword's value, once: a second one for the same route is an error on this line. */
@@ -156,19 +170,28 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
       }
     }
 
-    void read(LineCursor line) throws ParseException {
-      clear(line.lineNumber());
-      line.tryConsumeWord("Deleted");
-      String first = line.word("a route destination");
-      if (RouteText.TYPES.contains(first)) {
-        type = first;
-        first = line.word("the destination after the route type");
+    /**
+     * Reads a route line, or with {@code cacheLine} the {@code cache ...} line under the route
+     * read last: the same keywords follow on both (metrics, {@code iif}), the cache's own values
+     * ({@code expires}, {@code users}, {@code age}, ...) only after {@code cache}.
+     */
+    void read(LineCursor line, boolean cacheLine) throws ParseException {
+      if (!cacheLine) {
+        line.tryConsumeWord("Deleted");
+        String first = line.word("a route destination");
+        if (RouteText.TYPES.contains(first)) {
+          type = first;
+          first = line.word("the destination after the route type");
+        }
+        if (!first.equals("default") && !RouteText.looksLikeValue(first)) {
+          throw line.errorAt(line.position() - first.length(), "expected a route destination (default, a prefix or an address), found '" + first + "'");
+        }
+        destination = first;
       }
-      if (!first.equals("default") && !RouteText.looksLikeValue(first)) {
-        throw line.errorAt(line.position() - first.length(), "expected a route destination (default, a prefix or an address), found '" + first + "'");
-      }
-      destination = first;
       while (!line.atEnd()) {
+        if (cache != null && cacheValue(line)) {
+          continue;
+        }
         int at = line.position();
         String w = line.word();
         switch (w) {
@@ -200,8 +223,17 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
                 || w.equals("expires") || w.equals("error") || w.equals("iif") || w.equals("users") || w.equals("used")
                 || w.equals("age") || w.equals("ipid") || w.equals("uid") || w.equals("ttl-propagate")) {
               putOnce(other, w, line.word("the value of ", w, ""), line, at);
-            } else if (w.equals("cache")) {
-              putOnce(other, "cache", "", line, at);
+            } else if (w.equals("cache") || w.equals("\\")) {
+              // "\\" joins the cache line onto the route's with ip -o
+              if (w.equals("cache")) {
+                if (cache != null) {
+                  throw line.errorAt(at, "a second cache line for one route");
+                }
+                cache = RouteCache.builder();
+                if (line.peek() == '<') {
+                  cacheFlags(line);
+                }
+              }
             } else if (RouteText.looksLikeValue(w)) {
               throw line.errorAt(at, "expected a keyword, found the value '" + w + "'");
             } else {
@@ -212,6 +244,76 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
           }
         }
       }
+    }
+    /** {@code <local,brd>}: the route-cache flags; a hex number for flags iproute2 has no name for. */
+    private void cacheFlags(LineCursor line) throws ParseException {
+      int at = line.position();
+      String w = line.word();
+      if (!w.endsWith(">") || w.length() < 3) {
+        throw line.errorAt(at, "expected the cache flags in angle brackets such as <local,brd>, found '" + w + "'");
+      }
+      ImmutableRouteCache.Builder c = java.util.Objects.requireNonNull(cache);
+      for (String f : w.substring(1, w.length() - 1).split(",")) {
+        if (f.isEmpty()) {
+          throw line.errorAt(at, "expected a flag name between the commas of '" + w + "'");
+        }
+        c.addFlag(f);
+      }
+    }
+
+    /**
+     * Reads one of the cache line's own keywords and its value ({@code print_route}'s
+     * {@code RTA_CACHEINFO}): false, consuming nothing, for any other word.
+     */
+    private boolean cacheValue(LineCursor line) throws ParseException {
+      ImmutableRouteCache.Builder c = java.util.Objects.requireNonNull(cache);
+      String w = line.peekWord();
+      switch (w) {
+        case "expires" -> {
+          line.skipWord();
+          c.expiresSeconds(seconds(line, "expires"));
+        }
+        case "age" -> {
+          line.skipWord();
+          c.ageSeconds(seconds(line, "age"));
+        }
+        case "users" -> {
+          line.skipWord();
+          c.users(line.number("the user count after 'users'"));
+        }
+        case "used" -> {
+          line.skipWord();
+          c.used(line.number("the use count after 'used'"));
+        }
+        case "error" -> {
+          line.skipWord();
+          c.error(line.integer("the error number after 'error'"));
+        }
+        case "ipid" -> {
+          line.skipWord();
+          c.ipId(line.word("the IP ID after 'ipid'"));
+        }
+        case "ts", "tsage" -> {
+          int at = line.position();
+          line.skipWord();
+          putOnce(other, w, line.word("the value of ", w, ""), line, at);
+        }
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** {@code 588sec}: a whole number of seconds. */
+    private static long seconds(LineCursor line, String key) throws ParseException {
+      int at = line.position();
+      String v = line.word("the seconds after '", key, "'");
+      String digits = v.endsWith("sec") ? v.substring(0, v.length() - 3) : v;
+      if (digits.isEmpty() || !io.wgdiag.parsers.text.Fields.onlyDigits(digits, "") || digits.length() > 18) {
+        throw line.errorAt(at, "expected the seconds after '" + key + "' such as 588sec, found '" + v + "'");
+      }
+      return Long.parseLong(digits);
     }
   }
 }

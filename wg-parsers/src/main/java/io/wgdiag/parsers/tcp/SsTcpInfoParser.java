@@ -94,6 +94,11 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
     s.line(line.lineNumber());
     String w = line.word();
     if (NETIDS.contains(w)) {
+      if (line.atDigit()) {
+        // ss -i state established: a single state asked for, no State column printed
+        s.recvQ(line.number("Recv-Q"));
+        return socketRest(s, line);
+      }
       w = line.word("the socket state");
     }
     if (!STATES.contains(w)) {
@@ -101,6 +106,11 @@ public final class SsTcpInfoParser extends StreamingLineParser<SsReport, TcpSock
     }
     s.state(w);
     s.recvQ(line.number("Recv-Q"));
+    return socketRest(s, line);
+  }
+
+  /** The columns after Recv-Q: Send-Q, the two endpoints, the process. */
+  private static ImmutableTcpSocket.Builder socketRest(ImmutableTcpSocket.Builder s, LineCursor line) throws ParseException {
     s.sendQ(line.number("Send-Q"));
     int colon = endpoint(line, "the local address:port");
     s.localAddress(address(line, colon)).localPort(port(line, colon));

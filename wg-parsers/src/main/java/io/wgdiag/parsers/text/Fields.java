@@ -1,8 +1,8 @@
 package io.wgdiag.parsers.text;
 
 /**
- * The fields of one line as positions, without a substring per field: split at tabs when the line
- * has one (dump formats), otherwise at runs of blanks. One instance per parse session; {@link
+ * The fields of one line as positions, without a substring per field: split at runs of blanks
+ * (spaces and tabs alike). One instance per parse session; {@link
  * #split} reuses its arrays, so a parse allocates nothing per line for splitting.
  */
 public final class Fields {
@@ -42,20 +42,12 @@ public final class Fields {
     if (lo == hi) {
       return this;
     }
-    if (hasTab(text, lo, hi)) {
-      int start = lo;
-      for (int i = lo; i <= hi; i++) {
-        if (i == hi || text.charAt(i) == '\t') {
-          add(start, i);
-          start = i + 1;
-        }
-      }
-    } else {
-      for (int i = lo; i < hi; ) {
-        int end = fieldEnd(text, i, hi);
-        add(i, end);
-        i = skipBlanks(text, end, hi);
-      }
+    // Tabs are blanks like any other: the dump formats never print an empty field, and a paste
+    // that turned runs of spaces into tabs (a mail client, an editor) then reads as printed.
+    for (int i = lo; i < hi; ) {
+      int end = fieldEnd(text, i, hi);
+      add(i, end);
+      i = skipBlanks(text, end, hi);
     }
     return this;
   }
@@ -83,15 +75,6 @@ public final class Fields {
       n++;
     }
     return n;
-  }
-
-  private static boolean hasTab(String text, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (text.charAt(i) == '\t') {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The text the positions refer to. */

@@ -161,7 +161,7 @@ public abstract class LineParser<T> implements Parser<T> {
     JsonForm<T> json = jsonForm();
     try {
       if (json != null && looksLikeJson(text)) {
-        return readJson(json, new StringReader(text.toString()), strict);
+        return readJson(json, new StringReader(Blanks.plain(text.toString())), strict);
       }
       List<Diagnostic> diagnostics = strict ? NO_DIAGNOSTICS : new ArrayList<>(0);
       return result(readModel(text.toString(), strict, diagnostics), diagnostics);
@@ -296,8 +296,9 @@ public abstract class LineParser<T> implements Parser<T> {
    * them; the cursor points at each line in place. In text with ANSI colour codes each line is
    * copied through {@link #clean} first.
    */
-  private int readText(String text, LineCursor cursor, Session<T> session, boolean strict,
+  private int readText(String raw, LineCursor cursor, Session<T> session, boolean strict,
       List<Diagnostic> diagnostics, int number) throws ParseException {
+    String text = Blanks.plain(raw); // web and mail pastes: no-break spaces for spaces
     boolean anyCr = text.indexOf('\r') >= 0;
     boolean anyEscape = text.indexOf('\u001b') >= 0;
     int pos = 0;

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param qualifier the device or address the command was about, if any
  * @param model the parsed model, absent when no parser was found or nothing could be built
  * @param diagnostics what could not be read, with transcript line numbers
+ * @param notes what the transcript reader removed around the output (a {@code watch} header,
+ *     {@code sudo} prompts, {@code pdsh} prefixes, mail quoting, code fences), one sentence each
  */
 public record ParsedBlock(
     int line,
@@ -22,7 +24,14 @@ public record ParsedBlock(
     boolean filtered,
     Optional<String> qualifier,
     Optional<Object> model,
-    ImmutableList<Diagnostic> diagnostics) {
+    ImmutableList<Diagnostic> diagnostics,
+    ImmutableList<String> notes) {
+
+  /** A block with nothing removed around its output. */
+  public ParsedBlock(int line, String command, Optional<String> toolId, boolean filtered, Optional<String> qualifier,
+      Optional<Object> model, ImmutableList<Diagnostic> diagnostics) {
+    this(line, command, toolId, filtered, qualifier, model, diagnostics, ImmutableList.of());
+  }
 
   /** The model, if it is of {@code type}. */
   public <T> Optional<T> model(Class<T> type) {

@@ -90,7 +90,7 @@ public final class TranscriptParser {
       }
       ImmutableList<Diagnostic> diags = ImmutableList.of(e.toDiagnostic());
       return new ParsedBlock(
-          b.line(), b.command(), Optional.empty(), false, Optional.empty(), Optional.empty(), diags);
+          b.line(), b.command(), Optional.empty(), false, Optional.empty(), Optional.empty(), diags, b.notes());
     }
     Detection det = d.get();
     Parser<?> parser = registry.parser(det.toolId());
@@ -103,11 +103,11 @@ public final class TranscriptParser {
       }
       return new ParsedBlock(
           b.line(), b.command(), Optional.of(det.toolId()), det.filtered(), det.qualifier(),
-          Optional.empty(), ImmutableList.of(e.toDiagnostic()));
+          Optional.empty(), ImmutableList.of(e.toDiagnostic()), b.notes());
     }
     return new ParsedBlock(
         b.line(), b.command(), Optional.of(det.toolId()), det.filtered(), det.qualifier(),
-        Optional.of(r.model()), r.diagnostics());
+        Optional.of(r.model()), r.diagnostics(), b.notes());
   }
 
   private static ParseResult<?> run(Parser<?> parser, CharSequence text, boolean strict, int offset)

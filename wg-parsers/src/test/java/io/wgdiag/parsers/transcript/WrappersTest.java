@@ -1,0 +1,92 @@
+package io.wgdiag.parsers.transcript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wgdiag.model.link.Links;
+import io.wgdiag.model.route.RouteTable;
+import io.wgdiag.model.wireguard.WgShow;
+import io.wgdiag.parsers.ParseException;
+import org.junit.jupiter.api.Test;
+
+/** The wrappers around pasted output are taken off, and each removal is named on its block. */
+class WrappersTest {
+  private final TranscriptParser parser = TranscriptParser.standard();
+
+  private static final String ROUTE = "default via 192.0.2.1 dev eth0 proto static metric 100\n"
+      + "10.60.0.0/24 dev wg0 proto kernel scope link src 10.60.0.1\n";
+
+  @Test
+  void watchHeaderIsRemovedAndNamed() throws ParseException {
+    ParsedTranscript t = parser.parse("$ watch -n 2 ip route\nEvery 2.0s: ip route    gw1: Mon Dec  7 20:17:24 2026\n\n" + ROUTE, true);
+    ParsedBlock b = t.blocks().get(0);
+    assertThat(b.toolId()).contains("ip-route");
+    assertThat(b.model(RouteTable.class).orElseThrow().routes()).hasSize(2);
+    assertThat(b.notes()).singleElement().asString().startsWith("removed the watch header 'Every 2.0s: ip route");
+  }
+
+  @Test
+  void sudoPromptIsRemovedAndNamed() throws ParseException {
+    ParsedTranscript t = parser.parse("alice@gw1:~$ sudo ip route\n[sudo] password for alice: \n" + ROUTE, true);
+    assertThat(t.blocks().get(0).model(RouteTable.class).orElseThrow().routes()).hasSize(2);
+    assertThat(t.blocks().get(0).notes()).containsExactly("removed 1 sudo password prompt ('[sudo] password for ...:')");
+  }
+
+  @Test
+  void mailQuotingAndFencesAreRemovedAndNamed() throws ParseException {
+    String quoted = "> ```\n> $ ip route\n> default via 192.0.2.1 dev eth0 proto static metric 100\n"
+        + "> 10.60.0.0/24 dev wg0 proto kernel scope link src 10.60.0.1\n> ```\n";
+    ParsedTranscript t = parser.parse(quoted, true);
+    ParsedBlock b = t.blocks().get(0);
+    assertThat(b.line()).isEqualTo(2);
+    assertThat(b.model(RouteTable.class).orElseThrow().routes().get(1).line()).isEqualTo(2); // of the block's output
+    assertThat(b.notes()).contains("removed 2 markdown code fence lines", "stripped mail quoting '> ' from 5 lines");
+  }
+
+  @Test
+  void pdshOutputSplitsIntoOneBlockPerHost() throws ParseException {
+    String text = "$ pdsh -w gw1,gw2 ip link show wg0\n"
+        + "gw1: 7: wg0: <POINTOPOINT,NOARP,UP,LOWER_UP> mtu 1420 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000\n"
+        + "gw2: 5: wg0: <POINTOPOINT,NOARP,UP,LOWER_UP> mtu 1380 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000\n"
+        + "gw1:     link/none \n"
+        + "gw2:     link/none \n";
+    ParsedTranscript t = parser.parse(text, true);
+    assertThat(t.blocks()).hasSize(2);
+    assertThat(t.blocks()).allSatisfy(b -> assertThat(b.command()).isEqualTo("ip link show wg0"));
+    assertThat(t.blocks().get(0).model(Links.class).orElseThrow().links().get(0).mtuBytes()).isEqualTo(1420);
+    assertThat(t.blocks().get(1).model(Links.class).orElseThrow().links().get(0).mtuBytes()).isEqualTo(1380);
+    assertThat(t.blocks().get(0).notes()).singleElement().asString().startsWith("stripped pdsh prefix 'gw1: ' from 2 lines");
+  }
+
+  @Test
+  void oneHostPrefixOnEveryLineWithoutItsPromptIsStrippedToo() throws ParseException {
+    String text = "$ wg show\n"
+        + "gw1: interface: wg0\n"
+        + "gw1:   public key: Ky2zYqrDa7Pn0bqnqDzHxc+TYOUnTb+GNvnLMFXxXGI=\n"
+        + "gw1:   private key: (hidden)\n"
+        + "gw1:   listening port: 51820\n";
+    ParsedTranscript t = parser.parse(text, true);
+    assertThat(t.blocks().get(0).model(WgShow.class)).isPresent();
+    assertThat(t.blocks().get(0).notes()).containsExactly("stripped pdsh prefix 'gw1: ' from 4 lines");
+  }
+
+  @Test
+  void outputWhoseLinesAllStartWithAToolWordIsLeftAlone() {
+    assertThat(Wrappers.commonPrefix(java.util.List.of("TcpExt: SyncookiesSent", "TcpExt: 0"))).isNull();
+    assertThat(Wrappers.commonPrefix(java.util.List.of("rx-checksumming: on", "tx-checksumming: on"))).isNull();
+  }
+
+  @Test
+  void aTrailingEmptyPromptEndsTheBlock() throws ParseException {
+    ParsedTranscript t = parser.parse("root@debdev:/home/ute# ip route\n" + ROUTE + "root@debdev:/home/ute#\n", true);
+    assertThat(t.blocks()).hasSize(1);
+    assertThat(t.isClean()).isTrue();
+  }
+
+  @Test
+  void susePromptsAreRecognised() {
+    assertThat(TranscriptReader.promptCommand("host:~ # ip route")).contains("ip route");
+    assertThat(TranscriptReader.promptCommand(" host:~ #   netstat -r")).contains("netstat -r");
+    assertThat(TranscriptReader.promptCommand("alice@linux:~> ip -s link")).contains("ip -s link");
+    assertThat(TranscriptReader.promptCommand("peer: abc # def")).isEmpty();
+  }
+}
