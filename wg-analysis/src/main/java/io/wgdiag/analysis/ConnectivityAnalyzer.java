@@ -92,7 +92,7 @@ final class ConnectivityAnalyzer implements Analyzer {
         if (!t.isTunnelDestination(s.peerAddress())) {
           continue;
         }
-        if (s.state().toUpperCase(java.util.Locale.ROOT).startsWith("SYN-SENT")) {
+        if (s.state().orElse("").toUpperCase(java.util.Locale.ROOT).startsWith("SYN-SENT")) {
           add(f, offered, loadOffered, Evidence.of(f.sourceOf(s.line()), "TCP to " + s.peerAddress() + ":" + s.peerPort()
               + " stuck in SYN-SENT (" + s.segsOut().orElse(0) + " segments out, none answered)"));
         } else if (s.bytesAcked().orElse(0) > 1) {

@@ -372,7 +372,7 @@ final class LossAnalyzer implements Analyzer {
    * are connection attempts (connectivity evidence), never loss.
    */
   static boolean carriedNoData(TcpSocket s) {
-    String state = s.state().toUpperCase(java.util.Locale.ROOT);
+    String state = s.state().orElse("").toUpperCase(java.util.Locale.ROOT);
     return state.startsWith("SYN") || s.dataSegsOut().orElse(s.segsOut().orElse(0)) <= 3 && s.bytesAcked().orElse(0) <= 1;
   }
 
