@@ -38,6 +38,9 @@ cleanup() {
     for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
     ip netns del "$ns" 2>/dev/null || true
   done
+  # a setup cut short between `ip link add` and `ip link set netns` leaves the veth pairs here
+  ip link del la0 2>/dev/null || true
+  ip link del lr1 2>/dev/null || true
   # the namespaces' processes (wireguard-go among them) are gone: their sockets are stale
   rm -f "/var/run/wireguard/$WGA.sock" "/var/run/wireguard/$WGB.sock"
   [ -z "$KEYDIR" ] || rm -rf "$KEYDIR"
@@ -226,7 +229,7 @@ rebind() { nat_b 41000-41099; ns $R conntrack -F >/dev/null 2>&1 || true; }
 
 # record SCENARIO DIR: set up, inject the fault, collect both ends, write expected.properties.
 record() {
-  local s=$1 dir=$2 top absent desc pending="" why="" tophost="" bitrate="" length="" duration=4 remote_probes=1 load=1
+  local s=$1 dir=$2 top absent desc pending="" why="" tophost="" topcause="" bitrate="" length="" duration=4 remote_probes=1 load=1
   PRELOAD=""; SETTLE=0
   reset_switches
   rm -rf "$dir"; mkdir -p "$dir"
@@ -310,12 +313,12 @@ record() {
       ns $A tc qdisc add dev la0 root tbf rate 20mbit burst 16kb limit 20000
       bitrate=100M; length=$CLEAN_LENGTH
       top=queue.qdisc-drops; absent="path.loss,route.not-via-tunnel,peer.no-handshake"
-      pending=issue-27; why="path.loss warns of the gap the sender's qdisc drops explain; cpu.saturated from other work on the VM ranks first" 
+      pending=issue-27; why="cpu.saturated from other work on the VM (mpstat is the whole VM's) ranks first; the gap is attributed to the qdisc" 
       desc="A 20 Mbit/s tbf with a short queue on the sender's underlay egress, 100 Mbit/s offered: the packets missing between the ends are the sender's qdisc drops." ;;
     receiver-rcvbuf)
       setup
       top=udp.buffer-errors; tophost=remote; absent="path.loss,route.not-via-tunnel,peer.no-handshake,mtu.blackhole"
-      pending=issue-27; why="path.loss warns of the gap the remote's RcvbufErrors explain; cpu.saturated from other work on the VM ranks first" 
+      pending=issue-27; why="cpu.saturated from other work on the VM (mpstat is the whole VM's) ranks first; the gap is attributed to RcvbufErrors" 
       desc="An unlimited load: the remote wireguard-go cannot drain its 208 KB UDP socket buffer; the packets missing between the ends are the remote's RcvbufErrors." ;;
     cpu-saturated)
       setup
@@ -333,16 +336,15 @@ record() {
       ns $B ip addr add 198.51.100.3/24 dev lb0
       ns $B ip route add default via 198.51.100.254
       remote_probes=0
-      top=tunnel.no-traffic; absent="path.loss,tcp.retransmits,mtu.blackhole,queue.bufferbloat"
-      pending=issue-27; why="no tunnel.no-traffic code yet; the SYN-SENT sockets read as loss" 
+      top=tunnel.no-traffic; topcause=peer.endpoint-changed; absent="path.loss,tcp.retransmits,mtu.blackhole,queue.bufferbloat"
+      pending=issue-27; why="the first likely cause named is one way, though the other end received nothing (0 B): the underlay ping to 198.51.100.2, the address the endpoint names, is 100% lost" 
       desc="The remote's underlay address changed from 198.51.100.2 to .3 after the handshake; the local endpoint still names the old address and the remote, without keepalive, never sends: the tunnel carries nothing." ;;
     return-path-blocked)
       setup
       ns $R nft add table inet labblk
       ns $R nft add chain inet labblk pass '{ type filter hook forward priority 0; }'
       ns $R nft add rule inet labblk pass ip saddr 198.51.100.2 ip daddr 192.0.2.1 meta l4proto udp drop
-      top=peer.one-way; absent="path.loss,tcp.retransmits,mtu.blackhole,queue.bufferbloat"
-      pending=issue-27; why="peer.one-way needs 16 KiB sent and reads one end only: here the local end sent 2.9 KiB, all received by the remote, whose 3.2 KiB of answers never arrived; the SYN-SENT sockets read as loss" 
+      top=tunnel.no-traffic; topcause=peer.one-way; absent="path.loss,tcp.retransmits,mtu.blackhole,queue.bufferbloat"
       desc="The router drops UDP from the remote to the local end after the handshake: the remote receives the local end's packets and answers, the answers never arrive." ;;
     underlay-loss-gap)
       setup
@@ -358,8 +360,7 @@ record() {
       block_udp
       log "dead-tunnel: waiting 190 s, past REJECT_AFTER_TIME (180 s)"
       sleep 190
-      top=peer.stale-handshake; absent="path.loss,tcp.retransmits,mtu.blackhole,queue.bufferbloat"
-      pending=issue-27; why="two path.loss warnings (the handshake initiations that never arrived, the SYN-SENT sockets) stand beside the dead tunnel; cpu.saturated from other work on the VM ranks first" 
+      top=tunnel.no-traffic; topcause=peer.stale-handshake; absent="path.loss,tcp.retransmits,mtu.blackhole,queue.bufferbloat"
       desc="The router drops the WireGuard port both ways after the handshake; recorded 190 s later, past REJECT_AFTER_TIME (180 s)." ;;
     remote-policy-asymmetry)
       setup
@@ -367,31 +368,30 @@ record() {
       ns $B ip route add default via 198.51.100.254 dev lb0 table 100
       ns $B sysctl -qw net.ipv4.conf.all.rp_filter=1
       top=route.asymmetric; tophost=remote; absent="peer.no-handshake,path.loss"
-      pending=issue-27; why="the SYN-SENT sockets read as path.loss; cpu.saturated from other work on the VM ranks first" 
       desc="On the remote end a policy rule sends traffic from the tunnel addresses to table 100, whose default route leaves by the underlay; strict rp_filter." ;;
     nat-rebind-keepalive)
       NAT_B=1; KA_B=2; setup
       PRELOAD=rebind; SETTLE=12; bitrate=$CLEAN_RATE; length=$CLEAN_LENGTH
       top=none; absent="peer.one-way,peer.stale-handshake,path.loss"
-      pending=issue-27; why="a socket of 3 segments with 1 retransmit reads as path.loss; the endpoint change shows only between before/ and after/ (the unnamed setup wg show is read as the latest); cpu.saturated from other work on the VM" 
+      pending=issue-27; why="cpu.saturated from other work on the VM (mpstat is the whole VM's; top shows java using it); the endpoint change 40060 -> 41079 between before/ and after/ is not reported (the unnamed setup wg show is read as the latest)" 
       desc="The remote sits behind the router's NAT with PersistentKeepalive 2; right before the load the mapping changes (new SNAT port range, conntrack flushed): its next keepalive makes a new mapping the local end roams to." ;;
     nat-rebind-no-keepalive)
       NAT_B=1; KA_A=""; KA_B=""; setup
       PRELOAD=rebind; SETTLE=12; bitrate=$CLEAN_RATE; length=$CLEAN_LENGTH
-      top=tunnel.no-traffic; absent="path.loss,tcp.retransmits,mtu.blackhole,queue.bufferbloat"
-      pending=issue-27; why="no tunnel.no-traffic code yet; the handshake initiations that never arrived and the SYN-SENT sockets read as path.loss" 
+      top=tunnel.no-traffic; topcause="peer.endpoint-changed|peer.keepalive-missing"; absent="path.loss,tcp.retransmits,mtu.blackhole,queue.bufferbloat"
+      pending=issue-27; why="no tunnel.no-traffic: the DF probes passed at setup, before the mapping changed, and count against the dead load (2532 B sent, 0 received by the remote, SYN-SENT, every loaded ping lost)" 
       desc="The remote sits behind the router's NAT without keepalive; right before the load the mapping changes (new SNAT port range, conntrack flushed): the local end keeps sending to the dead mapping, the remote receives nothing and never sends." ;;
     healthy-v6)
       V6=1; setup
       bitrate=$CLEAN_RATE; length=$CLEAN_LENGTH
       top=none; absent=""
-      pending=issue-27; why="a socket of 4 segments with 1 retransmit reads as path.loss; cpu.saturated from other work on the VM (mpstat is the whole VM's)"
+      pending=issue-27; why="cpu.saturated from other work on the VM (mpstat is the whole VM's; top shows java using it): nothing else at warning"
       desc="A clean tunnel over an IPv6 underlay, with a load that stays clean on this VM (2 Mbit/s per stream in 16 KB writes)." ;;
     healthy-nat)
       NAT_B=1; KA_B=25; setup
       bitrate=$CLEAN_RATE; length=$CLEAN_LENGTH
       top=none; absent=""
-      pending=issue-27; why="cpu.saturated from other work on the VM (mpstat is the whole VM's; top shows java, not the tunnel, using it)"
+      pending=issue-27; why="cpu.saturated from other work on the VM (mpstat is the whole VM's; top shows java using it): nothing else at warning"
       desc="A clean tunnel with the remote behind the router's NAT (PersistentKeepalive 25), with a load that stays clean on this VM." ;;
     *) echo "unknown scenario $s; known: $SCENARIOS" >&2; return 2 ;;
   esac
@@ -400,6 +400,7 @@ record() {
   {
     echo "top=$top"
     [ -z "$tophost" ] || echo "top-host=$tophost"
+    [ -z "$topcause" ] || echo "top-cause=$topcause"
     echo "absent=$absent"
     [ -z "$pending" ] || echo "pending=$pending"
     [ -z "$why" ] || echo "pending-why=$why"

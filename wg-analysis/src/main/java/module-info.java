@@ -9,6 +9,7 @@ module io.wgdiag.analysis {
 
   exports io.wgdiag.analysis;
   exports io.wgdiag.analysis.bundle;
+  exports io.wgdiag.analysis.compare;
   exports io.wgdiag.analysis.html;
 
   uses io.wgdiag.analysis.Analyzer;

@@ -43,7 +43,7 @@ final class LossAnalyzer implements Analyzer {
     for (HostSnapshot host : ctx.hosts()) {
       Tunnel t = Tunnel.of(host, ctx.kase());
       anyUnderlay |= underlay(ctx, t);
-      boolean bloat = bufferbloat(ctx, t);
+      boolean bloat = bufferbloat(ctx, t) || QdiscSignals.cakeBufferbloat(ctx, t.host);
       fifo(ctx, t, bloat);
       qdiscDrops(ctx, t, attributions);
       udpBuffers(ctx, t, attributions);
@@ -270,7 +270,8 @@ final class LossAnalyzer implements Analyzer {
           .decision("If drops correlate with slowdowns, address egress queueing: fq_codel/cake, reduce offered load, or fix "
               + "upstream shaping instead of blaming WireGuard.")
           .addEvidence(Evidence.of(win.to().sourceOf(d.line()), "Sent " + d.sentPackets().orElse(0) + " pkt, dropped " + d.dropped().getAsLong()
-              + ", overlimits " + d.overlimits().orElse(0) + ", backlog " + d.backlogBytes().orElse(0) + " B (" + win.describe() + ")"))
+              + ", overlimits " + d.overlimits().orElse(0) + ", backlog " + d.backlogBytes().orElse(0) + " B (" + win.describe() + ")"
+              + QdiscSignals.describeSites(QdiscSignals.dropSiteDeltas(before, d))))
           .addAllEvidence(d.root() && t.underlayDevice.map(dev::equals).orElse(false)
               ? shareOfGap(attributions, t.host.host(), Codes.QUEUE_QDISC_DROPS) : List.of())
           .build());

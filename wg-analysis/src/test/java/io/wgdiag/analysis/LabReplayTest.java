@@ -18,7 +18,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Replays every bundle the lab recorded on real wireguard-go tunnels ({@code lab/lab.sh}): the
- * expected finding ranks first (on the expected end, when {@code top-host} names one), the forbidden
+ * expected finding ranks first (on the expected end, when {@code top-host} names one; naming first the
+ * likely cause {@code top-cause} gives, one code or several separated by {@code |}), the forbidden
  * codes stay absent at warning or above, no fact is reported twice (same code, host and subject), no
  * line is left unread, and no private key reached the bundle. A scenario whose {@code
  * expected.properties} carries {@code pending=ISSUE} records an expectation today's analysis does not
@@ -58,6 +59,12 @@ class LabReplayTest {
         String host = expected.getProperty("top-host", "");
         if (!host.isBlank()) {
           assertThat(r.top().get().host().label()).as(codes.toString()).isEqualTo(host);
+        }
+        String cause = expected.getProperty("top-cause", "");
+        if (!cause.isBlank()) {
+          List<String> causes = r.top().get().likelyCauses().stream().map(LikelyCause::code).toList();
+          assertThat(causes).as("the top finding's likely causes, most likely first").isNotEmpty();
+          assertThat(List.of(cause.split("\\|"))).as("the most likely cause of " + causes).contains(causes.get(0));
         }
       }
       for (String absent : Arrays.stream(expected.getProperty("absent", "").split(",")).map(String::strip).filter(x -> !x.isBlank()).toList()) {

@@ -5,11 +5,18 @@ package io.wgdiag.parsers;
  *
  * @param line the 1-based line number, 0 for the end of input
  * @param column the 1-based column, 0 if unknown
- * @param message what was wrong, e.g. {@code unrecognised line} or {@code expected a number}
- * @param text the line's text, cut to {@link ParseException#MAX_LINE_TEXT} characters, secrets
- *     masked
+ * @param message what was wrong, e.g. {@code unrecognised line} or {@code expected a number}; keys
+ *     masked and bounded as {@link ParseException#bound} does
+ * @param text the line's text, cut to {@link ParseException#MAX_LINE_TEXT} characters, keys masked
+ *     ({@link Secrets#mask})
  */
 public record Diagnostic(int line, int column, String message, String text) {
+
+  /** Masks keys in both texts and bounds them, whoever made the diagnostic. */
+  public Diagnostic {
+    message = ParseException.bound(message);
+    text = ParseException.cut(Secrets.mask(text));
+  }
 
   /** The same diagnostic with the line number moved by {@code offset}. */
   public Diagnostic shifted(int offset) {

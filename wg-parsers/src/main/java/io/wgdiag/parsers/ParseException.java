@@ -4,14 +4,19 @@ package io.wgdiag.parsers;
  * Input that a parser could not read, with where and what.
  *
  * <p>The message reads like {@code line 7, column 23: expected a number after 'mtu', found
- * 'lock'}. The offending line is kept, cut to {@link #MAX_LINE_TEXT} characters, with any secret
- * (private or preshared key) already masked by the parser.
+ * 'lock'}. The offending line is kept, cut to {@link #MAX_LINE_TEXT} characters. Both the line
+ * and the problem pass through the key guard ({@link Secrets#mask}): no WireGuard key, private,
+ * preshared or public, is in either, whatever the parser put there. A token quoted in the problem
+ * is cut to {@link #MAX_LINE_TEXT} characters and the problem to {@link #MAX_PROBLEM}.
  */
 public final class ParseException extends Exception {
   private static final long serialVersionUID = 1L;
 
   /** The longest line text kept in an exception, in characters. */
   public static final int MAX_LINE_TEXT = 200;
+
+  /** The longest problem text kept in an exception, in characters. */
+  public static final int MAX_PROBLEM = 2 * MAX_LINE_TEXT;
 
   private final int line;
   private final int column;
@@ -27,11 +32,46 @@ public final class ParseException extends Exception {
    * @param problem what was expected and found, e.g. {@code expected a number, found 'lock'}
    */
   public ParseException(int line, int column, String lineText, String problem) {
-    super(format(line, column, problem));
+    this(line, column, lineText, bound(problem), true);
+  }
+
+  private ParseException(int line, int column, String lineText, String boundedProblem, boolean ignored) {
+    super(format(line, column, boundedProblem));
     this.line = line;
     this.column = column;
-    this.lineText = cut(lineText);
-    this.problem = problem;
+    this.lineText = cut(Secrets.mask(lineText));
+    this.problem = boundedProblem;
+  }
+
+  /**
+   * {@code problem} as an exception or a diagnostic keeps it: keys masked, each token quoted in
+   * {@code '...'} cut to {@link #MAX_LINE_TEXT} characters, the whole cut to {@link #MAX_PROBLEM}.
+   */
+  public static String bound(String problem) {
+    String p = Secrets.mask(problem);
+    if (p.length() <= MAX_LINE_TEXT) {
+      return p;
+    }
+    StringBuilder b = new StringBuilder(Math.min(p.length(), MAX_PROBLEM + 3));
+    int i = 0;
+    while (i < p.length() && b.length() < MAX_PROBLEM) {
+      int open = p.indexOf('\'', i);
+      if (open < 0) {
+        b.append(p, i, p.length());
+        break;
+      }
+      int close = p.indexOf('\'', open + 1);
+      if (close < 0) {
+        close = p.length();
+      }
+      b.append(p, i, open + 1).append(cut(p.substring(open + 1, close)));
+      i = close;
+      if (i < p.length()) {
+        b.append('\'');
+        i++;
+      }
+    }
+    return b.length() <= MAX_PROBLEM ? b.toString() : b.substring(0, MAX_PROBLEM - 3) + "...";
   }
 
   private static String format(int line, int column, String problem) {

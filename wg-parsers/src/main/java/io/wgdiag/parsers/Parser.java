@@ -15,8 +15,12 @@ import java.io.Reader;
  *       expected. No other exception escapes.
  *   <li><b>Lenient</b> ({@link #parseLenient(CharSequence)}): returns the model built from every
  *       line that could be read, plus a {@link Diagnostic} for each line that could not, with its
- *       number and text. It throws only when no model at all can be built.
+ *       number and text. It does not throw on damaged input: a bad JSON value, malformed JSON or
+ *       an end-of-input problem is a diagnostic too.
  * </ul>
+ *
+ * <p>No private or preshared WireGuard key leaves a parser: every text a parser returns or throws
+ * passes the key guard ({@link Secrets#mask}).
  *
  * <pre>{@code
  * PingResult r = ParserRegistry.standard().parser("ping", PingResult.class).parse(text);

@@ -71,7 +71,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       try {
         threshold = Severity.valueOf(failOn.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        err.println("wgdiag: --fail-on takes critical, warning or info, not '" + failOn + "'");
+        err.println(Messages.oneLine("wgdiag: --fail-on takes critical, warning or info, not '" + failOn + "'"));
         return WgDiag.EXIT_BAD_INPUT;
       }
     }
@@ -79,31 +79,32 @@ final class AnalyzeCommand implements Callable<Integer> {
     try {
       evidence = EvidenceReader.standard().read(path, remote);
     } catch (BundleException e) {
-      err.println(e.getMessage());
+      err.println(KeyGuard.ALL.mask(Messages.oneLine(String.valueOf(e.getMessage())))); // the reader's message names the path as given
       return WgDiag.EXIT_BAD_INPUT;
     }
     Report report = Analysis.standard().run(evidence.kase());
+    KeyGuard guard = KeyGuard.of(evidence.kase());
     Path file = outFile;
     if (file != null) {
       String text = switch (format) {
         case json -> ReportView.json(report, evidence);
-        case html -> html(evidence, report);
-        case text -> ReportView.text(report, evidence, color.equals("always"));
+        case html -> guard.mask(html(evidence, report));
+        case text -> guard.mask(ReportView.text(report, evidence, color.equals("always")));
       };
       try {
         Files.writeString(file, text, StandardCharsets.UTF_8);
       } catch (IOException | UnsupportedOperationException e) {
-        err.println("wgdiag: cannot write " + file + ": " + e.getMessage());
+        err.println(KeyGuard.ALL.mask("wgdiag: cannot write " + file + ": " + e.getMessage()));
         return WgDiag.EXIT_BAD_INPUT;
       }
     } else if (format == Format.json) {
-      Output.json(ReportView.tree(report, evidence), out, false);
+      Output.json(ReportView.tree(report, evidence), out, false, guard);
     } else if (format == Format.html) {
-      out.print(html(evidence, report));
+      out.print(guard.mask(html(evidence, report)));
     } else {
       boolean useColor = color.equals("always")
           || (color.equals("auto") && System.console() != null && !"dumb".equals(System.getenv("TERM")));
-      out.print(ReportView.text(report, evidence, useColor));
+      out.print(guard.mask(ReportView.text(report, evidence, useColor)));
     }
     out.flush();
     Severity limit = threshold;

@@ -27,7 +27,10 @@ import picocli.CommandLine;
 public final class ArchiveTraining {
   private ArchiveTraining() {}
 
-  /** Runs the help, every parser once and each sample through {@code parse} or {@code analyze}. */
+  /**
+   * Runs the help, every parser once and each sample through {@code parse} or {@code analyze} (and
+   * a bundle through {@code compare} against itself).
+   */
   public static void main(String[] args) {
     StdOut sink = StdOut.over(OutputStream.nullOutputStream());
     List<List<String>> runs = new ArrayList<>();
@@ -40,6 +43,7 @@ public final class ArchiveTraining {
       if (new File(sample).isDirectory()) {
         runs.add(List.of("analyze", sample));
         runs.add(List.of("analyze", "--format", "json", sample));
+        runs.add(List.of("compare", "--format", "json", sample, sample));
       } else {
         runs.add(List.of("parse", sample));
         runs.add(List.of("parse", "--format", "json", sample));

@@ -71,7 +71,7 @@ final class CollectCommand implements Callable<Integer> {
     PrintWriter stdout = s == null ? new PrintWriter(System.out, true) : s.commandLine().getOut();
     String problem = validate();
     if (problem != null) {
-      err.println("wgdiag collect: " + problem);
+      err.println(Messages.oneLine("wgdiag collect: " + problem));
       return WgDiag.EXIT_BAD_INPUT;
     }
     if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
@@ -81,7 +81,7 @@ final class CollectCommand implements Callable<Integer> {
     boolean tarball = out.getFileName() != null && (out.getFileName().toString().endsWith(".tar.gz") || out.getFileName().toString().endsWith(".tgz"));
     Path dir = tarball ? Files.createTempDirectory("wgdiag-collect") : out;
     if (!tarball && Files.exists(dir) && !isEmptyDir(dir)) {
-      err.println("wgdiag collect: " + dir + " exists and is not empty");
+      err.println("wgdiag collect: " + Messages.path(String.valueOf(dir)) + " exists and is not empty");
       return WgDiag.EXIT_BAD_INPUT;
     }
     Files.createDirectories(dir);

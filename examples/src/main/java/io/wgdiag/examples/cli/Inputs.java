@@ -33,16 +33,16 @@ final class Inputs {
       } else {
         Path p = Path.of(name);
         if (Files.isDirectory(p)) {
-          throw new InputException(name + ": is a directory");
+          throw new InputException(Messages.path(name) + ": is a directory");
         }
         bytes = EvidenceReader.readFile(p, MAX_BYTES);
       }
     } catch (EvidenceReader.TooLargeException e) {
-      throw new InputException(name + ": larger than " + MAX_BYTES + " bytes");
+      throw new InputException(Messages.path(name) + ": larger than " + MAX_BYTES + " bytes");
     } catch (NoSuchFileException e) {
-      throw new InputException(name + ": no such file");
+      throw new InputException(Messages.path(name) + ": no such file");
     } catch (IOException e) {
-      throw new InputException(name + ": cannot read: " + e.getMessage());
+      throw new InputException(Messages.path(name) + ": cannot read: " + e.getMessage());
     }
     try {
       return EvidenceReader.decode(bytes, name);

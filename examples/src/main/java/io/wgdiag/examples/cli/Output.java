@@ -23,17 +23,22 @@ final class Output {
    * the JSON goes as UTF-8 bytes, written by Jackson's byte generator.
    */
   static void json(@Nullable Object tree, Writer out, boolean pretty) throws IOException {
+    json(tree, out, pretty, KeyGuard.ALL);
+  }
+
+  /** {@link #json(Object, Writer, boolean)} with every string passed through {@code guard}. */
+  static void json(@Nullable Object tree, Writer out, boolean pretty, KeyGuard guard) throws IOException {
     if (out instanceof StdOut std) {
       std.flush(); // what was printed before comes first
       OutputStream bytes = std.bytes();
-      try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+      try (JsonGenerator g = guard.wrap(JSON.createGenerator(bytes, JsonEncoding.UTF8))) {
         write(g, tree, pretty);
       }
       bytes.write('\n');
       bytes.flush();
       return;
     }
-    try (JsonGenerator g = JSON.createGenerator(out)) {
+    try (JsonGenerator g = guard.wrap(JSON.createGenerator(out))) {
       write(g, tree, pretty);
     }
     out.write('\n');

@@ -57,11 +57,11 @@ final class ParseCommand implements Callable<Integer> {
     try {
       text = Inputs.read(file, System.in);
     } catch (Inputs.InputException e) {
-      err.println(e.getMessage());
+      err.println(Messages.oneLine(String.valueOf(e.getMessage())));
       return WgDiag.EXIT_BAD_INPUT;
     }
     if (tool != null && ParserRegistry.standard().find(tool).isEmpty()) {
-      err.println("wgdiag: unknown tool id '" + tool + "' (see 'wgdiag tools')");
+      err.println(Messages.oneLine("wgdiag: unknown tool id '" + tool + "' (see 'wgdiag tools')"));
       return WgDiag.EXIT_BAD_INPUT;
     }
     ParsedTranscript parsed;
@@ -69,9 +69,10 @@ final class ParseCommand implements Callable<Integer> {
       TranscriptParser tp = TranscriptParser.standard();
       parsed = tool == null ? tp.parse(text, !lenient) : tp.parseAs(text, tool, !lenient);
     } catch (ParseException e) {
-      err.println(WgDiag.location(file, e) + e.problem());
+      err.println(KeyGuard.ALL.mask(Messages.oneLine(WgDiag.location(file, e) + e.problem())));
       return WgDiag.EXIT_BAD_INPUT;
     }
+    KeyGuard guard = KeyGuard.of(parsed); // public keys shown, every other key masked
     Map<String, @Nullable Object> root = new LinkedHashMap<>();
     List<Object> blocks = new ArrayList<>();
     for (ParsedBlock b : parsed.blocks()) {
@@ -91,7 +92,7 @@ final class ParseCommand implements Callable<Integer> {
       root.put("diagnostics", diagnostics(parsed.diagnostics()));
     }
     if (format == Format.json) {
-      Output.json(root, out, false);
+      Output.json(root, out, false, guard);
     } else {
       StringBuilder sb = new StringBuilder();
       for (ParsedBlock b : parsed.blocks()) {
@@ -110,7 +111,7 @@ final class ParseCommand implements Callable<Integer> {
       for (Diagnostic d : parsed.diagnostics()) {
         sb.append("! ").append(d).append('\n');
       }
-      out.print(sb);
+      out.print(guard.mask(sb.toString()));
     }
     out.flush();
     return WgDiag.EXIT_OK;

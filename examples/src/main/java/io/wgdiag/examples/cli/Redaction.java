@@ -1,5 +1,6 @@
 package io.wgdiag.examples.cli;
 
+import io.wgdiag.parsers.Secrets;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ final class Redaction {
   String apply(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (String line : text.split("\n", -1)) {
-      String l = dumpLine(line);
+      String l = keyLine(line);
       if (anonymize) {
         l = anonymizeLine(l);
       }
@@ -31,6 +32,26 @@ final class Redaction {
     }
     out.setLength(Math.max(0, out.length() - 1));
     return out.toString();
+  }
+
+  /**
+   * A line with its secrets removed: a {@code wg show dump} line as {@link #dumpLine} does it; a
+   * {@code peer:} or {@code public key:} line of {@code wg show} as it is; any other line with
+   * every key masked ({@link Secrets#mask}: a {@code PrivateKey =} line of a config, a private key
+   * printed alone).
+   */
+  static String keyLine(String line) {
+    String d = dumpLine(line);
+    if (d != line) {
+      return d;
+    }
+    String t = line.stripLeading();
+    if (t.startsWith("peer: ") || t.startsWith("public key: ")) {
+      int v = line.indexOf(": ") + 2;
+      String key = line.substring(v).strip();
+      return Secrets.isKey(key) ? line : Secrets.mask(line);
+    }
+    return Secrets.mask(line);
   }
 
   /**
@@ -44,18 +65,18 @@ final class Redaction {
     String[] f = line.split("\t", -1);
     int offset = (f.length == 5 || f.length == 9) ? 1 : 0;
     int n = f.length - offset;
-    if (n == 4 && isKey(f[offset])) {
+    String publicKey;
+    if (n == 4 && Secrets.isKey(f[offset])) {
       f[offset] = "(hidden)";
+      publicKey = f[offset + 1];
     } else if (n == 8 && !f[offset + 1].equals("(none)")) {
       f[offset + 1] = "(hidden)";
+      publicKey = f[offset];
     } else {
       return line;
     }
-    return String.join("\t", f);
-  }
-
-  private static boolean isKey(String s) {
-    return s.length() == 44 && s.endsWith("=");
+    // the public key is kept (when it is one key and nothing more); any other key is masked
+    return Secrets.mask(String.join("\t", f), Secrets.isKey(publicKey) ? java.util.Set.of(publicKey) : java.util.Set.of());
   }
 
   private String anonymizeLine(String line) {

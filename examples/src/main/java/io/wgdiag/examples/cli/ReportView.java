@@ -34,7 +34,7 @@ public final class ReportView {
   public static String json(Report report, LoadedEvidence evidence) {
     java.io.StringWriter w = new java.io.StringWriter();
     try {
-      Output.json(tree(report, evidence), w, false);
+      Output.json(tree(report, evidence), w, false, KeyGuard.of(evidence.kase()));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -48,7 +48,7 @@ class ModelJsonTest {
       StringWriter tree = new StringWriter();
       Output.json(ModelTree.of(model), tree, false);
       StringWriter streamed = new StringWriter();
-      try (JsonGenerator g = Output.JSON.createGenerator(streamed)) {
+      try (JsonGenerator g = KeyGuard.ALL.wrap(Output.JSON.createGenerator(streamed))) { // as Output.json guards it
         ModelJson.write(g, model);
       }
       assertThat(streamed.toString() + "\n").as(f.toString()).isEqualTo(tree.toString());

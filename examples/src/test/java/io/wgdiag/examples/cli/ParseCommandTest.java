@@ -191,10 +191,10 @@ class ParseCommandTest {
     assertThat(WgDiag.commandLine(new String[] {"parse", "--tool", "ping", "x"}).getSubcommands().keySet())
         .containsExactly("parse");
     assertThat(WgDiag.commandLine(new String[] {"--help"}).getSubcommands().keySet())
-        .containsExactly("analyze", "collect", "parse", "tools");
+        .containsExactly("analyze", "compare", "collect", "parse", "tools");
     CliRunner.Result help = CliRunner.run("--help");
     assertThat(help.exit()).isZero();
-    assertThat(help.out()).contains("analyze", "collect", "parse", "tools");
+    assertThat(help.out()).contains("analyze", "compare", "collect", "parse", "tools");
     CliRunner.Result unknown = CliRunner.run("parsee", "x");
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("wgdiag: ").contains("parsee");

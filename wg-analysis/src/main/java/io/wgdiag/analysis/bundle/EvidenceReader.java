@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.wgdiag.analysis.Capture;
 import io.wgdiag.analysis.Case;
 import io.wgdiag.analysis.Host;
@@ -13,12 +14,11 @@ import io.wgdiag.parsers.Detection;
 import io.wgdiag.parsers.Diagnostic;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.ParserRegistry;
-import io.wgdiag.parsers.transcript.ParsedBlock;
-import io.wgdiag.parsers.transcript.ParsedTranscript;
-import io.wgdiag.parsers.transcript.TranscriptParser;
-import io.wgdiag.parsers.transcript.TranscriptReader;
+import io.wgdiag.parsers.ParseResult;
+import io.wgdiag.parsers.Parser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,8 +27,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -38,18 +36,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads evidence from disk into a {@link Case}: a capture bundle directory, its {@code .tar.gz},
- * a single transcript file, or an unpacked sosreport.
+ * Reads evidence into a {@link Case}: a capture bundle directory, its {@code .tar.gz}, a single
+ * transcript file, an unpacked sosreport, or a capture handed over as bytes.
  *
- * <h2>The capture bundle format (version 1)</h2>
+ * <p>Every form is an {@link EvidenceSource}, a list of named byte blobs ({@link DirectorySource},
+ * {@link TarGzSource}, {@link BlobSource}, one transcript file), and one reader lays them out:
  *
  * <ul>
- *   <li>A bundle is a directory. Optional {@code local/} and {@code remote/} folders hold the two
- *       tunnel ends; without them the root is the local host.
+ *   <li>A bundle's optional {@code local/} and {@code remote/} folders hold the two tunnel ends;
+ *       without them the root is the local host.
  *   <li>Inside a host, optional phase folders {@code before/}, {@code during/} (under load), {@code
  *       after/} and {@code probe/} hold the phases; files outside them belong to the unnamed phase.
  *   <li>Every {@code *.txt} file is evidence: a transcript (prompt lines {@code $ CMD} or {@code
@@ -57,32 +55,48 @@ import org.jspecify.annotations.Nullable;
  *       tool its name gives: {@code <tool-id>.txt} or {@code <tool-id>@<qualifier>.txt} (e.g.
  *       {@code ethtool-features@eth0.txt}). Other files are listed in the notes and skipped.
  *   <li>An optional {@code bundle.properties} at the root holds {@code interface}, {@code peer}
- *       (the peer's tunnel address), {@code time} and {@code label}.
- *   <li>A {@code .tar.gz} (or {@code .tgz}) of such a directory reads the same.
+ *       (the peer's tunnel address), {@code time} and {@code label}, and any other labels.
+ *   <li>A source with files under {@code sos_commands/} is a sosreport: its files map onto tool ids
+ *       by their names and sos's manifest.
  * </ul>
  *
- * <p>Parsing is lenient: unreadable lines are returned with their {@code file:line}, never dropped.
+ * <p>Files are read as streams (a transcript is never copied whole into memory), within {@link
+ * Limits}. Parsing is lenient: unreadable lines are returned with their {@code file:line}, never
+ * dropped.
  */
 public final class EvidenceReader {
   /** The most one evidence file (or one entry of a .tar.gz) may hold, in bytes. */
-  static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+  static final long MAX_FILE_BYTES = Limits.FILE_BYTES;
+
+  /** The most {@code bundle.properties} or a sosreport's manifest may hold, in bytes. */
+  private static final long MAX_SMALL_BYTES = 64L << 20;
 
   private final ParserRegistry registry;
-  private final TranscriptParser transcripts;
+  private final Limits limits;
 
-  private EvidenceReader(ParserRegistry registry) {
+  private EvidenceReader(ParserRegistry registry, Limits limits) {
     this.registry = registry;
-    this.transcripts = TranscriptParser.using(registry);
+    this.limits = limits;
   }
 
   /** A reader over the standard parsers. */
   public static EvidenceReader standard() {
-    return new EvidenceReader(ParserRegistry.standard());
+    return new EvidenceReader(ParserRegistry.standard(), Limits.standard());
   }
 
   /** A reader over {@code registry}. */
   public static EvidenceReader using(ParserRegistry registry) {
-    return new EvidenceReader(registry);
+    return new EvidenceReader(registry, Limits.standard());
+  }
+
+  /** This reader within other limits. */
+  public EvidenceReader withLimits(Limits newLimits) {
+    return new EvidenceReader(registry, newLimits);
+  }
+
+  /** The limits this reader keeps to. */
+  public Limits limits() {
+    return limits;
   }
 
   /** Reads {@code path} (bundle, .tar.gz, transcript or sosreport) as the local host. */
@@ -94,105 +108,110 @@ public final class EvidenceReader {
    * Reads {@code local} and, if given, {@code remote} (whose local host becomes the remote end).
    */
   public LoadedEvidence read(Path local, @Nullable Path remote) throws BundleException {
+    return read(EvidenceSource.of(local, limits), remote == null ? null : EvidenceSource.of(remote, limits));
+  }
+
+  /** Reads a capture from any source, as the local host. */
+  public LoadedEvidence read(EvidenceSource source) throws BundleException {
+    return read(source, null);
+  }
+
+  /** Reads {@code local} and, if given, {@code remote} (whose local host becomes the remote end). */
+  public LoadedEvidence read(EvidenceSource local, @Nullable EvidenceSource remote) throws BundleException {
     State st = new State();
     String kind = readInto(local, st, false);
     if (remote != null) {
       readInto(remote, st, true);
     }
-    return new LoadedEvidence(st.builder.build(), kind, ImmutableList.copyOf(st.unread), ImmutableList.copyOf(st.notes));
+    return new LoadedEvidence(st.builder.build(), kind, ImmutableList.copyOf(st.unread), ImmutableList.copyOf(st.notes),
+        ImmutableMap.copyOf(st.properties));
+  }
+
+  /**
+   * Reads a capture handed over as bytes: a {@code .tar.gz} (by its gzip magic bytes), or else one
+   * transcript file whose name is {@code name} (raw output is read as the tool its name gives).
+   */
+  public LoadedEvidence read(String name, byte[] bytes) throws BundleException {
+    if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+      return read(TarGzSource.of(name, bytes, limits));
+    }
+    if (bytes.length > limits.maxFileBytes()) {
+      throw new BundleException(PathText.quote(name) + ": larger than " + limits.maxFileBytes() + " bytes");
+    }
+    return read(new SingleBlob(name, bytes));
+  }
+
+  /** As {@link #read(String, byte[])} for a stream (read to its end, within the limits; not closed), named {@code -}. */
+  public LoadedEvidence read(InputStream in) throws BundleException {
+    return read("-", in);
+  }
+
+  /** As {@link #read(String, byte[])} for a stream (read to its end, within the limits; not closed). */
+  public LoadedEvidence read(String name, InputStream in) throws BundleException {
+    byte[] bytes;
+    try {
+      bytes = readAll(java.nio.channels.Channels.newChannel(in), 0,
+          Math.max(limits.maxFileBytes(), limits.maxArchiveBytes() / Math.max(1, limits.maxRatio())), name);
+    } catch (IOException e) {
+      throw BlobText.failure(e, PathText.quote(name));
+    }
+    return read(name, bytes);
+  }
+
+  /** One transcript handed over as bytes. */
+  private static final class SingleBlob implements EvidenceSource {
+    private final String name;
+    private final Blob blob;
+
+    SingleBlob(String name, byte[] bytes) {
+      this.name = PathText.quote(name);
+      int slash = name.lastIndexOf('/');
+      this.blob = Blob.of(slash < 0 ? name : name.substring(slash + 1), bytes);
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public String kind() {
+      return "transcript";
+    }
+
+    @Override
+    public ImmutableList<Blob> blobs() {
+      return ImmutableList.of(blob);
+    }
   }
 
   private static final class State {
     final Case.Builder builder = Case.builder();
     final List<UnreadLine> unread = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    final Map<String, String> properties = new java.util.TreeMap<>();
   }
 
-  private String readInto(Path path, State st, boolean asRemote) throws BundleException {
-    if (!Files.exists(path)) {
-      throw new BundleException(path + ": no such file or directory");
+  private String readInto(EvidenceSource source, State st, boolean asRemote) throws BundleException {
+    ImmutableList<Blob> blobs = source.blobs();
+    if (source.kind().equals("transcript")) {
+      Blob b = blobs.get(0);
+      readFile(b, source.name(), asRemote ? Host.REMOTE : Host.LOCAL, Phase.UNNAMED, st);
+      return "transcript";
     }
-    if (!Files.isReadable(path)) {
-      throw new BundleException(path + ": not readable");
-    }
-    String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-    if (Files.isDirectory(path)) {
-      if (Files.isDirectory(path.resolve("sos_commands"))) {
-        readSos(path, st, asRemote);
-        return "sosreport";
-      }
-      readBundle(listFiles(path), path.toString(), st, asRemote);
-      return "bundle";
-    }
-    if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
-      // The bytes of the files a bundle or a sosreport may use, with or without the one top
-      // directory a tarball usually wraps; the rest (logs, binary files) are read past.
-      List<TarGz.Entry> entries;
-      try (InputStream in = Files.newInputStream(path)) {
-        entries = TarGz.read(in, path.toString(), p -> mayBeEvidence(p) || mayBeEvidence(p.substring(p.indexOf('/') + 1)));
-      } catch (IOException e) {
-        throw new BundleException(path + ": cannot read: " + e.getMessage());
-      }
-      List<BundleFile> names = new ArrayList<>();
-      for (TarGz.Entry e : entries) {
-        names.add(new BundleFile(e.path(), ""));
-      }
-      // strip the top directory if every file is under it (same order, same count)
-      List<String> rel = stripCommonTop(names).stream().map(BundleFile::path).toList();
-      boolean sos = rel.stream().anyMatch(r -> r.startsWith("sos_commands/"));
-      // then each file as the directory form reads it: decoded if that form reads it, else its name only
-      List<BundleFile> files = new ArrayList<>();
-      for (int i = 0; i < entries.size(); i++) {
-        TarGz.Entry e = entries.get(i);
-        String r = rel.get(i);
-        if (sos && SOS_DIRS.stream().noneMatch(d -> r.startsWith(d + "/"))) {
-          continue; // as readSos, which looks in these only
+    boolean sos = blobs.stream().anyMatch(b -> b.path().startsWith("sos_commands/"));
+    if (sos) {
+      List<Blob> files = new ArrayList<>();
+      for (Blob b : blobs) {
+        if (DirectorySource.SOS_DIRS.stream().anyMatch(d -> b.path().startsWith(d + "/"))) {
+          files.add(b); // as a sosreport directory is read: these folders only
         }
-        boolean wanted = e.kept() && (sos ? sosWanted(r) : bundleWanted(r));
-        files.add(new BundleFile(r, wanted ? decode(e.data(), path + "!" + e.path()) : ""));
       }
-      if (sos) {
-        readSosFiles(files, st, asRemote);
-        return "sosreport";
-      }
-      readBundle(files, path.toString(), st, asRemote);
-      return "tar.gz";
+      readSosFiles(files, st, asRemote);
+      return "sosreport";
     }
-    String text = decode(readBytes(path), path.toString());
-    readFile(new BundleFile(name, text), path.toString(), asRemote ? Host.REMOTE : Host.LOCAL, Phase.UNNAMED, st);
-    return "transcript";
-  }
-
-  private static List<BundleFile> stripCommonTop(List<BundleFile> files) {
-    if (files.isEmpty()) {
-      return files;
-    }
-    String first = files.get(0).path();
-    int slash = first.indexOf('/');
-    if (slash < 0) {
-      return files;
-    }
-    String top = first.substring(0, slash + 1);
-    if (Phase.ofFolder(top.substring(0, slash)).isPresent() || top.equals("local/") || top.equals("remote/")
-        || top.equals("sos_commands/") || top.equals("proc/")) {
-      return files;
-    }
-    for (BundleFile f : files) {
-      if (!f.path().startsWith(top)) {
-        return files;
-      }
-    }
-    List<BundleFile> out = new ArrayList<>();
-    for (BundleFile f : files) {
-      out.add(new BundleFile(f.path().substring(top.length()), f.text()));
-    }
-    return out;
-  }
-
-  private static List<BundleFile> listFiles(Path dir) throws BundleException {
-    List<BundleFile> out = new ArrayList<>();
-    walk(dir, dir, EvidenceReader::bundleWanted, out);
-    return out;
+    readBundle(blobs, source.name(), st, asRemote);
+    return source.kind();
   }
 
   /** Whether a bundle's reader reads the file at {@code rel}: evidence ({@code .txt}) and the properties. */
@@ -205,22 +224,27 @@ public final class EvidenceReader {
     return sosCommand(rel, Map.of()) != null || rel.equals("sos_reports/manifest.json");
   }
 
-  /** Whether either reader reads the file at {@code rel}. */
-  private static boolean mayBeEvidence(String rel) {
+  /** Whether either reader reads the file at {@code rel}: what an archive keeps. */
+  static boolean mayBeEvidence(String rel) {
     return bundleWanted(rel) || sosWanted(rel);
   }
 
-  private void readBundle(List<BundleFile> files, String root, State st, boolean asRemote)
+  private void readBundle(List<Blob> files, String root, State st, boolean asRemote)
       throws BundleException {
     boolean anyEvidence = false;
-    for (BundleFile f : files) {
+    for (Blob f : files) {
       String path = f.path();
+      String refusal = f.refusal();
+      if (refusal != null) {
+        st.notes.add(PathText.quote(path) + ": " + refusal);
+        continue;
+      }
       if (path.equals("bundle.properties")) {
-        readProperties(f.text(), st);
+        readProperties(BlobText.small(f, PathText.quote(path), MAX_SMALL_BYTES), st);
         continue;
       }
       if (!path.endsWith(".txt")) {
-        st.notes.add(path + ": skipped (evidence files end in .txt)");
+        st.notes.add(PathText.quote(path) + ": skipped (evidence files end in .txt)");
         continue;
       }
       String[] parts = path.split("/");
@@ -241,10 +265,10 @@ public final class EvidenceReader {
         }
       }
       if (parts.length > i + 1) {
-        st.notes.add(path + ": skipped (not in a host or phase folder of the bundle layout)");
+        st.notes.add(PathText.quote(path) + ": skipped (not in a host or phase folder of the bundle layout)");
         continue;
       }
-      readFile(f, path, host, phase, st);
+      readFile(f, PathText.quote(path), host, phase, st);
       anyEvidence = true;
     }
     if (!anyEvidence) {
@@ -257,102 +281,131 @@ public final class EvidenceReader {
     try {
       p.load(new StringReader(text));
     } catch (IOException | IllegalArgumentException e) {
-      throw new BundleException("bundle.properties: unreadable: " + e.getMessage());
+      throw new BundleException("bundle.properties: unreadable: " + PathText.quote(String.valueOf(e.getMessage())));
     }
     st.builder
         .tunnelInterface(p.getProperty("interface"))
         .peerTunnelAddress(p.getProperty("peer"))
         .captureTime(p.getProperty("time"))
         .label(p.getProperty("label"));
+    for (String k : p.stringPropertyNames()) {
+      st.properties.put(k, p.getProperty(k));
+    }
   }
 
-  private void readFile(BundleFile f, String sourceName, Host host, Phase phase, State st) {
-    boolean transcript = !TranscriptReader.read(f.text()).blocks().isEmpty();
-    if (transcript) {
-      try {
-        ParsedTranscript t = transcripts.parse(f.text(), false);
-        for (Diagnostic d : t.allDiagnostics()) {
-          st.unread.add(new UnreadLine(sourceName + ":" + d.line(), d.message(), d.text()));
-        }
-        for (ParsedBlock b : t.blocks()) {
-          if (b.toolId().isPresent() && b.model().isPresent()) {
-            st.builder.add(host, phase,
-                new Capture(b.toolId().get(), b.command(), b.qualifier(), b.filtered(),
-                    new Source(sourceName, b.line()), b.model().get()));
-          }
-        }
-      } catch (ParseException e) {
-        st.unread.add(new UnreadLine(sourceName + ":" + e.line(), e.problem(), e.lineText()));
-      }
+  /**
+   * Reads one evidence file as a stream: a transcript block by block, each block's output handed
+   * to its parser as a reader that ends at the next prompt line; raw output straight to the
+   * parser of the tool its name gives.
+   */
+  private void readFile(Blob f, String sourceName, Host host, Phase phase, State st) throws BundleException {
+    BlobText.Scan scan = BlobText.scan(f, sourceName, limits.maxFileBytes());
+    if (scan.transcript()) {
+      readTranscript(f, scan, sourceName, host, phase, st);
       return;
     }
-    String base = f.name().endsWith(".txt") ? f.name().substring(0, f.name().length() - 4) : f.name();
+    String name = f.name();
+    String base = name.endsWith(".txt") ? name.substring(0, name.length() - 4) : name;
     int at = base.indexOf('@');
     String tool = at < 0 ? base : base.substring(0, at);
     Optional<String> qualifier = at < 0 ? Optional.empty() : Optional.of(base.substring(at + 1));
     if (registry.find(tool).isEmpty()) {
-      st.notes.add(sourceName + ": skipped (no prompt line, and '" + tool + "' is not a tool id; see 'wgdiag tools')");
+      st.notes.add(sourceName + ": skipped (no prompt line, and '" + PathText.quote(tool)
+          + "' is not a tool id; see 'wgdiag tools')");
       return;
     }
-    try {
-      ParsedTranscript t = transcripts.parseAs(f.text(), tool, false);
-      ParsedBlock b = t.blocks().get(0);
-      for (Diagnostic d : b.diagnostics()) {
+    readRaw(f, scan, tool, qualifier, false, "", sourceName, host, phase, st);
+  }
+
+  /** Parses raw output of {@code tool}; false when its parser refused the whole file. */
+  private boolean readRaw(Blob f, BlobText.Scan scan, String tool, Optional<String> qualifier, boolean filtered,
+      String command, String sourceName, Host host, Phase phase, State st) throws BundleException {
+    Parser<?> parser = registry.parser(tool);
+    try (Reader r = BlobText.reader(f, scan.charset(), sourceName, limits.maxFileBytes())) {
+      ParseResult<?> res = parser.parseLenient(r);
+      for (Diagnostic d : res.diagnostics()) {
         st.unread.add(new UnreadLine(sourceName + ":" + d.line(), d.message(), d.text()));
       }
-      b.model().ifPresent(m -> st.builder.add(host, phase,
-          new Capture(tool, "", qualifier, false, new Source(sourceName, 0), m)));
+      st.builder.add(host, phase, new Capture(tool, command, qualifier, filtered, new Source(sourceName, 0), res.model()));
+      return true;
     } catch (ParseException e) {
       st.unread.add(new UnreadLine(sourceName + ":" + e.line(), e.problem(), e.lineText()));
+      return false;
+    } catch (IOException e) {
+      throw BlobText.failure(e, sourceName);
+    }
+  }
+
+  private void readTranscript(Blob f, BlobText.Scan scan, String sourceName, Host host, Phase phase, State st)
+      throws BundleException {
+    List<Diagnostic> diags = new ArrayList<>();
+    try (Reader r = BlobText.reader(f, scan.charset(), sourceName, limits.maxFileBytes())) {
+      BlobText.Blocks blocks = new BlobText.Blocks(r);
+      int[] first = {0};
+      String[] firstText = {""};
+      String command = blocks.nextPrompt(first, firstText);
+      if (first[0] > 0) {
+        diags.add(new ParseException(first[0], 1, firstText[0], "text before the first prompt line").toDiagnostic());
+      }
+      while (command != null) {
+        int line = blocks.lineNo();
+        Reader out = blocks.output();
+        Optional<Detection> d = registry.detect(command);
+        if (d.isEmpty()) {
+          diags.add(new ParseException(line, 1, command, "no parser for the command '" + command + "'").toDiagnostic());
+        } else {
+          Detection det = d.get();
+          try {
+            ParseResult<?> res = registry.parser(det.toolId()).parseLenient(out);
+            for (Diagnostic x : res.diagnostics()) {
+              diags.add(x.shifted(line));
+            }
+            st.builder.add(host, phase, new Capture(det.toolId(), command, det.qualifier(), det.filtered(),
+                new Source(sourceName, line), res.model()));
+          } catch (ParseException e) {
+            diags.add((e.line() > 0 ? e.shifted(line) : new ParseException(line, 0, "", e.problem())).toDiagnostic());
+          }
+        }
+        blocks.skipBlock(out);
+        command = blocks.nextPrompt(new int[] {1}, firstText);
+      }
+    } catch (IOException e) {
+      throw BlobText.failure(e, sourceName);
+    }
+    diags.sort(java.util.Comparator.comparingInt(Diagnostic::line));
+    for (Diagnostic d : diags) {
+      st.unread.add(new UnreadLine(sourceName + ":" + d.line(), d.message(), d.text()));
     }
   }
 
   // ---- sosreport ----
 
-  /** The folders of a sosreport that hold what it read: command outputs, /proc copies, its manifest. */
-  private static final List<String> SOS_DIRS = List.of("sos_commands", "proc", "sos_reports");
-
-  private void readSos(Path root, State st, boolean asRemote) throws BundleException {
-    List<BundleFile> files = new ArrayList<>();
-    for (String top : SOS_DIRS) {
-      Path dir = root.resolve(top);
-      if (!Files.isDirectory(dir)) {
-        continue;
-      }
-      walk(root, dir, EvidenceReader::sosWanted, files);
-    }
-    readSosFiles(files, st, asRemote);
-  }
-
-  private void readSosFiles(List<BundleFile> files, State st, boolean asRemote) {
+  private void readSosFiles(List<Blob> files, State st, boolean asRemote) throws BundleException {
     Map<String, String> manifest = new HashMap<>();
-    for (BundleFile f : files) {
-      if (f.path().equals("sos_reports/manifest.json")) {
-        manifest = manifestCommands(f.text(), st);
+    for (Blob f : files) {
+      if (f.path().equals("sos_reports/manifest.json") && f.refusal() == null) {
+        manifest = manifestCommands(BlobText.small(f, PathText.quote(f.path()), MAX_SMALL_BYTES), st);
       }
     }
     int skipped = 0;
     Host host = asRemote ? Host.REMOTE : Host.LOCAL;
-    for (BundleFile f : files) {
+    for (Blob f : files) {
+      String refusal = f.refusal();
+      if (refusal != null) {
+        st.notes.add(PathText.quote(f.path()) + ": " + refusal);
+        continue;
+      }
       String command = sosCommand(f.path(), manifest);
       Optional<Detection> d = command == null ? Optional.empty() : registry.detect(command);
-      if (d.isEmpty() || f.path().startsWith("sos_reports/")) {
+      if (d.isEmpty() || f.path().startsWith("sos_reports/") || !f.readable()) {
         skipped++;
         continue;
       }
       Detection det = d.get();
-      try {
-        ParsedTranscript t = transcripts.parseAs(f.text(), det.toolId(), false);
-        ParsedBlock b = t.blocks().get(0);
-        for (Diagnostic diag : b.diagnostics()) {
-          st.unread.add(new UnreadLine(f.path() + ":" + diag.line(), diag.message(), diag.text()));
-        }
-        String cmd = command;
-        b.model().ifPresent(m -> st.builder.add(host, Phase.UNNAMED,
-            new Capture(det.toolId(), "", det.qualifier(), det.filtered(), new Source(f.path(), 0), m)));
-        st.notes.add(f.path() + ": read as " + det.toolId() + " (" + cmd + ")");
-      } catch (ParseException e) {
-        st.unread.add(new UnreadLine(f.path() + ":" + e.line(), e.problem(), e.lineText()));
+      String name = PathText.quote(f.path());
+      BlobText.Scan scan = BlobText.scan(f, name, limits.maxFileBytes());
+      if (readRaw(f, scan, det.toolId(), det.qualifier(), det.filtered(), "", name, host, Phase.UNNAMED, st)) {
+        st.notes.add(name + ": read as " + det.toolId() + " (" + PathText.quote(command == null ? "" : command) + ")");
       }
     }
     if (skipped > 0) {
@@ -423,37 +476,7 @@ public final class EvidenceReader {
     return out;
   }
 
-  /**
-   * Adds every regular file under {@code dir} (paths relative to {@code root}, sorted); the text of
-   * those {@code wanted} is read, the others are listed with no text (and end up in the notes).
-   */
-  private static void walk(Path root, Path dir, java.util.function.Predicate<String> wanted, List<BundleFile> out)
-      throws BundleException {
-    List<Path> paths;
-    try (Stream<Path> s = Files.walk(dir)) {
-      paths = s.filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException e) {
-      throw new BundleException(dir + ": cannot list: " + e.getMessage());
-    }
-    for (Path p : paths) {
-      String rel = root.relativize(p).toString().replace('\\', '/');
-      out.add(new BundleFile(rel, wanted.test(rel) ? decode(readBytes(p), p.toString()) : ""));
-    }
-  }
-
   // ---- bytes ----
-
-  private static byte[] readBytes(Path p) throws BundleException {
-    try {
-      return readFile(p, MAX_FILE_BYTES);
-    } catch (TooLargeException e) {
-      throw new BundleException(p + ": larger than " + MAX_FILE_BYTES + " bytes");
-    } catch (NoSuchFileException e) {
-      throw new BundleException(p + ": no such file");
-    } catch (IOException e) {
-      throw new BundleException(p + ": cannot read: " + e.getMessage());
-    }
-  }
 
   /** Bytes read from a file per step by {@link #readFile}. */
   private static final int READ_STEP = 64 * 1024;
@@ -463,12 +486,12 @@ public final class EvidenceReader {
    * straight into one array of the file's size (growing it only for files whose size is not known
    * in advance, such as those under {@code /proc}).
    *
-   * <p>{@link Files#readAllBytes} copies through a temporary native buffer as large as the file,
+   * <p>{@link java.nio.file.Files#readAllBytes} copies through a temporary native buffer as large as the file,
    * and on a JVM that has just started the fresh pages of that buffer cost more than the copy: 40
    * ms for a 10 MB file on the 2-core machine of {@code docs/benchmarks.md}, against 6 ms here.
    *
    * @throws TooLargeException if the file holds more than {@code maxBytes} bytes
-   * @throws NoSuchFileException if there is no such file
+   * @throws java.nio.file.NoSuchFileException if there is no such file
    */
   public static byte[] readFile(Path p, long maxBytes) throws IOException {
     try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {

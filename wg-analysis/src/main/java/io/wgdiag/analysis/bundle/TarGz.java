@@ -17,11 +17,8 @@ import org.jspecify.annotations.Nullable;
 final class TarGz {
   private TarGz() {}
 
-  /** The most a bundle may hold, uncompressed, in bytes. */
-  static final long MAX_TOTAL_BYTES = 1L << 30;
-
-  /** The most one entry may hold, in bytes: as for one file of a bundle directory. */
-  static final long MAX_ENTRY_BYTES = EvidenceReader.MAX_FILE_BYTES;
+  /** The most a long-name or pax header entry may hold, in bytes. */
+  static final int MAX_HEADER_ENTRY_BYTES = 1 << 20;
 
   /**
    * One regular file of the archive.
@@ -36,11 +33,16 @@ final class TarGz {
    * Every regular file, with its bytes only when {@code keep} wants its path: the bytes of the
    * others are read past, not held (a sosreport carries logs and binary files no parser reads).
    */
-  static List<Entry> read(InputStream raw, String name, java.util.function.Predicate<String> keep)
+  static List<Entry> read(InputStream raw, String name, java.util.function.Predicate<String> keep, Limits limits)
       throws BundleException {
     List<Entry> out = new ArrayList<>();
     long total = 0;
-    try (InputStream in = new GZIPInputStream(raw, 65536)) {
+    int entries = 0;
+    long maxTotal = limits.maxArchiveBytes();
+    long maxEntry = limits.maxFileBytes();
+    Counting counted = new Counting(raw);
+    Budget budget = new Budget(counted, limits, name);
+    try (InputStream in = new GZIPInputStream(counted, 65536)) {
       byte[] header = new byte[512];
       String longName = null;
       while (true) {
@@ -57,27 +59,37 @@ final class TarGz {
         }
         long size = octal(header, 124, 12, name);
         char type = (char) header[156];
-        if (size < 0 || size > MAX_TOTAL_BYTES) {
-          throw new BundleException(name + ": corrupt tar header (size " + size + ")");
+        if (size < 0 || size > maxTotal) {
+          throw new BundleException(name + ": larger than " + maxTotal + " bytes unpacked; refused");
+        }
+        if (++entries > limits.maxEntries()) {
+          throw new BundleException(name + ": more than " + limits.maxEntries() + " entries; refused");
+        }
+        if ((type == 'L' || type == 'x' || type == 'g') && size > MAX_HEADER_ENTRY_BYTES) {
+          throw new BundleException(name + ": a long-name or pax header of " + size + " bytes; refused");
         }
         if (type != 'L' && type != 'x' && longName != null) {
           path = longName; // a long name or a pax path comes in the entry before the one it names
           longName = null;
         }
         boolean regular = type == '0' || type == '\0' || type == '7';
-        boolean wanted = !regular || keep.test(normalise(path));
-        if (wanted && size > MAX_ENTRY_BYTES) {
-          throw new BundleException(name + ": " + entry(path) + " is larger than " + MAX_ENTRY_BYTES + " bytes");
+        if (path.getBytes(StandardCharsets.UTF_8).length > limits.maxNameBytes()) {
+          throw new BundleException(name + ": an entry name longer than " + limits.maxNameBytes() + " bytes; refused");
         }
-        byte[] data = wanted ? readEntry(in, (int) size, path, name) : skipEntry(in, size, path, name);
+        boolean meta = type == 'L' || type == 'x';
+        boolean wanted = meta || regular && keep.test(normalise(path));
+        if (wanted && size > maxEntry) {
+          throw new BundleException(name + ": " + entry(path) + " is larger than " + maxEntry + " bytes");
+        }
+        if (total + size > maxTotal) {
+          throw new BundleException(name + ": larger than " + maxTotal + " bytes unpacked; refused");
+        }
+                byte[] data = wanted ? readEntry(in, (int) size, path, name, budget) : skipEntry(in, size, path, name);
         long pad = (512 - size % 512) % 512;
         if (pad > 0 && !readFully(in, new byte[(int) pad])) {
           throw new BundleException(name + ": truncated archive");
         }
         total += size;
-        if (total > MAX_TOTAL_BYTES) {
-          throw new BundleException(name + ": larger than " + MAX_TOTAL_BYTES + " bytes unpacked");
-        }
         if (type == 'L') {
           longName = cString(data, 0, data.length);
           continue;
@@ -99,6 +111,60 @@ final class TarGz {
       throw new BundleException(name + ": not a readable .tar.gz (" + e.getMessage() + ")");
     }
     return out;
+  }
+
+  /**
+   * The unpacked bytes of the entries kept so far (those a reader holds in memory), checked
+   * against the expansion ratio as they arrive: a bomb is refused after {@code ratioFloorBytes} of
+   * it, not after an entry of up to 256 MiB. Entries read past cost no memory; the total limit
+   * bounds them.
+   */
+  private static final class Budget {
+    private final Counting compressed;
+    private final Limits limits;
+    private final String name;
+    private long total;
+
+    Budget(Counting compressed, Limits limits, String name) {
+      this.compressed = compressed;
+      this.limits = limits;
+      this.name = name;
+    }
+
+    void add(int n) throws BundleException {
+      total += n;
+      if (total > limits.ratioFloorBytes() && total > (long) limits.maxRatio() * Math.max(1, compressed.count)) {
+        throw new BundleException(name + ": expands more than " + limits.maxRatio()
+            + " times its compressed size (" + total + " bytes from " + compressed.count + "); refused");
+      }
+    }
+  }
+
+  /** Counts the compressed bytes the gzip stream has taken, for the expansion ratio. */
+  private static final class Counting extends java.io.FilterInputStream {
+    long count;
+
+    Counting(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
   }
 
   private static String normalise(String path) {
@@ -128,7 +194,7 @@ final class TarGz {
    * header whose size field is damaged costs no more memory than the archive really holds, rather
    * than an array of the size it claims (up to 256 MiB) before the first byte is read.
    */
-  private static byte[] readEntry(InputStream in, int size, String path, String name)
+  private static byte[] readEntry(InputStream in, int size, String path, String name, Budget budget)
       throws IOException, BundleException {
     byte[] buf = new byte[Math.min(size, 1 << 16)];
     int filled = 0;
@@ -141,6 +207,7 @@ final class TarGz {
         throw new BundleException(name + ": truncated archive (" + entry(path) + " is cut short)");
       }
       filled += n;
+      budget.add(n);
     }
     return buf;
   }

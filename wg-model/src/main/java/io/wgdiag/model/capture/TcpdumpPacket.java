@@ -41,6 +41,52 @@ public abstract class TcpdumpPacket {
   /** Everything after {@code src > dst: }, as printed. */
   public abstract String detail();
 
+  /** {@code -v}: the IP header's type of service as printed ({@code 0x0}, {@code 0xb8}). */
+  public abstract Optional<String> tos();
+
+  /** {@code -v}: the ECN codepoint after the tos ({@code ECT(0)}, {@code ECT(1)}, {@code CE}); empty for Not-ECT. */
+  public abstract Optional<String> ecn();
+
+  /** {@code -v}: the IPv4 TTL or the IPv6 hop limit. */
+  public abstract OptionalInt ttl();
+
+  /** {@code -v}: the IPv4 identification. */
+  public abstract OptionalInt ipId();
+
+  /** {@code -v}: the fragment offset in bytes. */
+  public abstract OptionalInt fragmentOffsetBytes();
+
+  /** {@code -v}: the IPv4 flags as printed inside {@code flags [...]}: {@code DF}, {@code +} (more fragments), {@code none}. */
+  public abstract Optional<String> ipFlags();
+
+  /** {@code -v}: the protocol name of the IP header ({@code UDP}, {@code TCP}, {@code ICMP}). */
+  public abstract Optional<String> ipProtocol();
+
+  /** {@code -v}: the IP total length in bytes (IPv6: the payload length). */
+  public abstract OptionalInt ipLengthBytes();
+
+  /** Indented lines printed under the packet: the packet an ICMP error quotes, {@code -vv} decodes. */
+  public abstract com.google.common.collect.ImmutableList<String> quoted();
+
+  /** Whether the IPv4 header has Don't Fragment set ({@code flags [DF]}, {@code -v}). */
+  public boolean dontFragment() {
+    return ipFlags().map(f -> f.contains("DF")).orElse(false);
+  }
+
+  /** The MTU an ICMP "need to frag (mtu N)" message announces, in bytes; empty for other packets. */
+  public OptionalInt fragNeededMtu() {
+    int at = detail().indexOf("need to frag (mtu ");
+    if (at < 0) {
+      return OptionalInt.empty();
+    }
+    int s = at + "need to frag (mtu ".length();
+    int e = s;
+    while (e < detail().length() && Character.isDigit(detail().charAt(e)) && e - s < 9) {
+      e++;
+    }
+    return e > s ? OptionalInt.of(Integer.parseInt(detail(), s, e, 10)) : OptionalInt.empty();
+  }
+
   /** Whether this is an ICMP "need to frag" / ICMPv6 "packet too big" message. */
   public boolean isFragNeeded() {
     return detail().contains("need to frag") || detail().contains("packet too big");

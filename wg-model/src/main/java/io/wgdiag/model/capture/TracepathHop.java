@@ -43,6 +43,20 @@ public abstract class TracepathHop {
     return 0;
   }
 
+  /**
+   * What tracepath printed instead of (or after) a time, when the probe failed: {@code !H} (host
+   * unreachable), {@code !N} (network unreachable), {@code !A} (administratively prohibited), {@code
+   * !P} (protocol error), {@code send failed} (the probe could not be sent, e.g. no route or a local
+   * MTU error), {@code no info}, {@code reply received} (a reply to the probe itself).
+   */
+  public abstract java.util.Optional<String> error();
+
+  /** Whether tracepath said "This broken router returned corrupted payload". */
+  @Value.Default
+  public boolean corruptedPayload() {
+    return false;
+  }
+
   /** A builder. */
   public static ImmutableTracepathHop.Builder builder() {
     return ImmutableTracepathHop.builder();

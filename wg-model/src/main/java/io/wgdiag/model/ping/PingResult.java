@@ -119,6 +119,15 @@ public abstract class PingResult {
     return errors().stream().filter(e -> e.kind() == kind).findFirst();
   }
 
+  /**
+   * Whether the run was stopped with Ctrl-C: the terminal echoed {@code ^C} before the statistics
+   * (an interactive {@code ping} without {@code -c}).
+   */
+  @Value.Default
+  public boolean interrupted() {
+    return false;
+  }
+
   /** A builder. */
   public static ImmutablePingResult.Builder builder() {
     return ImmutablePingResult.builder();

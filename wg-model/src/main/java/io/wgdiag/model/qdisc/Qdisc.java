@@ -88,6 +88,60 @@ public abstract class Qdisc {
   @Value.Parameter
   public abstract ImmutableMap<String, String> stats();
 
+  /** cake's statistics and per-tin table ({@code tc -s qdisc} of a cake qdisc); empty for other kinds or without {@code -s}. */
+  public abstract Optional<CakeStats> cake();
+
+  /** fq's statistics ({@code tc -s qdisc} of an fq qdisc); empty for other kinds or without {@code -s}. */
+  public abstract Optional<FqStats> fq();
+
+  /**
+   * Where this qdisc's drops happened, as its own statistics name them, in packets: {@code
+   * fq.flows_plimit}, {@code fq.pkts_too_long}, {@code fq.alloc_errors}, {@code fq.horizon_drops},
+   * {@code fq.bandN_drops}, {@code cake.<tin name>} (each tin's {@code drops}), {@code
+   * cake.ack_drop}. Only non-zero sites are listed. Each is part of {@link #dropped()}, which is
+   * the qdisc's total as tc prints it; fq_codel's {@code drop_overlimit} is listed as {@code
+   * fq_codel.drop_overlimit}.
+   */
+  public ImmutableMap<String, Long> dropSites() {
+    ImmutableMap.Builder<String, Long> b = ImmutableMap.builder();
+    fq().ifPresent(f -> {
+      put(b, "fq.flows_plimit", f.flowsPlimitDrops().orElse(0));
+      put(b, "fq.pkts_too_long", f.tooLongDrops().orElse(0));
+      put(b, "fq.alloc_errors", f.allocationErrors().orElse(0));
+      put(b, "fq.horizon_drops", f.horizonDrops().orElse(0));
+      for (int i = 0; i < f.bandDrops().length(); i++) {
+        put(b, "fq.band" + i + "_drops", f.bandDrops().get(i));
+      }
+    });
+    cake().ifPresent(c -> {
+      for (CakeTin t : c.tins()) {
+        put(b, "cake." + t.name(), t.drops().orElse(0));
+      }
+      put(b, "cake.ack_drop", c.tinAckDrops());
+    });
+    if ("fq_codel".equals(kind())) {
+      String v = stats().get("drop_overlimit");
+      if (v != null && !v.isEmpty() && v.chars().allMatch(Character::isDigit)) {
+        put(b, "fq_codel.drop_overlimit", Long.parseLong(v));
+      }
+    }
+    return b.buildKeepingLast();
+  }
+
+  /**
+   * The packets this qdisc dropped: {@link #dropped()} as tc prints it (which includes every drop
+   * site), or, when the {@code Sent} line was not printed, the sum of {@link #dropSites()}.
+   */
+  public long totalDropped() {
+    return dropped().isPresent() ? dropped().getAsLong() : dropSites().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private static void put(ImmutableMap.Builder<String, Long> b, String site, long n) {
+    if (n > 0) {
+      b.put(site, n);
+    }
+  }
+
   /** Whether this is a plain FIFO (pfifo_fast, pfifo, bfifo): no fairness, no AQM. */
   public boolean isFifo() {
     return Set.of("pfifo_fast", "pfifo", "bfifo", "pfifo_head_drop").contains(kind());

@@ -9,6 +9,7 @@ import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import io.wgdiag.parsers.text.SharedText;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code tcpdump -n} packet lines and its header and summary lines.
@@ -37,9 +38,39 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
       /** One packet builder for the parse, cleared for each packet. */
       final ImmutableTcpdumpPacket.Builder packet = TcpdumpPacket.builder();
       final SharedText seen = new SharedText(64, Integer.MAX_VALUE);
+      /** Whether {@link #packet} holds a packet not yet added (indented lines may still follow). */
+      boolean open;
+      /** Whether the open packet's {@code -v} IP header line waits for its {@code SRC > DST: ...} line. */
+      boolean awaiting;
+      /** The open packet's protocol word. */
+      String proto = "";
+
+      private void flush() {
+        if (open) {
+          if (awaiting) {
+            packet.detail(""); // cut after the header line
+          }
+          b.addPacket(packet.build());
+          open = false;
+          awaiting = false;
+        }
+      }
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
+        if (awaiting) {
+          // the second line of -v output: "    10.0.0.1.51820 > 10.0.0.2.51820: UDP, length 148"
+          addresses(packet, seen, line, proto);
+          awaiting = false;
+          return true;
+        }
+        if (open && line.lineEnd() > line.lineStart()
+            && (line.source().charAt(line.lineStart()) == ' ' || line.source().charAt(line.lineStart()) == '\t')) {
+          // an ICMP error's quoted packet ("\tIP (tos 0x0, ...)"), -vv decodes
+          packet.addQuoted(line.stripped());
+          line.skipRest();
+          return true;
+        }
         if (line.lookingAt("tcpdump: ") || line.lookingAt("reading from file ")) {
           line.skipRest();
           return true;
@@ -54,7 +85,11 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
           int save = line.position();
           String first = line.word();
           if (first.indexOf(':') > 0 && Fields.onlyDigits(first, ":.")) {
-            packet(b, packet, seen, line, first);
+            flush();
+            String pending = packet(packet, seen, line, first);
+            awaiting = pending != null;
+            proto = pending != null ? pending : "";
+            open = true;
             return true;
           }
           line.position(save);
@@ -77,6 +112,7 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
 
       @Override
       public TcpdumpCapture finish(int lines, boolean strict) {
+        flush();
         return b.build();
       }
     };
@@ -90,12 +126,13 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
   }
 
   /**
-   * One packet line after its timestamp, read in place: addresses, ports and the length where they
-   * stand; the hosts and the detail through {@code seen} (hosts repeat from packet to packet, and so
-   * do many details); the packet from {@code p}, the session's one builder, cleared first.
+   * One packet line after its timestamp, read in place into {@code p} (cleared first): addresses,
+   * ports and the length where they stand; the hosts and the detail through {@code seen}. With
+   * {@code -v} an IPv4 header in parentheses comes first and the addresses follow on the next line:
+   * returns the protocol word when that line is still to come, else null.
    */
-  private static void packet(ImmutableTcpdumpCapture.Builder b, ImmutableTcpdumpPacket.Builder p, SharedText seen,
-      LineCursor line, String time) throws ParseException {
+  private static @Nullable String packet(ImmutableTcpdumpPacket.Builder p, SharedText seen, LineCursor line, String time)
+      throws ParseException {
     p.clear().time(time).line(line.lineNumber());
     String proto = line.word("the protocol (IP, IP6, ARP, ...)");
     if (line.lookingAtWord("In") || line.lookingAtWord("Out") || line.lookingAtWord("M") || line.lookingAtWord("B")
@@ -104,6 +141,83 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
       proto = line.word("the protocol (IP, IP6, ARP, ...)");
     }
     p.protocol(proto);
+    if ((proto.equals("IP") || proto.equals("IP6")) && line.lookingAt("(")) {
+      ipHeader(p, line);
+      if (line.atEnd()) {
+        return proto;
+      }
+    }
+    addresses(p, seen, line, proto);
+    return null;
+  }
+
+  /**
+   * {@code -v}'s IP header (tcpdump {@code print-ip.c}): {@code (tos 0x0, ttl 63, id 60034, offset
+   * 0, flags [DF], proto UDP (17), length 1440)}, with {@code tos 0x1,ECT(1)} for ECN, and for IPv6
+   * {@code (flowlabel 0x1, hlim 64, next-header UDP (17) payload length: 148)}.
+   */
+  private static void ipHeader(ImmutableTcpdumpPacket.Builder p, LineCursor line) throws ParseException {
+    int open = line.position();
+    line.expect("(");
+    String t = line.text();
+    int depth = 1;
+    int i = line.position();
+    while (i < t.length() && depth > 0) {
+      char c = t.charAt(i);
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      i++;
+    }
+    if (depth > 0) {
+      throw line.errorAt(open, "expected the IP header in parentheses to be closed");
+    }
+    String h = t.substring(line.position(), i - 1);
+    line.position(i);
+    for (String part : h.split(", ")) {
+      String f = part.strip();
+      if (f.startsWith("tos ")) {
+        String tos = f.substring(4);
+        int comma = tos.indexOf(',');
+        if (comma > 0) {
+          p.ecn(tos.substring(comma + 1));
+          tos = tos.substring(0, comma);
+        }
+        p.tos(tos);
+      } else if (f.startsWith("ttl ")) {
+        p.ttl(small(line, open, f.substring(4)));
+      } else if (f.startsWith("hlim ")) {
+        p.ttl(small(line, open, f.substring(5)));
+      } else if (f.startsWith("id ")) {
+        p.ipId(small(line, open, f.substring(3)));
+      } else if (f.startsWith("offset ")) {
+        p.fragmentOffsetBytes(small(line, open, f.substring(7)));
+      } else if (f.startsWith("flags [") && f.endsWith("]")) {
+        p.ipFlags(f.substring(7, f.length() - 1));
+      } else if (f.startsWith("proto ") || f.startsWith("next-header ")) {
+        String rest = f.substring(f.indexOf(' ') + 1);
+        int sp = rest.indexOf(' ');
+        p.ipProtocol(sp > 0 ? rest.substring(0, sp) : rest);
+        int pl = rest.indexOf("payload length: ");
+        if (pl >= 0) {
+          p.ipLengthBytes(small(line, open, rest.substring(pl + "payload length: ".length())));
+        }
+      } else if (f.startsWith("length ")) {
+        p.ipLengthBytes(small(line, open, f.substring(7)));
+      }
+      // other fields (options, bad cksum, flowlabel) stay in the text only
+    }
+  }
+
+  private static int small(LineCursor line, int at, String digits) throws ParseException {
+    String d = digits.strip();
+    if (d.isEmpty() || d.length() > 9 || !Fields.onlyDigits(d, "")) {
+      throw line.errorAt(at, "expected a number in the IP header, found '" + d + "'");
+    }
+    return Integer.parseInt(d);
+  }
+
+  /** {@code SRC > DST: DETAIL} (or, for other protocols, the detail alone) into {@code p}. */
+  private static void addresses(ImmutableTcpdumpPacket.Builder p, SharedText seen, LineCursor line, String proto)
+      throws ParseException {
     String text = line.source();
     int base = line.lineStart();
     String detail;
@@ -119,10 +233,12 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
         throw line.errorAt(line.position() - (d1 - d0), "expected ':' after the destination address");
       }
       detail = rest(line, seen);
-      String transport = detail.startsWith("UDP") ? "UDP"
-          : detail.startsWith("ICMP6") ? "ICMP6"
-          : detail.startsWith("ICMP") ? "ICMP"
-          : detail.startsWith("Flags [") ? "TCP"
+      // -vv prints checksum verdicts before the transport: "[udp sum ok] UDP, length 148"
+      String what = detail.startsWith("[") && detail.indexOf("] ") > 0 ? detail.substring(detail.indexOf("] ") + 2) : detail;
+      String transport = what.startsWith("UDP") ? "UDP"
+          : what.startsWith("ICMP6") ? "ICMP6"
+          : what.startsWith("ICMP") ? "ICMP"
+          : what.startsWith("Flags [") ? "TCP"
           : "OTHER";
       boolean ports = transport.equals("UDP") || transport.equals("TCP");
       address(p, seen, text, s0, s1, ports, true);
@@ -143,7 +259,7 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
         p.lengthBytes(Integer.parseInt(detail, s, e, 10));
       }
     }
-    b.addPacket(p.detail(detail).build());
+    p.detail(detail);
   }
 
   /** Where the next word starts (absolute), failing as {@link LineCursor#word(String)} does at the end. */

@@ -67,6 +67,13 @@ public final class TracepathParser extends LineParser<TracepathResult> {
           b.addHop(h.build());
           return end(line);
         }
+        // iputils tracepath.c: "%2d:  send failed", "%2d?: reply received 8)", "no info"
+        for (String e : FAILURES) {
+          if (line.tryConsume(e)) {
+            b.addHop(h.error(e.equals("reply received 8)") ? "reply received" : e).build());
+            return end(line);
+          }
+        }
         String addr = line.word("the responding address");
         if (line.lookingAt("(")) {
           addr = line.word().replace("(", "").replace(")", "");
@@ -79,6 +86,14 @@ public final class TracepathParser extends LineParser<TracepathResult> {
             h.asymmetricHops((int) Math.min(Integer.MAX_VALUE, line.number("the reply's hop count")));
           } else if (line.tryConsumeWord("reached")) {
             h.reached(true);
+          } else if (line.lookingAt("!")) {
+            String e = line.word();
+            if (!(e.equals("!H") || e.equals("!N") || e.equals("!A") || e.equals("!P"))) {
+              throw line.errorAt(line.position() - e.length(), "expected !H, !N, !A or !P, found '" + e + "'");
+            }
+            h.error(e);
+          } else if (line.tryConsume("(This broken router returned corrupted payload)")) {
+            h.corruptedPayload(true);
           } else if (line.atDigit()) {
             LineCursor.Quantity q = line.quantity("a round-trip time such as 0.132ms");
             if (!q.unit().equals("ms")) {
@@ -86,7 +101,7 @@ public final class TracepathParser extends LineParser<TracepathResult> {
             }
             h.rttMillis(q.value());
           } else {
-            throw line.error("a time, pmtu N, asymm N or reached");
+            throw line.error("a time, pmtu N, asymm N, reached, !H, !N, !A or !P");
           }
         }
         b.addHop(h.build());
@@ -99,6 +114,9 @@ public final class TracepathParser extends LineParser<TracepathResult> {
       }
     };
   }
+
+  /** What tracepath prints after a hop number when the probe itself failed. */
+  private static final String[] FAILURES = {"send failed", "reply received 8)", "no info"};
 
   private static boolean end(LineCursor line) throws ParseException {
     if (!line.atEnd()) {

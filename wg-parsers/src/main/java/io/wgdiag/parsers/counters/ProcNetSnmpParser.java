@@ -159,10 +159,13 @@ public final class ProcNetSnmpParser extends LineParser<ProtocolCounters> {
       }
 
       @Override
+      public @Nullable ParseException endProblem(int lines) {
+        return pendingNames == null ? null
+            : new ParseException(lines, 0, "", "expected the values line after the '" + pendingProto + ":' header");
+      }
+
+      @Override
       public ProtocolCounters finish(int lines, boolean strict) throws ParseException {
-        if (strict && pendingNames != null) {
-          throw new ParseException(lines, 0, "", "expected the values line after the '" + pendingProto + ":' header");
-        }
         return sections.build();
       }
     };

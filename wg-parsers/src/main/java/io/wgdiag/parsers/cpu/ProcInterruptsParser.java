@@ -96,10 +96,12 @@ public final class ProcInterruptsParser extends LineParser<ProcInterrupts> {
         }
         line.position(i - base);
         r.counts(counts.build());
-        if (n == 0) {
+        // ARM's FIQ row names the FIQ's owner and has no count (arch/arm/kernel/fiq.c show_fiq_list)
+        if (n == 0 && !irq.equals("FIQ")) {
           throw line.error("interrupt counts after '" + irq + ":'");
         }
-        boolean single = irq.equals("ERR") || irq.equals("MIS");
+        // x86 prints ERR and MIS, ARM prints Err (arch/arm/kernel/irq.c): one count, no description
+        boolean single = n <= 1 && (irq.equalsIgnoreCase("ERR") || irq.equals("MIS")) || n == 0;
         if (!single) {
           if (cpus < 0) {
             cpus = n;

@@ -120,7 +120,6 @@ public final class TopParser extends LineParser<TopReport> {
         if (t.startsWith("top - ")) {
           close();
           ImmutableTopIteration.Builder b = TopIteration.builder();
-          it = b;
           tasksRead = false;
           header = null;
           String[] parts = t.substring(6).split(" ", 2);
@@ -130,40 +129,60 @@ public final class TopParser extends LineParser<TopReport> {
             throw line.errorAt(0, "expected 'load average:' on the top line");
           }
           line.position(line.text().indexOf("load average:") + "load average:".length());
-          b.load1(line.decimal("the 1-minute load"));
+          b.load1(line.decimal("the 1-minute load", true));
           line.expect(",");
-          b.load5(line.decimal("the 5-minute load"));
+          b.load5(line.decimal("the 5-minute load", true));
           line.expect(",");
-          b.load15(line.decimal("the 15-minute load"));
+          b.load15(line.decimal("the 15-minute load", true));
+          it = b; // only a whole top line opens an iteration: a broken one leaves no half-made builder
           return true;
         }
         ImmutableTopIteration.Builder b = it;
         if (b == null) {
-          return false;
+          // summary lines pasted without their "top -" line (cut by grep or by hand): an iteration
+          // without time and load
+          if (!(t.startsWith("Tasks:") || t.startsWith("%Cpu") || (t.startsWith("Cpu") && t.indexOf(':') > 3)
+              || MEMORY.matcher(t).lookingAt())) {
+            return false;
+          }
+          b = TopIteration.builder();
+          it = b;
+          tasksRead = false;
+          header = null;
         }
         if (t.startsWith("Tasks:") || t.startsWith("Threads:")) {
           if (tasksRead) {
             // the iteration's map would refuse the counts when the iteration is made, for the whole input
             throw line.errorAt(0, "a second Tasks or Threads line in this iteration");
           }
-          tasksRead = true;
           line.position(line.text().indexOf(':') + 1);
+          Map<String, Long> tasks = new LinkedHashMap<>();
           while (!line.atEnd()) {
             long n = line.number("a task count");
+            int at = line.skipBlanks().position();
             String state = line.word("a task state").replace(",", "");
-            b.putTask(state, n);
+            if (tasks.putIfAbsent(state, n) != null) {
+              // the iteration's map would refuse it when the iteration is made, for the whole input
+              throw line.errorAt(at, "expected each task state once, found " + line.quoted(state) + " twice");
+            }
           }
+          tasksRead = true;
+          b.putAllTasks(tasks); // all or none: a bad line adds no count
           return true;
         }
-        if (t.startsWith("%Cpu")) {
+        // procps 3.2 prints "Cpu(s): 21.7% us,  5.4% sy" (3.2.8: "1.3%us,") and "Cpu0  :"; a
+        // comma locale prints "%Cpu(s):  0,7 us,  0,3 sy" (the comma after a key stays a separator)
+        boolean old = t.startsWith("Cpu") && t.indexOf(':') > 3;
+        if (t.startsWith("%Cpu") || old) {
           int colon = t.indexOf(':');
-          String id = t.substring(4, colon).strip();
+          String id = t.substring(old ? 3 : 4, colon).strip();
           id = id.equals("(s)") ? "all" : id;
           line.position(line.text().indexOf(':') + 1);
           Map<String, Double> shares = new LinkedHashMap<>();
           while (!line.atEnd()) {
             line.tryConsume(",");
-            double v = line.decimal("a CPU share in percent");
+            double v = line.decimal("a CPU share in percent", true);
+            line.tryConsume("%");
             // "0.0 hi,100.0 si": a 100.0 touches the comma, so the key ends at the first non-letter
             String key = letters(line);
             if (key.isEmpty()) {
@@ -174,6 +193,25 @@ public final class TopParser extends LineParser<TopReport> {
           cpu.put(id, ImmutableMap.copyOf(shares));
           return true;
         }
+        if (t.startsWith("Mem:") || t.startsWith("Swap:")) {
+          // procps 3.2: "Mem:  65968872k total, 58338664k used, 7630208k free, 1144832k buffers"
+          b.memoryUnit("KiB");
+          String kind = t.startsWith("Mem:") ? "Mem" : "Swap";
+          line.position(line.text().indexOf(':') + 1);
+          while (!line.atEnd()) {
+            line.tryConsume(",");
+            double v = line.decimal("a memory figure in KiB such as 124728k", true);
+            if (!line.tryConsume("k") && !line.tryConsume("K")) {
+              throw line.error("'k' after the memory figure");
+            }
+            String label = letters(line);
+            if (label.isEmpty()) {
+              throw line.error("total, used, free, buffers or cached");
+            }
+            memory.put(kind + " " + label, v);
+          }
+          return true;
+        }
         if (MEMORY.matcher(t).lookingAt()) {
           String unit = t.substring(0, t.indexOf(' '));
           b.memoryUnit(unit);
@@ -182,8 +220,25 @@ public final class TopParser extends LineParser<TopReport> {
           while (!line.atEnd()) {
             line.tryConsume(",");
             line.tryConsume(".");
-            double v = line.decimal("a memory figure");
+            // a Swap line joined to the Mem line ("... buff/cacheKiB Swap: ..." or with blanks)
+            int at = line.position();
+            String rest = line.text().substring(Math.min(at, line.text().length())).stripLeading();
+            if (MEMORY.matcher(rest).lookingAt()) {
+              kind = rest.contains("Mem") && rest.indexOf("Mem") < rest.indexOf(':') ? "Mem" : "Swap";
+              line.position(line.text().indexOf(':', at) + 1);
+              continue;
+            }
+            double v = line.decimal("a memory figure", true);
             String label = line.word("total, free, used, buff/cache or avail").replace(",", "").replace(".", "");
+            int glued = label.length() - 3;
+            if (glued > 0 && label.endsWith("iB") && "KMGTPE".indexOf(label.charAt(glued)) >= 0
+                && (line.lookingAt("Swap") || line.lookingAt("Mem"))) {
+              // "... 5929.8 buff/cacheKiB Swap: ...": the next line joined without a blank
+              memory.put(kind + " " + label.substring(0, glued), v);
+              kind = line.lookingAt("Swap") ? "Swap" : "Mem";
+              line.position(line.text().indexOf(':', line.position()) + 1);
+              continue;
+            }
             if (label.equals("avail")) {
               label = "avail " + line.word("Mem");
               memory.put(label, v);

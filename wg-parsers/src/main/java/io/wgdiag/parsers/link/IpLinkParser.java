@@ -39,6 +39,11 @@ public final class IpLinkParser extends LineParser<Links> {
       }
 
       @Override
+      public io.wgdiag.parsers.@org.jspecify.annotations.Nullable ParseException endProblem(int lines) {
+        return text.endProblem();
+      }
+
+      @Override
       public Links finish(int lines, boolean strict) throws ParseException {
         return text.finish(strict);
       }

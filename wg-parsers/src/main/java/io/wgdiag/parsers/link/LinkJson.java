@@ -35,7 +35,10 @@ final class LinkJson implements LineParser.JsonForm<Links> {
     List<Link> links = new ArrayList<>();
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
-      links.add(link(p));
+      Link l = JsonSupport.item(p, diagnostics, strict, () -> link(p)); // lenient: a bad link is a diagnostic
+      if (l != null) {
+        links.add(l);
+      }
     }
     if (t != JsonToken.END_ARRAY) {
       throw JsonSupport.error(p, "a link object or ']'");

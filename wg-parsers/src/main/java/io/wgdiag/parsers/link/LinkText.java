@@ -125,10 +125,21 @@ final class LinkText {
     return true;
   }
 
-  Links finish(boolean strict) throws ParseException {
-    if (block != null && strict) {
-      throw new ParseException(statsLine, 1, block, "expected a row of values under '" + block + "'");
+  /**
+   * What is wrong at the end: a counters header ({@code RX:}) with no row of values under it, or
+   * only one of the RX and TX rows (the link's counters would go missing); null if nothing.
+   */
+  @Nullable ParseException endProblem() {
+    if (block != null) {
+      return new ParseException(statsLine, 1, block, "expected a row of values under '" + block + "'");
     }
+    if (link != null && (counterCount != 0 || !otherCounters.isEmpty()) && Counter.firstMissing(counters) != null) {
+      return new ParseException(statsLine, 1, "", "expected both the 'RX:' and the 'TX:' rows of the counters");
+    }
+    return null;
+  }
+
+  Links finish(boolean strict) throws ParseException {
     closeLink(strict);
     return Links.builder().links(links).build();
   }

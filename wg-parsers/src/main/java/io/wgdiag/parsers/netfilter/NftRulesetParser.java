@@ -11,6 +11,7 @@ import io.wgdiag.parsers.text.LineParser;
 import io.wgdiag.parsers.text.Names;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code nft list ruleset} (and {@code nft -a}): nested {@code table}, {@code chain}, {@code
@@ -140,10 +141,13 @@ public final class NftRulesetParser extends LineParser<NftRuleset> {
       }
 
       @Override
+      public @Nullable ParseException endProblem(int lines) {
+        return stack.isEmpty() ? null
+            : new ParseException(lines, 0, "", "expected '}' to close " + stack.peek()[0] + " " + stack.peek()[1] + " before the end");
+      }
+
+      @Override
       public NftRuleset finish(int lines, boolean strict) throws ParseException {
-        if (strict && !stack.isEmpty()) {
-          throw new ParseException(lines, 0, "", "expected '}' to close " + stack.peek()[0] + " " + stack.peek()[1] + " before the end");
-        }
         return b.build();
       }
     };

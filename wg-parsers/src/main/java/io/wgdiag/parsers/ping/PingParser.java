@@ -46,6 +46,18 @@ public final class PingParser extends StreamingLineParser<PingResult, PingReply>
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
+        // Ctrl-C: the terminal echoes ^C where the cursor stands, which is the start of the line
+        // after the last reply, so "^C" stands alone or before the statistics heading
+        // ("^C--- host ping statistics ---" where the echo and ping's newline crossed)
+        if (line.peek() == '^' && line.tryConsume("^C")) {
+          b.interrupted(true);
+          while (line.tryConsume("^C")) {
+            b.interrupted(true);
+          }
+          if (line.atEnd()) {
+            return true;
+          }
+        }
         double stamp = Double.NaN;
         if (line.lookingAt("[")) {
           int at = line.position();
@@ -219,6 +231,8 @@ public final class PingParser extends StreamingLineParser<PingResult, PingReply>
       } else if (line.tryConsume("time<")) {
         r.timeMillis(line.decimal("a round-trip time"));
         line.expect("ms");
+      } else if (line.tryConsume("^C")) {
+        b.interrupted(true); // the echo landed on the reply line
       } else if (line.tryConsume("(DUP!)")) {
         r.duplicate(true);
       } else if (line.tryConsume("(truncated)")) {

@@ -114,6 +114,12 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
             }
           }
         });
+        if (kind.equals("fq")) {
+          io.wgdiag.model.qdisc.FqStats fq = KindStats.fqFromJson(m);
+          if (fq != null) {
+            b.fq(fq);
+          }
+        }
         out.addQdisc(b.build());
       }
       return out.build();
@@ -148,6 +154,8 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       /** The options of {@link #q}, and the map of the last qdisc's options. */
       final KeyValues options = new KeyValues();
       ImmutableMap<String, String> lastOptions = ImmutableMap.of();
+      /** The typed statistics of {@link #q} when it is a cake or an fq, else null. */
+      @Nullable KindStats kindStats;
 
       @Override
       public boolean accept(LineCursor line) throws ParseException {
@@ -163,11 +171,18 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
         if (c == 'q' && line.tryConsumeWord("qdisc")) {
           flush();
           q = header(reused.clear(), pairs, options, line);
+          kindStats = KindStats.forKind(q.kind);
           return true;
         }
         Draft b = q;
         if (b == null) {
           return false;
+        }
+        // cake's and fq's own lines; cake's tin table has a backlog row of its own
+        KindStats ks = kindStats;
+        if (ks != null && c != 'S' && (ks.inTable() || !((c == 'r' && line.lookingAtWord("rate"))
+            || (c == 'b' && line.lookingAtWord("backlog")))) && ks.accept(line)) {
+          return true;
         }
         if (c == 'S' && line.tryConsumeWord("Sent")) {
           sent(b, line);
@@ -195,8 +210,16 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
             lastOptions = options.toMap();
           }
           q.rememberOptionsText();
-          out.add(q.build(lastOptions, stats.toMap()));
+          ImmutableQdisc built = q.build(lastOptions, stats.toMap());
+          KindStats ks = kindStats;
+          if (ks != null) {
+            io.wgdiag.model.qdisc.CakeStats cake = ks.cakeStats();
+            io.wgdiag.model.qdisc.FqStats fq = ks.fqStats();
+            built = cake != null ? built.withCake(cake) : fq != null ? built.withFq(fq) : built;
+          }
+          out.add(built);
           q = null;
+          kindStats = null;
         }
         stats.clear();
       }
@@ -294,7 +317,10 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
   private static void pairs(LineCursor line, KeyValues acc) throws ParseException {
     acc.clear();
     int last = -1;
-    StringBuilder run = null; // the joined values of `last` once it has more than one (priomap 1 2 2 2 ...)
+    // The joined values of each key with more than one (priomap 1 2 2 2 ..., or a key printed
+    // again), by key position: appended to where they stand and made strings once at the end, so a
+    // key repeated along a long line costs a character copied once, not its whole run per value.
+    @Nullable StringBuilder[] runs = NO_RUNS;
     String src = line.source();
     while (!line.atEnd()) {
       int start = line.lineStart() + line.position();
@@ -308,28 +334,34 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
         if (last < 0) {
           throw line.errorAt(start - line.lineStart(), "expected a name before the value '" + src.substring(start, end) + "'");
         }
+        StringBuilder run = last < runs.length ? runs[last] : null;
         if (run != null) {
           run.append(' ').append(clean);
         } else if (acc.value(last).isEmpty()) {
           acc.setValue(last, clean);
         } else {
-          run = new StringBuilder(acc.value(last)).append(' ').append(clean);
+          if (last >= runs.length) {
+            runs = java.util.Arrays.copyOf(runs, Math.max(8, Math.max(last + 1, acc.size() * 2)));
+          }
+          runs[last] = new StringBuilder(acc.value(last)).append(' ').append(clean);
         }
       } else {
-        if (run != null) {
-          acc.setValue(last, run.toString());
-          run = null;
-        }
         last = acc.find(clean);
         if (last < 0) {
           last = acc.add(clean, "");
         }
       }
     }
-    if (run != null) {
-      acc.setValue(last, run.toString());
+    for (int i = 0; i < runs.length; i++) {
+      StringBuilder run = runs[i];
+      if (run != null) {
+        acc.setValue(i, run.toString());
+      }
     }
   }
+
+  /** No key with more than one value yet: {@link #pairs}' runs before the first. */
+  private static final @Nullable StringBuilder[] NO_RUNS = new StringBuilder[0];
 
   /**
    * The word {@code [start, end)} of the line's source without its parentheses and commas ({@code
@@ -499,7 +531,7 @@ public final class TcQdiscParser extends LineParser<QdiscReport> {
       return this;
     }
 
-    Qdisc build(ImmutableMap<String, String> options, ImmutableMap<String, String> stats) {
+    ImmutableQdisc build(ImmutableMap<String, String> options, ImmutableMap<String, String> stats) {
       // the device and the parent are wrapped here, where the value unwraps them again at once
       return ImmutableQdisc.of(kind, handle, Optional.ofNullable(device), Optional.ofNullable(parent), root,
           refcnt < 0 ? OptionalInt.empty() : SharedOptionals.ofInt(refcnt), options, sentBytes, sentPackets, dropped, overlimits,

@@ -78,7 +78,7 @@ public final class IpRuleParser extends LineParser<RuleSet> {
             case "to" -> r.to = line.word("the destination after 'to'");
             case "iif" -> r.iif = line.word("the interface after 'iif'");
             case "oif" -> r.oif = line.word("the interface after 'oif'");
-            case "[detached]" -> r.other.add("detached", "");
+            case "[detached]" -> other(r, line, line.position() - w.length(), "detached", "");
             case "fwmark" -> fwmark(r, line);
             case "lookup" -> r.table = line.word("the table after 'lookup'");
             case "table" -> r.table = line.word("the table after 'table'");
@@ -90,12 +90,13 @@ public final class IpRuleParser extends LineParser<RuleSet> {
             case "goto" -> r.action = "goto " + line.word("the target after 'goto'");
             case "blackhole", "unreachable", "prohibit", "nop", "unresolved", "masquerade" -> r.action = w;
             default -> {
+              int at = line.position() - w.length();
               String next = line.peekWord();
               if (next.isEmpty() || isKeyword(next)) {
-                r.other.add(w, "");
+                other(r, line, at, w, "");
               } else {
                 line.skipWord(); // the value just peeked, kept as that string
-                r.other.add(w, next);
+                other(r, line, at, w, next);
               }
             }
           }
@@ -112,10 +113,22 @@ public final class IpRuleParser extends LineParser<RuleSet> {
   }
 
   /**
+   * Keeps selector {@code key}, read at 0-based position {@code at}, which the parser has no field for; one printed twice on a line is an error
+   * at its second place (checked as it is read, so a line repeating one key costs one lookup a
+   * word, not a map that fails only at the end).
+   */
+  private static void other(Draft r, LineCursor line, int at, String key, String value) throws ParseException {
+    if (r.other.find(key) >= 0) {
+      throw line.errorAt(at, "the selector '" + ParseException.cut(key) + "' a second time on one rule");
+    }
+    r.other.add(key, value);
+  }
+
+  /**
    * One rule being read, reused from line to line: a rule costs the {@link Rule} and what it keeps,
    * not a builder of its own (whose clearing would make a new map builder) nor an {@code Optional}
    * per selector. A selector printed twice keeps the last value, and an other-key printed twice
-   * fails when the map is made, as with the builder.
+   * is an error where it is read again.
    */
   private static final class Draft {
     long priority;

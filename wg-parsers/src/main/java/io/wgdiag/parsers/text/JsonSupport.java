@@ -54,6 +54,38 @@ public final class JsonSupport {
     };
   }
 
+  /** Reads one item of a JSON array: {@link #item}'s reader. */
+  public interface ItemReader<T> {
+    /** Reads the item the parser stands on. */
+    T read() throws IOException, ParseException;
+  }
+
+  /**
+   * Reads the item (an object or array) the parser stands on with {@code reader}. Strict: as the
+   * reader does. Lenient: a bad value in it ({@code "mtu":"UNKNOWN"}, a counter as a string, a
+   * number out of range) becomes a diagnostic at its position, the rest of the item is skipped and
+   * null is returned, so the caller reads on with the next item, and the rest of the document.
+   */
+  public static <T> @Nullable T item(JsonParser p, List<Diagnostic> diagnostics, boolean strict, ItemReader<T> reader)
+      throws IOException, ParseException {
+    if (strict) {
+      return reader.read();
+    }
+    int depth = p.getParsingContext().getNestingDepth(); // inside the item
+    try {
+      return reader.read();
+    } catch (ParseException e) {
+      diagnostics.add(e.toDiagnostic());
+    } catch (RuntimeException e) { // a model's own check
+      diagnostics.add(errorAt(p.currentTokenLocation(), "unreadable JSON value: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")).toDiagnostic());
+    }
+    while (p.getParsingContext().getNestingDepth() >= depth && p.nextToken() != null) {
+      // skip the rest of the item
+    }
+    return null;
+  }
+
   /** Moves to the next token and checks it is {@code expected}. */
   public static void expect(JsonParser p, JsonToken expected, String what)
       throws IOException, ParseException {

@@ -1,6 +1,7 @@
 package io.wgdiag.parsers.text;
 
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.Secrets;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -659,8 +660,20 @@ public final class LineCursor {
     }
     String w = src.substring(pos, end);
     pos = save;
-    // A token the redactor removes from the line is a secret: never echo it.
-    return redactor.apply(text()).contains(w) ? "'" + w + "'" : "a redacted value";
+    return quoted(w);
+  }
+
+  /**
+   * {@code token} of this line as a message may quote it: {@code 'token'}, or {@code a redacted
+   * value} when the parser's redactor masks it in the line (a secret is never echoed, not even as
+   * the token an error found). The exception cuts a long token and masks keys in any case.
+   */
+  public String quoted(String token) {
+    if (Secrets.containsKey(token)) {
+      return "a redacted value";
+    }
+    String shown = redactor.apply(text());
+    return shown == text() || shown.contains(token) ? "'" + token + "'" : "a redacted value";
   }
 
   /**

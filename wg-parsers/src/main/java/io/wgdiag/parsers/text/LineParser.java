@@ -10,6 +10,7 @@ import io.wgdiag.parsers.Diagnostic;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.ParseResult;
 import io.wgdiag.parsers.Parser;
+import io.wgdiag.parsers.Secrets;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
@@ -84,6 +85,17 @@ public abstract class LineParser<T> implements Parser<T> {
      * @param strict whether the parse is strict; a lenient parse should build what it can
      */
     T finish(int lines, boolean strict) throws ParseException;
+
+    /**
+     * What is wrong at the end of the input (a header with no values after it, a block left
+     * open), or null: asked after the last line, before {@link #finish}, in both modes. A strict
+     * parse throws it; a lenient one keeps it as a diagnostic and builds the model all the same.
+     *
+     * @param lines the number of lines read
+     */
+    default @Nullable ParseException endProblem(int lines) {
+      return null;
+    }
   }
 
   /** A fresh session for one parse. */
@@ -109,6 +121,16 @@ public abstract class LineParser<T> implements Parser<T> {
    */
   protected String redact(String line) {
     return line;
+  }
+
+  /**
+   * Whether every key ({@link Secrets#mask}) in the input is masked before a session sees it: so
+   * that no model, message or diagnostic can hold one, whatever line it stands on ({@code
+   * PrivateKey = ...} pasted among {@code sysctl} output, say). True but for the WireGuard parsers,
+   * which keep public keys from their own column and never copy a private or preshared key.
+   */
+  protected boolean masksKeys() {
+    return true;
   }
 
   /** The JSON form of this tool's output, or null if it has none. */
@@ -174,22 +196,44 @@ public abstract class LineParser<T> implements Parser<T> {
   private T readModel(String text, boolean strict, List<Diagnostic> diagnostics) throws ParseException {
     Session<T> session = newSessionFor(text);
     int lines = readText(text, new LineCursor(redactor), session, strict, diagnostics, 0);
-    return finishModel(session, lines, strict);
+    return finishModel(session, lines, strict, diagnostics);
   }
 
+  /**
+   * The {@link Reader} path. For a tool with a JSON form, the characters up to the first one that
+   * is not whitespace are read first and kept (they are pushed back), so the choice between JSON
+   * and text is made on the same character as for text in memory, however many blanks and line
+   * ends come before it.
+   */
   private ParseResult<T> runReader(Reader reader, boolean strict)
       throws ParseException, IOException {
     JsonForm<T> json = jsonForm();
     if (json == null) {
       return runChunks(reader, strict, newSession(), CHUNK_CHARS);
     }
-    PushbackReader in = new PushbackReader(reader, 256);
     char[] head = new char[256];
-    int n = in.read(head);
+    int n = 0;
+    int first = -1; // the first character that is not whitespace, once read
+    while (first < 0) {
+      if (n == head.length) {
+        head = java.util.Arrays.copyOf(head, n * 2); // all whitespace so far: read on
+      }
+      int r = reader.read(head, n, head.length - n);
+      if (r < 0) {
+        break;
+      }
+      for (int i = n; i < n + r && first < 0; i++) {
+        if (!Character.isWhitespace(head[i])) {
+          first = i;
+        }
+      }
+      n += r;
+    }
+    PushbackReader in = new PushbackReader(reader, Math.max(1, n));
     if (n > 0) {
       in.unread(head, 0, n);
     }
-    if (n > 0 && looksLikeJson(new String(head, 0, n))) {
+    if (first >= 0 && (head[first] == '[' || head[first] == '{')) {
       return readJson(json, in, strict);
     }
     return runChunks(in, strict, newSession(), CHUNK_CHARS);
@@ -208,24 +252,36 @@ public abstract class LineParser<T> implements Parser<T> {
   private ParseResult<T> readJson(JsonForm<T> form, Reader reader, boolean strict)
       throws ParseException, IOException {
     List<Diagnostic> diagnostics = new ArrayList<>(0);
-    try (JsonParser p = Json.FACTORY.createParser(reader)) {
+    try (JsonParser p = Json.FACTORY.createParser(masksKeys() ? Secrets.maskingReader(reader) : reader)) {
+      @Nullable T model = null;
+      @Nullable ParseException problem = null;
       try {
-        T model = form.read(p, diagnostics, strict);
+        model = form.read(p, diagnostics, strict);
         if (p.nextToken() != null) {
           throw JsonSupport.error(p, "end of input after the JSON document");
         }
-        if (strict && !diagnostics.isEmpty()) {
-          Diagnostic d = diagnostics.get(0);
-          throw new ParseException(d.line(), d.column(), d.text(), d.message());
-        }
-        return new ParseResult<>(model, diagnostics);
+      } catch (ParseException e) {
+        problem = e;
       } catch (JsonProcessingException e) {
         // a limit such as the nesting depth carries no location of its own: where the parser stands
         JsonLocation loc = e.getLocation() != null ? e.getLocation() : p.currentLocation();
-        throw JsonSupport.errorAt(loc, "malformed JSON: " + e.getOriginalMessage());
+        problem = JsonSupport.errorAt(loc, "malformed JSON: " + e.getOriginalMessage());
       } catch (RuntimeException e) {
-        throw JsonSupport.errorAt(p.currentLocation(), "unreadable JSON: " + describe(e));
+        problem = JsonSupport.errorAt(p.currentLocation(), "unreadable JSON: " + describe(e));
       }
+      if (problem != null) {
+        if (strict) {
+          throw problem;
+        }
+        // lenient: the problem is kept where it stands, and the model is what was read before it
+        // (the whole document, when the damage is after it), or an empty one
+        diagnostics.add(problem.toDiagnostic());
+      }
+      if (strict && !diagnostics.isEmpty()) {
+        Diagnostic d = diagnostics.get(0);
+        throw new ParseException(d.line(), d.column(), d.text(), d.message());
+      }
+      return new ParseResult<>(model != null ? model : finishModel(newSession(), 0, false, diagnostics), diagnostics);
     }
   }
 
@@ -299,6 +355,9 @@ public abstract class LineParser<T> implements Parser<T> {
   private int readText(String raw, LineCursor cursor, Session<T> session, boolean strict,
       List<Diagnostic> diagnostics, int number) throws ParseException {
     String text = Blanks.plain(raw); // web and mail pastes: no-break spaces for spaces
+    if (masksKeys()) {
+      text = Secrets.mask(text); // whole lines: a key never spans two (the same string if none)
+    }
     boolean anyCr = text.indexOf('\r') >= 0;
     boolean anyEscape = text.indexOf('\u001b') >= 0;
     int pos = 0;
@@ -351,12 +410,20 @@ public abstract class LineParser<T> implements Parser<T> {
 
   private ParseResult<T> finish(Session<T> session, int lines, boolean strict, List<Diagnostic> diagnostics)
       throws ParseException {
-    return result(finishModel(session, lines, strict), diagnostics);
+    return result(finishModel(session, lines, strict, diagnostics), diagnostics);
   }
 
   /** The session's model; a runtime failure of the model's own checks becomes a parse error. */
-  private T finishModel(Session<T> session, int lines, boolean strict) throws ParseException {
+  private T finishModel(Session<T> session, int lines, boolean strict, List<Diagnostic> diagnostics)
+      throws ParseException {
     try {
+      ParseException end = session.endProblem(lines);
+      if (end != null) {
+        if (strict) {
+          throw end;
+        }
+        diagnostics.add(end.toDiagnostic());
+      }
       return session.finish(lines, strict);
     } catch (RuntimeException e) {
       throw new ParseException(0, 0, "", "unreadable input: " + describe(e));

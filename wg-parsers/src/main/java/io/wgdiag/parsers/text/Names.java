@@ -11,6 +11,12 @@ import org.jspecify.annotations.Nullable;
  * name is found by a scan while there are few (the usual dozen) and through an index made past 32
  * names, so a lookup never costs more than constant time on a long line or section. Not
  * thread-safe; one per parse session.
+ *
+ * <p>The index hashes a name with {@link #hash}, a hash of its characters under a seed chosen at
+ * random when the class loads, not with {@link String#hashCode()}: names that share a {@code
+ * String.hashCode} are easy to write ({@code "Aa"} and {@code "BB"}, {@code "ar"} and {@code
+ * "c4"}, and every concatenation of them), and 100,000 such keys on one line made every lookup
+ * probe one chain of all of them, a quadratic parse (issue 31: 1.2 s at 1 MB, 19.6 s at 4 MB).
  */
 public final class Names {
   private static final int SCAN_LIMIT = 32;
@@ -40,7 +46,7 @@ public final class Names {
     int[] ix = index;
     if (ix != null) {
       int mask = ix.length - 1;
-      for (int i = spread(name.hashCode()) & mask; ; i = (i + 1) & mask) {
+      for (int i = hash(name) & mask; ; i = (i + 1) & mask) {
         int p = ix[i];
         if (p == 0) {
           return -1;
@@ -96,15 +102,33 @@ public final class Names {
 
   private static void insert(int[] ix, String name, int at) {
     int mask = ix.length - 1;
-    int i = spread(name.hashCode()) & mask;
+    int i = hash(name) & mask;
     while (ix[i] != 0) {
       i = (i + 1) & mask;
     }
     ix[i] = at + 1;
   }
 
-  private static int spread(int h) {
-    return h ^ (h >>> 16);
+  /** The seed of {@link #hash}: random per run (the clock-seeded generator, no entropy pool to wait for), so no input can be made to collide in advance. */
+  private static final long SEED = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+
+  /**
+   * A seeded hash of {@code name}'s characters: each character folded in with a multiply by an odd
+   * 64-bit constant, the result mixed so that every bit of the state reaches the low bits an index
+   * uses (the finaliser of MurmurHash3's 64-bit variant). About as fast as {@link String#hashCode()}
+   * on a name not hashed before, which is every name cut from a line.
+   */
+  static int hash(String name) {
+    long h = SEED ^ name.length();
+    for (int i = 0; i < name.length(); i++) {
+      h = (h ^ name.charAt(i)) * 0x9E3779B97F4A7C15L;
+    }
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    h ^= h >>> 33;
+    return (int) h;
   }
 
   /** Up to this many names, {@link #firstRepeated} compares in pairs (at most 496 comparisons). */
@@ -114,7 +138,8 @@ public final class Names {
    * The first name in {@code names} that repeats an earlier one (the repeat with the lowest
    * position), or null. Up to {@value #PAIRWISE_LIMIT} names, compared in pairs, hash first; past
    * that, the hashes are sorted with their positions and only names of equal hash are compared:
-   * O(n log n) and one {@code long[n]}, where pairs cost O(n^2) (a /proc/net/netstat header of 120
+   * O(n log n) and one {@code long[n]} (the seeded {@link #hash}, so names sharing a {@code
+   * String.hashCode} do not make one run of all of them), where pairs cost O(n^2) (a /proc/net/netstat header of 120
    * names: 7,140 comparisons). Not through a {@link Names} and its index, which reads as fast but
    * allocates a list and a table of four slots per name: the proc-net-snmp benchmark input 3.84
    * bytes per input byte against 3.24 this way.
@@ -136,7 +161,7 @@ public final class Names {
     }
     long[] keyed = new long[n]; // hash in the high half, position in the low: sorted by hash, then position
     for (int i = 0; i < n; i++) {
-      keyed[i] = ((long) names.get(i).hashCode() << 32) | i;
+      keyed[i] = ((long) hash(names.get(i)) << 32) | i;
     }
     java.util.Arrays.sort(keyed);
     int first = Integer.MAX_VALUE; // the lowest position that repeats an earlier name

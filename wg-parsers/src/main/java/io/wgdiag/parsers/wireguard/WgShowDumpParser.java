@@ -9,6 +9,7 @@ import io.wgdiag.model.wireguard.WgInterface;
 import io.wgdiag.model.wireguard.WgPeer;
 import io.wgdiag.model.wireguard.WgShow;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.Secrets;
 import io.wgdiag.parsers.text.Fields;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
@@ -47,6 +48,12 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
    * Masks the private key of interface lines and the preshared key of peer lines. When the line's
    * layout is not certain (a malformed line), every key-shaped token is masked.
    */
+  /** Keys are told apart by their column: public keys are kept, private and preshared never read. */
+  @Override
+  protected boolean masksKeys() {
+    return false;
+  }
+
   @Override
   protected String redact(String line) {
     Fields f = new Fields().split(line);
@@ -88,6 +95,9 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
       /** One peer's AllowedIPs, reused from peer to peer. */
       final List<IpPrefix> prefixes = new ArrayList<>();
 
+      /** The form, fixed by the first line read: 1 for {@code wg show all dump}, 0 for one interface's, -1 before. */
+      int form = -1;
+
       @Override
       public boolean accept(LineCursor line) throws ParseException {
         f.split(line); // positions are in line.source(); base turns them into columns
@@ -98,10 +108,22 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
           case 4, 8 -> off = 0;
           case 5, 9 -> off = 1;
           default -> {
+            if (f.count() > 1 && line.text().indexOf('\t') >= 0) {
+              throw line.errorAt(0, "expected " + (form == 0 ? "4 or 8" : form == 1 ? "5 or 9" : "4, 5, 8 or 9")
+                  + " tab-separated fields, found " + f.count() + " (a tab lost or doubled?)");
+            }
             return false;
           }
         }
+        if (form >= 0 && off != form) {
+          // a line of the other form: a tab lost or doubled shifts every field after it, and a key
+          // column would be read as another (a preshared key as the endpoint, a private key as a name)
+          throw line.errorAt(0, "expected " + (form == 1 ? "5 or 9" : "4 or 8") + " tab-separated fields as the"
+              + " dump's first line has, found " + f.count() + " (a tab lost or doubled?)");
+        }
         n = f.count() - off;
+        checkColumns(line, f, off, n);
+        form = off;
         // one name string per interface, not one per peer line
         String name = off == 1 ? (f.is(0, current) ? current : f.get(0)) : (n == 4 ? "" : current);
         // a key field longer than a key is two fields run together (a tab lost): what would be read
@@ -153,7 +175,7 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
               Optional<IpPrefix> prefix = IpPrefix.parse(text, from, i);
               if (prefix.isEmpty()) { // no capturing lambda per prefix: this runs for every peer
                 throw line.errorAt(from - base,
-                    "expected an IP prefix such as 10.60.0.10/32, found '" + text.substring(from, i) + "'");
+                    "expected an IP prefix such as 10.60.0.10/32, found " + line.quoted(text.substring(from, i)));
               }
               prefixes.add(prefix.get());
               from = i + 1;
@@ -189,6 +211,56 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
   }
 
   /**
+   * Checks that the fields of a line sit in their columns before any is read: a name of 1 to 15
+   * characters, holding no key; non-empty key fields; no key outside the key columns (a preshared
+   * key run into the endpoint where a tab was lost); and, where the line holds a real key, a
+   * private key (interface line) or public key (peer line) that is a key or a placeholder, not a
+   * shifted name (an interface line that lost its public key would keep the private one as public).
+   * No field is quoted: any may hold a secret.
+   */
+  private static void checkColumns(LineCursor line, Fields f, int off, int n) throws ParseException {
+    String t = f.text();
+    int base = line.lineStart();
+    if (off == 1) {
+      int len = f.end(0) - f.start(0);
+      if (len == 0 || len > 15 || Secrets.containsKey(t, f.start(0), f.end(0))) {
+        throw line.errorAt(0, "expected an interface name of 1 to 15 characters as the first field");
+      }
+    }
+    boolean anyKey = false;
+    for (int i = off; i < off + n; i++) {
+      boolean key = Secrets.containsKey(t, f.start(i), f.end(i));
+      anyKey |= key;
+      if (i <= off + 1) {
+        if (f.end(i) == f.start(i)) {
+          throw line.errorAt(f.start(i) - base, "expected " + keyName(n, i - off) + ", found an empty field");
+        }
+      } else if (key) {
+        throw line.errorAt(f.start(i) - base, "expected " + (n == 4 ? "the listen port and fwmark" : "the endpoint,"
+            + " AllowedIPs, handshake, byte counts and keepalive") + " after the keys, found a key (a tab lost or doubled?)");
+      }
+    }
+    if (anyKey) {
+      String first = f.get(off);
+      if (!Secrets.isKey(first) && !isPlaceholder(first) && !looksRedacted(first)) {
+        throw line.errorAt(0, "expected " + keyName(n, 0) + " (44 characters) or (none) as field " + (off + 1)
+            + ", found a shorter field: a field missing?");
+      }
+    }
+  }
+
+  private static String keyName(int n, int column) {
+    return n == 4 ? (column == 0 ? "the private key" : "the public key")
+        : (column == 0 ? "the public key" : "the preshared key");
+  }
+
+  /** A key redacted by hand: {@code (hidden)}, {@code 2r4...redacted...Kk=}. */
+  private static boolean looksRedacted(String s) {
+    return s.contains("...") || s.contains("\u2026") || s.toLowerCase(java.util.Locale.ROOT).contains("redact")
+        || s.startsWith("(");
+  }
+
+  /**
    * Field {@code index} can be a key ({@link WgText#isKeyToken}); a field longer than a key means
    * the line is damaged (a tab lost, two fields run together), and what would be read as which key
    * is uncertain: a private key could be kept as a public one. The field is not echoed in the
@@ -209,7 +281,7 @@ public final class WgShowDumpParser extends LineParser<WgShow> {
     line.position(f.start(index) - base);
     long v = line.number(what);
     if (line.position() != f.end(index) - base) {
-      throw line.errorAt(f.start(index) - base, "expected " + what + ", found '" + f.get(index) + "'");
+      throw line.errorAt(f.start(index) - base, "expected " + what + ", found " + line.quoted(f.get(index)));
     }
     return v;
   }

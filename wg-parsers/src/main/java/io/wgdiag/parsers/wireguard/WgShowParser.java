@@ -8,6 +8,7 @@ import io.wgdiag.model.wireguard.WgInterface;
 import io.wgdiag.model.wireguard.WgPeer;
 import io.wgdiag.model.wireguard.WgShow;
 import io.wgdiag.parsers.ParseException;
+import io.wgdiag.parsers.Secrets;
 import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import io.wgdiag.parsers.text.Units;
@@ -48,10 +49,19 @@ public final class WgShowParser extends LineParser<WgShow> {
     super("wg-show", WgShow.class);
   }
 
+  /** Keys are told apart by their column: public keys are kept, private and preshared never read. */
+  @Override
+  protected boolean masksKeys() {
+    return false;
+  }
+
   @Override
   protected String redact(String line) {
     return WgText.maskKeyLine(line);
   }
+
+  /** The labels whose value is a key: the public ones kept, the private and preshared read past. */
+  private static final java.util.Set<String> KEY_LABELS = java.util.Set.of("peer", "public key", "private key", "preshared key");
 
   @Override
   protected Session<WgShow> newSession() {
@@ -68,6 +78,10 @@ public final class WgShowParser extends LineParser<WgShow> {
         if (key == null) {
           return false;
         }
+        if (!KEY_LABELS.contains(key) && Secrets.containsKey(line.source(), line.restStart(), line.restEnd())) {
+          // a key where wg prints none: a damaged paste; it must not become a name or a host
+          throw line.errorAt(line.position(), "expected the " + key + ", found a key");
+        }
         switch (key) {
           case "interface":
             closeInterface();
@@ -79,10 +93,10 @@ public final class WgShowParser extends LineParser<WgShow> {
               throw line.errorAt(0, "expected an 'interface:' line before this peer");
             }
             closePeer(owner);
-            peer = WgPeer.builder().publicKey(line.word("the peer's public key")).transferExact(true).line(line.lineNumber());
+            peer = WgPeer.builder().publicKey(publicKey(line, "the peer's public key")).transferExact(true).line(line.lineNumber());
             return end(line);
           case "public key":
-            requireInterface(line).publicKey(line.word("the public key"));
+            requireInterface(line).publicKey(publicKey(line, "the public key"));
             return end(line);
           case "private key":
             requireInterface(line).hasPrivateKey(!line.word("a key, (hidden) or (none)").equals("(none)"));
@@ -127,6 +141,16 @@ public final class WgShowParser extends LineParser<WgShow> {
           default:
             return false;
         }
+      }
+
+      /** A public key: a key, or a token holding none (a placeholder, an abbreviation), never a key run into more. */
+      private String publicKey(LineCursor line, String what) throws ParseException {
+        int at = line.skipBlanks().position();
+        String w = line.word(what);
+        if (!Secrets.isKey(w) && Secrets.containsKey(w)) {
+          throw line.errorAt(at, "expected " + what + " (44 characters), found a longer token holding a key");
+        }
+        return w;
       }
 
       private ImmutableWgInterface.Builder requireInterface(LineCursor line) throws ParseException {

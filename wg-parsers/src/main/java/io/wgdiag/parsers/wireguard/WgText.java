@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 final class WgText {
   private WgText() {}
 
-  static final String REDACTED = "(redacted)";
+  static final String REDACTED = io.wgdiag.parsers.Secrets.REDACTED;
 
   private static final String[] KEYS = {
     "interface", "public key", "private key", "listening port", "fwmark", "peer", "preshared key",
@@ -136,19 +136,11 @@ final class WgText {
    * ({@code A-Z a-z 0-9 + /}) and a closing {@code =}.
    */
   static boolean isKey(String token) {
-    if (token.length() != 44 || token.charAt(43) != '=') {
-      return false;
-    }
-    for (int i = 0; i < 43; i++) {
-      if (!isBase64(token.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
+    return io.wgdiag.parsers.Secrets.isKey(token);
   }
 
   private static boolean isBase64(char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+    return io.wgdiag.parsers.Secrets.isBase64(c);
   }
 
   private static boolean looksLikeKeyMaterial(String line, int from, int to) {
@@ -189,7 +181,7 @@ final class WgText {
     if (to > from && src.charAt(from) == '[') {
       int close = Fields.indexOf(src, "]:", from + 1, to);
       if (close < 0) {
-        throw line.errorAt(at, "expected an endpoint such as [2001:db8::1]:51820, found '" + src.substring(from, to) + "'");
+        throw line.errorAt(at, "expected an endpoint such as [2001:db8::1]:51820, found " + line.quoted(src.substring(from, to)));
       }
       hostFrom = from + 1;
       hostTo = close;
@@ -197,7 +189,7 @@ final class WgText {
     } else {
       int colon = Fields.lastIndexOf(src, ':', from, to);
       if (colon <= from || Fields.indexOf(src, ':', from, to) != colon) { // exactly one colon
-        throw line.errorAt(at, "expected an endpoint such as 203.0.113.44:51820, found '" + src.substring(from, to) + "'");
+        throw line.errorAt(at, "expected an endpoint such as 203.0.113.44:51820, found " + line.quoted(src.substring(from, to)));
       }
       hostFrom = from;
       hostTo = colon;
@@ -205,7 +197,7 @@ final class WgText {
     }
     long value = to - portFrom > 5 ? -1 : Fields.digits(src, portFrom, to); // at most 5 digits
     if (value < 0) {
-      throw line.errorAt(at, "expected a port number after the endpoint address, found '" + src.substring(portFrom, to) + "'");
+      throw line.errorAt(at, "expected a port number after the endpoint address, found " + line.quoted(src.substring(portFrom, to)));
     }
     return ImmutableEndpoint.of(src.substring(hostFrom, hostTo), (int) value);
   }
@@ -240,7 +232,7 @@ final class WgText {
       java.util.Optional<IpPrefix> prefix = IpPrefix.parse(src, pFrom, pTo);
       if (prefix.isEmpty()) {
         String p = src.substring(pFrom, pTo);
-        throw line.errorAt(Math.max(0, line.text().indexOf(p)), "expected an IP prefix such as 10.60.0.10/32, found '" + p + "'");
+        throw line.errorAt(Math.max(0, line.text().indexOf(p)), "expected an IP prefix such as 10.60.0.10/32, found " + line.quoted(p));
       }
       out.add(prefix.get());
       piece = comma + 1;
@@ -257,7 +249,7 @@ final class WgText {
       long v = w.startsWith("0x") ? Long.parseUnsignedLong(w.substring(2), 16) : Long.parseLong(w);
       return v == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(v);
     } catch (NumberFormatException e) {
-      throw line.errorAt(line.position() - w.length(), "expected a fwmark such as 0xca6c or off, found '" + w + "'");
+      throw line.errorAt(line.position() - w.length(), "expected a fwmark such as 0xca6c or off, found " + line.quoted(w));
     }
   }
 }

@@ -95,7 +95,7 @@ class CaptureParsersTest {
     assertThat(r.hops().get(3).pmtuBytes()).hasValue(1420);
     assertThat(r.tooManyHops()).isTrue();
     assertThatThrownBy(() -> new TracepathParser().parse(" 1:  10.0.0.1  fast\n"))
-        .hasMessage("line 1, column 16: expected a time, pmtu N, asymm N or reached, found 'fast'");
+        .hasMessage("line 1, column 16: expected a time, pmtu N, asymm N, reached, !H, !N, !A or !P, found 'fast'");
   }
 
   @Test

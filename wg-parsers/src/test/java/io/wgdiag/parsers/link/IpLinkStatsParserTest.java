@@ -7,6 +7,7 @@ import io.wgdiag.model.link.ImmutableLinkStats;
 import io.wgdiag.model.link.Link;
 import io.wgdiag.model.link.LinkStats;
 import io.wgdiag.model.link.Links;
+import io.wgdiag.parsers.Diagnostic;
 import io.wgdiag.parsers.Fixtures;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.ParseResult;
@@ -189,7 +190,9 @@ class IpLinkStatsParserTest {
         .hasMessage("line 4, column 10: expected the 'mcast' value under 'RX:' (6 columns: bytes"
             + " packets errors dropped missed mcast), found end of line");
     ParseResult<Links> r = parser.parseLenient(text + "TX: bytes packets errors dropped carrier collsns\n1 2 3 4 5 6\n");
-    assertThat(r.diagnostics()).singleElement().satisfies(d -> assertThat(d.line()).isEqualTo(4));
+    // the bad row, then at the end the link whose counters went missing with it (issue 31: not silently)
+    assertThat(r.diagnostics()).extracting(Diagnostic::line).containsExactly(4, 3);
+    assertThat(r.diagnostics().get(1).message()).contains("both the 'RX:' and the 'TX:' rows");
   }
 
   @Test

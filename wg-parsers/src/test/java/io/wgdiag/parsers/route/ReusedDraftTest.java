@@ -68,13 +68,15 @@ class ReusedDraftTest {
   }
 
   @Test
-  void aFwmarkIsReadInPlaceAndARepeatedSelectorFailsAsBefore() {
+  void aFwmarkIsReadInPlaceAndARepeatedSelectorFailsWhereItIsRepeated() {
     assertThatThrownBy(() -> new IpRuleParser().parse("1000:\tfrom all fwmark 0x10/ lookup 100\n"))
         .hasMessage("line 1, column 23: expected a fwmark such as 0xca6c or 0xca6c/0xffff, found '0x10/'");
     assertThatThrownBy(() -> new IpRuleParser().parse("1000:\tfrom all fwmark\n"))
         .hasMessage("line 1, column 22: expected the fwmark after 'fwmark', found end of line");
+    // found as it is read (issue 31: it was found only when the map was built, after a lookup per
+    // word along one growing chain)
     assertThatThrownBy(() -> new IpRuleParser().parse("1000:\tfrom all dport 1 dport 2\n"))
-        .hasMessageContaining("Multiple entries with same key");
+        .hasMessage("line 1, column 24: the selector 'dport' a second time on one rule");
   }
 
   @Test

@@ -128,6 +128,70 @@ class KeyLeakTest {
         .containsExactly("(redacted)", "Interface wg0 is down", "interface: wgTun01x extra");
   }
 
+  // made-up keys for the minimal shapes of issue 31 (each was read without error, or echoed a key)
+  private static final String PRIV = "eCDzS8GwEBp4fNmEF2CtPzvW+D3wVN7W7a6dQ7gqS2s=";
+  private static final String PUB = "k9cF6jQnmH4HcbMHbFcZvf6lH1D6aYWzbMaqPBhUb3M=";
+  private static final String PEER = "tV5/m4Jg/goDhPzQMokXi1a/ttof9EO9GhtXmMmjbkA=";
+  private static final String PSK = "XiChnXSv/D2d5feQSotqGGHUPzGY/OhM2IxX4qp5djA=";
+  private static final String ALL_IFACE = "wg0\t" + PRIV + "\t" + PUB + "\t51820\toff\n";
+
+  /** The shapes of a damaged {@code wg show dump} line: each an error naming its line, with no key in it. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    "all form, tab between PSK and endpoint lost|2|wg0\tPEER\tPSK192.0.2.2:51820\t10.0.0.2/32\t0\t1\t2\toff",
+    "all form, tab after the endpoint lost|2|wg0\tPEER\tPSK\t192.0.2.2:5182010.0.0.2/32\t0\t1\t2\toff",
+    "all form, tab after the AllowedIPs lost|2|wg0\tPEER\tPSK\t192.0.2.2:51820\t10.0.0.2/320\t1\t2\toff",
+    "all form, tab before the PSK lost|2|wg0\tPEERPSK\t192.0.2.2:51820\t10.0.0.2/32\t0\t1\t2\toff",
+    "all form, tab turned into x|2|wg0\tPEER\tPSK\t192.0.2.2:51820x10.0.0.2/32\t0\t1\t2\toff",
+    "all form, tab doubled|2|wg0\tPEER\tPSK\t\t192.0.2.2:51820\t10.0.0.2/32\t0\t1\t2\toff",
+  })
+  void aDamagedPeerLineIsAnErrorWithNoKeyInIt(String shape, int line, String peerLine) {
+    String text = ALL_IFACE + peerLine.replace("\\t", "\t").replace("PEER", PEER).replace("PSK", PSK) + "\n";
+    assertDamagedLine(text, line, PRIV, PSK);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    "one-interface form, tab doubled after the private key|PRIV\t\tPUB\t51820\toff",
+    "one-interface form, public key missing|wg0\tPRIV\t51820\toff",
+    "all form, public key missing|wg0\tPRIV\t51820\toff\tx",
+    "all form, private key doubled into the name|PRIV\tPRIV\tPUB\t51820\toff",
+    "one-interface form, tab lost between the keys|PRIVPUB\t51820\toff",
+  })
+  void aDamagedInterfaceLineIsAnErrorWithNoKeyInIt(String shape, String ifaceLine) {
+    String text = ifaceLine.replace("\\t", "\t").replace("PRIV", PRIV).replace("PUB", PUB) + "\n";
+    assertDamagedLine(text, 1, PRIV, PSK);
+  }
+
+  private static void assertDamagedLine(String text, int line, String... secrets) {
+    WgShowDumpParser parser = new WgShowDumpParser();
+    ParseException e = org.junit.jupiter.api.Assertions.assertThrows(ParseException.class, () -> parser.parse(text));
+    assertThat(e.line()).isEqualTo(line);
+    ParseResult<WgShow> r;
+    try {
+      r = parser.parseLenient(text);
+    } catch (ParseException ex) {
+      throw new AssertionError(ex);
+    }
+    assertThat(r.diagnostics()).extracting(Diagnostic::line).contains(line);
+    for (String secret : secrets) {
+      assertThat(e.getMessage()).doesNotContain(secret);
+      assertThat(e.lineText()).doesNotContain(secret);
+      assertThat(r.model().toString()).doesNotContain(secret);
+      assertThat(r.diagnostics().toString()).doesNotContain(secret);
+    }
+    assertNoLeak(parser, text, secrets);
+  }
+
+  /** A quoted token in a message is masked and bounded, like the line text. */
+  @Test
+  void aQuotedTokenIsBoundedAndMasked() {
+    String text = "wg0\t" + PEER + "\t(none)\t" + "9".repeat(100_000) + PSK + "\t10.0.0.2/32\t0\t1\t2\toff\n";
+    ParseException e = org.junit.jupiter.api.Assertions.assertThrows(ParseException.class, () -> new WgShowDumpParser().parse(text));
+    assertThat(String.valueOf(e.getMessage()).length()).isLessThanOrEqualTo(ParseException.MAX_PROBLEM + 40);
+    assertThat(e.getMessage()).doesNotContain(PSK);
+  }
+
   private static boolean sharesPiece(String a, String b, int piece) {
     for (int i = 0; i + piece <= b.length(); i++) {
       if (a.contains(b.substring(i, i + piece))) {
