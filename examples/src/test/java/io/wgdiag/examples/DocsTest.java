@@ -123,7 +123,8 @@ class DocsTest {
         }
       }
     }
-    assertThat(checked).as("links checked").isGreaterThan(20);
+    // the pages link to each other: 9 relative links once the round-by-round history page went
+    assertThat(checked).as("links checked").isGreaterThan(5);
     assertThat(broken).isEmpty();
   }
 

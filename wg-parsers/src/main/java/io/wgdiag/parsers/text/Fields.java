@@ -201,9 +201,10 @@ public final class Fields {
   /**
    * Whether {@code text} holds {@code s} at {@code from}, which must leave room for it: a plain loop
    * over the characters, which the JIT inlines into a table's lookup. JDK 17's {@code
-   * String.startsWith} is a call, and with it the ethtool parse took an eighth longer (round 15 in
-   * docs/benchmarks-history.md); elsewhere, where the parsers' big methods inline less when every
-   * comparison is inlined into them, {@link #is} and {@link #startsWith} are the faster choice.
+   * String.startsWith} is a call, and with it the ethtool parse took an eighth longer (round 15, in
+   * the git history of docs/benchmarks.md); elsewhere, where the parsers' big methods inline less
+   * when every comparison is inlined into them, {@link #is} and {@link #startsWith} are the faster
+   * choice.
    */
   public static boolean holds(String text, int from, String s) {
     for (int i = 0; i < s.length(); i++) {
