@@ -80,11 +80,13 @@ class ConnectivityTest {
   }
 
   @Test
-  void anEndpointThatMovedIsNamedFromTheOtherEndsSourceAddress() throws Exception {
+  void anEndpointThatNoLongerAnswersIsNamedWithTheOtherEndsNewAddress() throws Exception {
     TranscriptParser p = TranscriptParser.standard();
     String ping = "$ ping -c 4 10.60.0.10\nPING 10.60.0.10 (10.60.0.10) 56(84) bytes of data.\n\n--- 10.60.0.10 ping statistics ---\n"
         + "4 packets transmitted, 0 received, 100% packet loss, time 3000ms\n"
-        + "$ ip route get 198.51.100.2\n198.51.100.2 via 192.0.2.254 dev la0 src 192.0.2.1 uid 0\n    cache\n";
+        + "$ ip route get 198.51.100.2\n198.51.100.2 via 192.0.2.254 dev la0 src 192.0.2.1 uid 0\n    cache\n"
+        + "$ ping -c 10 198.51.100.2\nPING 198.51.100.2 (198.51.100.2) 56(84) bytes of data.\n\n--- 198.51.100.2 ping statistics ---\n"
+        + "10 packets transmitted, 0 received, 100% packet loss, time 9000ms\n";
     String remote = "$ ip route get 192.0.2.1\n192.0.2.1 via 198.51.100.254 dev lb0 src 198.51.100.3 uid 0\n    cache\n";
     Case c = Case.builder()
         .tunnelInterface("wg0").peerTunnelAddress("10.60.0.10")
