@@ -46,30 +46,34 @@ final class PeerAnalyzer implements Analyzer {
         }
         for (WgPeer p : i.peers()) {
           handshake(ctx, host, last, i, p, now);
-          Optional<WgPeer> first = shows.get(0).value().iface(i.name()).flatMap(x -> x.peer(p.publicKey()));
-          boolean changed = first.isPresent() && shows.size() > 1 && first.get().endpoint().isPresent() && p.endpoint().isPresent()
-              && !first.get().endpoint().equals(p.endpoint());
+          // in time, a bundle's unphased setup `wg show` comes before its before/ and after/ snapshots
+          Fact<WgShow> earliest = earliest(shows);
+          Fact<WgShow> latest = latest(shows);
+          Optional<WgPeer> first = earliest.value().iface(i.name()).flatMap(x -> x.peer(p.publicKey()));
+          WgPeer current = latest.value().iface(i.name()).flatMap(x -> x.peer(p.publicKey())).orElse(p);
+          boolean changed = first.isPresent() && shows.size() > 1 && first.get().endpoint().isPresent() && current.endpoint().isPresent()
+              && !first.get().endpoint().equals(current.endpoint());
           if (changed) {
             ctx.report(Finding.builder()
                 .code(Codes.PEER_ENDPOINT_CHANGED)
-        .subject(p.publicKey())
+                .subject(p.publicKey())
                 .severity(p.persistentKeepaliveSeconds().isPresent() ? Severity.INFO : Severity.WARNING)
                 .confidence(0.85)
                 .category(Category.PEER)
                 .host(host.host())
-                .title("Peer " + p.publicKey() + " moved from " + first.get().endpoint().get() + " to " + p.endpoint().get())
+                .title("Peer " + p.publicKey() + " moved from " + first.get().endpoint().get() + " to " + current.endpoint().get())
                 .explanation("The peer's endpoint changed between captures: roaming, NAT rebinding or a middlebox rewriting "
                     + "state. Expect loss and jitter while it moves.")
                 .decision("If unexpected, suspect NAT timeouts or firewall state; set PersistentKeepalive on the roaming side.")
-                .addEvidence(Evidence.of(shows.get(0).sourceOf(first.get().line()), "endpoint " + first.get().endpoint().get()))
-                .addEvidence(Evidence.of(last.sourceOf(p.line()), "endpoint " + p.endpoint().get()))
+                .addEvidence(Evidence.of(earliest.sourceOf(first.get().line()), "endpoint " + first.get().endpoint().get()))
+                .addEvidence(Evidence.of(latest.sourceOf(current.line()), "endpoint " + current.endpoint().get()))
                 .build());
           }
           boolean natted = p.endpoint().map(e -> e.isPrivate()).orElse(false);
           if ((changed || natted) && p.persistentKeepaliveSeconds().isEmpty() && p.hasHandshake()) {
             ctx.report(Finding.builder()
                 .code(Codes.PEER_KEEPALIVE_MISSING)
-        .subject(p.publicKey())
+                .subject(p.publicKey())
                 .severity(Severity.INFO)
                 .confidence(0.6)
                 .category(Category.PEER)
@@ -104,7 +108,7 @@ final class PeerAnalyzer implements Analyzer {
       }
       ctx.report(Finding.builder()
           .code(Codes.PEER_NO_HANDSHAKE)
-        .subject(p.publicKey())
+                .subject(p.publicKey())
           .severity(Severity.CRITICAL)
           .confidence(0.9)
           .category(Category.PEER)
@@ -136,7 +140,7 @@ final class PeerAnalyzer implements Analyzer {
     }
     ctx.report(Finding.builder()
         .code(Codes.PEER_STALE_HANDSHAKE)
-        .subject(p.publicKey())
+                .subject(p.publicKey())
         .severity(Severity.WARNING)
         .confidence(0.75)
         .category(Category.PEER)
@@ -148,6 +152,22 @@ final class PeerAnalyzer implements Analyzer {
         .decision("Suspect NAT timeouts, roaming or firewall state; set PersistentKeepalive and check the endpoint.")
         .addEvidence(Evidence.of(f.sourceOf(p.line()), "latest handshake " + s + " s ago"))
         .build());
+  }
+
+  /** The first snapshot in time: an unphased one (a bundle's setup) when the bundle also has phases. */
+  private static Fact<WgShow> earliest(List<Fact<WgShow>> shows) {
+    return shows.stream().filter(f -> f.phase() == Phase.UNNAMED).findFirst().orElse(shows.get(0));
+  }
+
+  /** The last snapshot in time: the last phased one when there are phases, else the last unphased one. */
+  private static Fact<WgShow> latest(List<Fact<WgShow>> shows) {
+    Fact<WgShow> last = shows.get(shows.size() - 1);
+    for (Fact<WgShow> f : shows) {
+      if (f.phase() != Phase.UNNAMED) {
+        last = f;
+      }
+    }
+    return last;
   }
 
   private void oneWay(AnalysisContext ctx, HostSnapshot host, List<Fact<WgShow>> shows, WgInterface i, WgPeer p) {
@@ -180,7 +200,7 @@ final class PeerAnalyzer implements Analyzer {
     }
     ctx.report(Finding.builder()
         .code(Codes.PEER_ONE_WAY)
-        .subject(p.publicKey())
+                .subject(p.publicKey())
         .direction(sendsOnly ? Direction.sentBy(host.host()) : Direction.receivedBy(host.host()))
         .severity(Severity.WARNING)
         .confidence(shows.size() > 1 ? 0.8 : 0.55)

@@ -71,6 +71,9 @@ class LabReplayTest {
         assertThat(r.findings()).as(absent + " at warning or above in " + codes)
             .noneMatch(f -> f.code().equals(absent) && f.severity().atLeast(Severity.WARNING));
       }
+      for (String present : Arrays.stream(expected.getProperty("present", "").split(",")).map(String::strip).filter(x -> !x.isBlank()).toList()) {
+        assertThat(r.findings()).as(present + " reported (any severity) in " + codes).anyMatch(f -> f.code().equals(present));
+      }
       assertThat(duplicates(r)).as("findings stating the same fact twice in " + codes).isEmpty();
     }));
   }
