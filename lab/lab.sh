@@ -229,15 +229,15 @@ rebind() { nat_b 41000-41099; ns $R conntrack -F >/dev/null 2>&1 || true; }
 
 # record SCENARIO DIR: set up, inject the fault, collect both ends, write expected.properties.
 record() {
-  local s=$1 dir=$2 top absent desc pending="" why="" tophost="" topcause="" bitrate="" length="" duration=4 remote_probes=1 load=1
+  local s=$1 dir=$2 top absent desc present="" pending="" why="" tophost="" topcause="" bitrate="" length="" duration=4 remote_probes=1 load=1
   PRELOAD=""; SETTLE=0
   reset_switches
   rm -rf "$dir"; mkdir -p "$dir"
   case $s in
     healthy)
-      setup; bitrate=1M
-      top=udp.buffer-errors; absent="mtu.blackhole,mtu.mismatch,route.not-via-tunnel,peer.no-handshake,cpu.pinned,cpu.saturated,queue.qdisc-drops,queue.bufferbloat,underlay.loss"
-      desc="A clean tunnel with a rate-limited iperf3 load (1 Mbit/s per stream)." ;;
+      setup; bitrate=$CLEAN_RATE; length=$CLEAN_LENGTH
+      top=none; absent=""
+      desc="A clean tunnel with a load that stays clean on this VM (2 Mbit/s per stream in 16 KB writes)." ;;
     udp-buffer-errors)
       setup
       top=udp.buffer-errors; absent="route.not-via-tunnel,peer.no-handshake,mtu.blackhole"
@@ -313,12 +313,10 @@ record() {
       ns $A tc qdisc add dev la0 root tbf rate 20mbit burst 16kb limit 20000
       bitrate=100M; length=$CLEAN_LENGTH
       top=queue.qdisc-drops; absent="path.loss,route.not-via-tunnel,peer.no-handshake"
-      pending=issue-27; why="cpu.saturated from other work on the VM (mpstat is the whole VM's) ranks first; the gap is attributed to the qdisc" 
       desc="A 20 Mbit/s tbf with a short queue on the sender's underlay egress, 100 Mbit/s offered: the packets missing between the ends are the sender's qdisc drops." ;;
     receiver-rcvbuf)
       setup
       top=udp.buffer-errors; tophost=remote; absent="path.loss,route.not-via-tunnel,peer.no-handshake,mtu.blackhole"
-      pending=issue-27; why="cpu.saturated from other work on the VM (mpstat is the whole VM's) ranks first; the gap is attributed to RcvbufErrors" 
       desc="An unlimited load: the remote wireguard-go cannot drain its 208 KB UDP socket buffer; the packets missing between the ends are the remote's RcvbufErrors." ;;
     cpu-saturated)
       setup
@@ -337,7 +335,6 @@ record() {
       ns $B ip route add default via 198.51.100.254
       remote_probes=0
       top=tunnel.no-traffic; topcause=peer.endpoint-changed; absent="path.loss,tcp.retransmits,mtu.blackhole,queue.bufferbloat"
-      pending=issue-27; why="the first likely cause named is one way, though the other end received nothing (0 B): the underlay ping to 198.51.100.2, the address the endpoint names, is 100% lost" 
       desc="The remote's underlay address changed from 198.51.100.2 to .3 after the handshake; the local endpoint still names the old address and the remote, without keepalive, never sends: the tunnel carries nothing." ;;
     return-path-blocked)
       setup
@@ -353,7 +350,6 @@ record() {
       ns $R nft add rule inet lab lossy ip daddr 198.51.100.2 numgen random mod 100 lt 5 drop
       bitrate=$CLEAN_RATE; length=$CLEAN_LENGTH
       top=underlay.loss; absent="queue.qdisc-drops,udp.buffer-errors,route.not-via-tunnel,mtu.blackhole"
-      pending=issue-27; why="cpu.saturated from other work on the VM (mpstat is the whole VM's) ranks first"
       desc="The router drops 5% of everything sent to the remote end (nftables numgen) under the clean load: a gap between the ends that no drop site at either end explains (the residual path.loss is real)." ;;
     dead-tunnel)
       setup
@@ -372,26 +368,22 @@ record() {
     nat-rebind-keepalive)
       NAT_B=1; KA_B=2; setup
       PRELOAD=rebind; SETTLE=12; bitrate=$CLEAN_RATE; length=$CLEAN_LENGTH
-      top=none; absent="peer.one-way,peer.stale-handshake,path.loss"
-      pending=issue-27; why="cpu.saturated from other work on the VM (mpstat is the whole VM's; top shows java using it); the endpoint change 40060 -> 41079 between before/ and after/ is not reported (the unnamed setup wg show is read as the latest)" 
+      top=none; absent="peer.one-way,peer.stale-handshake,path.loss"; present=peer.endpoint-changed
       desc="The remote sits behind the router's NAT with PersistentKeepalive 2; right before the load the mapping changes (new SNAT port range, conntrack flushed): its next keepalive makes a new mapping the local end roams to." ;;
     nat-rebind-no-keepalive)
       NAT_B=1; KA_A=""; KA_B=""; setup
       PRELOAD=rebind; SETTLE=12; bitrate=$CLEAN_RATE; length=$CLEAN_LENGTH
       top=tunnel.no-traffic; topcause="peer.endpoint-changed|peer.keepalive-missing"; absent="path.loss,tcp.retransmits,mtu.blackhole,queue.bufferbloat"
-      pending=issue-27; why="no tunnel.no-traffic: the DF probes passed at setup, before the mapping changed, and count against the dead load (2532 B sent, 0 received by the remote, SYN-SENT, every loaded ping lost)" 
       desc="The remote sits behind the router's NAT without keepalive; right before the load the mapping changes (new SNAT port range, conntrack flushed): the local end keeps sending to the dead mapping, the remote receives nothing and never sends." ;;
     healthy-v6)
       V6=1; setup
       bitrate=$CLEAN_RATE; length=$CLEAN_LENGTH
       top=none; absent=""
-      pending=issue-27; why="cpu.saturated from other work on the VM (mpstat is the whole VM's; top shows java using it): nothing else at warning"
       desc="A clean tunnel over an IPv6 underlay, with a load that stays clean on this VM (2 Mbit/s per stream in 16 KB writes)." ;;
     healthy-nat)
       NAT_B=1; KA_B=25; setup
       bitrate=$CLEAN_RATE; length=$CLEAN_LENGTH
       top=none; absent=""
-      pending=issue-27; why="cpu.saturated from other work on the VM (mpstat is the whole VM's; top shows java using it): nothing else at warning"
       desc="A clean tunnel with the remote behind the router's NAT (PersistentKeepalive 25), with a load that stays clean on this VM." ;;
     *) echo "unknown scenario $s; known: $SCENARIOS" >&2; return 2 ;;
   esac
@@ -402,6 +394,7 @@ record() {
     [ -z "$tophost" ] || echo "top-host=$tophost"
     [ -z "$topcause" ] || echo "top-cause=$topcause"
     echo "absent=$absent"
+    [ -z "$present" ] || echo "present=$present"
     [ -z "$pending" ] || echo "pending=$pending"
     [ -z "$why" ] || echo "pending-why=$why"
     echo "description=$desc"

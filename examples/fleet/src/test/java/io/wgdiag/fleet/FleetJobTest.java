@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -108,20 +109,31 @@ class FleetJobTest {
 
   @Test
   void findingsCarryTheCapturesLabelsAndTheirScenariosTopCode() throws IOException {
-    Map<String, SyntheticFleet.Member> byName = new TreeMap<>();
-    members.forEach(m -> byName.put(m.name(), m));
-    List<Row> first = tables.findings().filter("rank = 1").collectAsList();
-    int checked = 0;
-    for (Row r : first) {
+    Map<String, Row> firstByHost = new TreeMap<>();
+    for (Row r : tables.findings().filter("rank = 1").collectAsList()) {
       String host = r.getAs("host");
-      SyntheticFleet.Member m = host == null ? null : byName.get(host);
-      if (m == null) {
-        continue;
+      if (host != null) {
+        firstByHost.put(host, r);
       }
-      scala.collection.Map<String, String> labels = r.getAs("labels");
-      assertThat(labels.get("isp").get()).isEqualTo(m.labels().get("isp"));
-      assertThat((String) r.getAs("time")).isEqualTo(m.labels().get("time"));
-      assertThat((String) r.getAs("code")).as(m.name() + " copies " + m.scenario()).isEqualTo(top(m.scenario()));
+    }
+    int checked = 0;
+    for (SyntheticFleet.Member m : members) {
+      String expected = top(m.scenario());
+      Row r = firstByHost.get(m.name());
+      if (expected.equals("none")) {
+        // a healthy control: nothing at warning or above, so its first finding (if any) is info
+        if (r != null) {
+          assertThat((String) r.getAs("severity")).as(m.name() + " copies " + m.scenario()).isEqualTo("info");
+        }
+      } else {
+        assertThat(r).as(m.name() + " copies " + m.scenario() + ": its first finding").isNotNull();
+        assertThat((String) Objects.requireNonNull(r).getAs("code")).as(m.name() + " copies " + m.scenario()).isEqualTo(expected);
+      }
+      if (r != null) {
+        scala.collection.Map<String, String> labels = r.getAs("labels");
+        assertThat(labels.get("isp").get()).isEqualTo(m.labels().get("isp"));
+        assertThat((String) r.getAs("time")).isEqualTo(m.labels().get("time"));
+      }
       checked++;
     }
     assertThat(checked).isEqualTo(COUNT);

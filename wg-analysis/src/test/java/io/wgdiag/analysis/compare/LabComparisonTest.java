@@ -123,12 +123,12 @@ class LabComparisonTest {
 
   @Test
   void runsWithAnotherIperf3LoadAreNotCompared() throws Exception {
-    // healthy paces iperf3 at -b 1M; udp-buffer-errors runs it unlimited
+    // healthy paces iperf3 at -b 2M -l 16K; udp-buffer-errors runs it unlimited
     Comparison c = Comparison.of(lab("healthy"), lab("udp-buffer-errors"));
 
     MeasureChange single = c.measure(Measure.SINGLE_FLOW_THROUGHPUT, Host.LOCAL).orElseThrow();
     assertThat(single.verdict()).isEqualTo(Change.NOT_COMPARABLE);
-    assertThat(single.note()).contains("'iperf3 -b 1M'").contains("'iperf3'");
+    assertThat(single.note()).contains("'iperf3 -b 2M -l 16K'").contains("'iperf3'");
     assertThat(c.verdict()).isIn(Verdict.INCONCLUSIVE, Verdict.ROLL_BACK);
   }
 
