@@ -159,29 +159,20 @@ public final class FleetJob {
       }
     }
     int slices = Math.max(1, jsc.defaultParallelism() * 4);
+    // each task reads its own files through Hadoop's file system (local, HDFS, S3): only the paths
+    // and the configuration travel, the bytes are read where the analysis runs
+    Map<String, String> confMap = new HashMap<>();
+    for (Map.Entry<String, String> e : hadoop) {
+      confMap.put(e.getKey(), e.getValue());
+    }
+    Broadcast<Map<String, String>> conf = jsc.broadcast(confMap);
     List<JavaRDD<CaptureResult>> parts = new ArrayList<>();
     if (!files.isEmpty()) {
-      // archives and transcripts: one (path, bytes) pair each
-      // spread over the cores before reading: binaryFiles packs small files into few splits
-      parts.add(jsc.binaryFiles(String.join(",", files), slices).repartition(slices).map(kv -> {
-        String path = kv._1();
-        byte[] bytes;
-        try {
-          bytes = kv._2().toArray();
-        } catch (RuntimeException | OutOfMemoryError e) {
-          return CaptureResult.failed(path, path + ": cannot read: " + e);
-        }
-        String name = new Path(path).getName();
-        return CaptureResult.analyze(path, r -> r.read(name, bytes));
-      }));
+      // archives and transcripts: one file each
+      parts.add(jsc.parallelize(files, Math.min(files.size(), slices)).map(file -> readFile(file, conf.value())));
     }
     if (!dirs.isEmpty()) {
-      // a bundle directory: its files, grouped by the capture they belong to, read where the task runs
-      Map<String, String> confMap = new HashMap<>();
-      for (Map.Entry<String, String> e : hadoop) {
-        confMap.put(e.getKey(), e.getValue());
-      }
-      Broadcast<Map<String, String>> conf = jsc.broadcast(confMap);
+      // a bundle directory: its files, grouped by the capture they belong to
       parts.add(jsc.parallelize(dirs, Math.min(dirs.size(), slices)).map(dir -> readDirectory(dir, conf.value())));
     }
     if (!missing.isEmpty()) {
@@ -205,6 +196,28 @@ public final class FleetJob {
     Dataset<Row> patterns = spark.sql(Schemas.patternsSql(o.minSupport(), o.minLift(), z));
     Dataset<Row> overTime = spark.sql(Schemas.overTimeSql(exclude));
     return new Tables(findings, captures, patterns, overTime);
+  }
+
+  /** Reads one capture file (a {@code .tar.gz} or a transcript) through Hadoop's file system and analyses it. */
+  static CaptureResult readFile(String file, Map<String, String> confMap) {
+    try {
+      Configuration conf = new Configuration(false);
+      confMap.forEach(conf::set);
+      Path path = new Path(file);
+      FileSystem fs = path.getFileSystem(conf);
+      long length = fs.getFileStatus(path).getLen();
+      if (length > io.wgdiag.analysis.bundle.Limits.ARCHIVE_BYTES) {
+        return CaptureResult.failed(file, file + ": " + length + " bytes, over the capture size limit; refused");
+      }
+      byte[] bytes;
+      try (InputStream in = fs.open(path)) {
+        bytes = in.readAllBytes();
+      }
+      String name = path.getName();
+      return CaptureResult.analyze(file, r -> r.read(name, bytes));
+    } catch (Exception | OutOfMemoryError e) {
+      return CaptureResult.failed(file, file + ": cannot read: " + e);
+    }
   }
 
   /** Reads every file under {@code dir} through Hadoop's file system (local, HDFS, S3) and analyses the capture. */
