@@ -1,5 +1,7 @@
 package io.wgdiag.analysis;
 
+import io.wgdiag.analysis.internal.CounterWindow;
+import io.wgdiag.analysis.internal.Fmt;
 import io.wgdiag.model.iperf.IperfInterval;
 import io.wgdiag.model.iperf.IperfResult;
 import io.wgdiag.model.ping.PingResult;
@@ -101,7 +103,7 @@ final class ConnectivityAnalyzer implements Analyzer {
         }
       }
     }
-    Optional<Counters.Window<WgShow>> wg = Counters.window(t.host, WgShow.class);
+    Optional<CounterWindow<WgShow>> wg = CounterWindow.of(t.host, WgShow.class);
     long rx = -1;
     long tx = -1;
     if (wg.isPresent() && wg.get().isDelta()) {
@@ -109,7 +111,7 @@ final class ConnectivityAnalyzer implements Analyzer {
       tx = wg.get().delta(w -> sum(w, t, true));
       if (rx > 1024 && tx > 1024) {
         answered.add(Evidence.of(wg.get().to().source(), "WireGuard counters moved both ways: " + Fmt.bytes(tx) + " sent, "
-            + Fmt.bytes(rx) + " received (" + wg.get().describe() + ")"));
+            + Fmt.bytes(rx) + " received (" + wg.get().evidence() + ")"));
       }
     }
     // dead during the load (when the load phase has evidence of its own), else dead throughout
@@ -127,7 +129,7 @@ final class ConnectivityAnalyzer implements Analyzer {
     boolean aliveLater = deadUnderLoad && !answered.isEmpty();
     if (rx >= 0) {
       offered.add(Evidence.of(wg.get().to().source(), "WireGuard counters: " + Fmt.bytes(tx) + " sent, " + Fmt.bytes(rx)
-          + " received (" + wg.get().describe() + ")"));
+          + " received (" + wg.get().evidence() + ")"));
     }
     List<LikelyCause> causes = likelyCauses(ctx, t, tx, rx);
     Evidence underlay = underlayAnswers(t);
@@ -229,12 +231,12 @@ final class ConnectivityAnalyzer implements Analyzer {
       String other = "";
       Optional<HostSnapshot> peer = ctx.kase().host(h == Host.LOCAL ? Host.REMOTE : Host.LOCAL);
       if (peer.isPresent()) {
-        Optional<Counters.Window<WgShow>> ow = Counters.window(peer.get(), WgShow.class);
+        Optional<CounterWindow<WgShow>> ow = CounterWindow.of(peer.get(), WgShow.class);
         if (ow.isPresent() && ow.get().isDelta()) {
           long orx = ow.get().delta(w -> sum(w, t, false));
           long otx = ow.get().delta(w -> sum(w, t, true));
           c.addEvidence(Evidence.of(ow.get().to().source(), "the other end: " + Fmt.bytes(orx) + " received, " + Fmt.bytes(otx)
-              + " sent (" + ow.get().describe() + ")"));
+              + " sent (" + ow.get().evidence() + ")"));
           other = orx > 1024 && otx > 1024
               ? "; the other end received it and sent " + Fmt.bytes(otx) + " back that never arrived: the return path drops it"
               : orx <= 1024 ? "; the other end received nothing either: it dies on the way out (endpoint, path or firewall)"

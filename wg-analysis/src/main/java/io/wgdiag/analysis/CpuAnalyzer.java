@@ -1,5 +1,7 @@
 package io.wgdiag.analysis;
 
+import io.wgdiag.analysis.internal.CounterWindow;
+import io.wgdiag.analysis.internal.Fmt;
 import io.wgdiag.model.cpu.CpuLoad;
 import io.wgdiag.model.cpu.IrqRow;
 import io.wgdiag.model.cpu.MpstatReport;
@@ -176,11 +178,11 @@ final class CpuAnalyzer implements Analyzer {
 
   /** Interrupts of one device (its rows grouped by the device name) landing on one CPU. */
   private void interrupts(AnalysisContext ctx, HostSnapshot host, boolean pinned) {
-    Optional<Counters.Window<ProcInterrupts>> w = Counters.window(host, ProcInterrupts.class);
+    Optional<CounterWindow<ProcInterrupts>> w = CounterWindow.of(host, ProcInterrupts.class);
     if (w.isEmpty()) {
       return;
     }
-    Counters.Window<ProcInterrupts> win = w.get();
+    CounterWindow<ProcInterrupts> win = w.get();
     Map<String, long[]> perDevice = new LinkedHashMap<>();
     Map<String, IrqRow> sample = new LinkedHashMap<>();
     for (IrqRow r : win.to().value().deviceRows()) {
@@ -255,11 +257,11 @@ final class CpuAnalyzer implements Analyzer {
   }
 
   private void softnet(AnalysisContext ctx, HostSnapshot host) {
-    Optional<Counters.Window<SoftnetStat>> w = Counters.window(host, SoftnetStat.class);
+    Optional<CounterWindow<SoftnetStat>> w = CounterWindow.of(host, SoftnetStat.class);
     if (w.isEmpty()) {
       return;
     }
-    Counters.Window<SoftnetStat> win = w.get();
+    CounterWindow<SoftnetStat> win = w.get();
     long processed = 0;
     long squeeze = 0;
     long dropped = 0;
@@ -287,7 +289,7 @@ final class CpuAnalyzer implements Analyzer {
             + "backlog was full: receive processing cannot keep up on some cores.")
         .decision("Raise net.core.netdev_budget/netdev_max_backlog only with evidence, and spread receive work (RSS/RPS).")
         .addEvidence(Evidence.of(win.to().source(), "time_squeeze " + squeeze + ", dropped " + dropped + ", processed " + processed
-            + " (" + win.describe() + ")"))
+            + " (" + win.evidence() + ")"))
         .addActions(Action.builder()
             .description("Give the receive loop more budget per poll")
             .addApply("sysctl -w net.core.netdev_budget=600", "sysctl -w net.core.netdev_max_backlog=4096")

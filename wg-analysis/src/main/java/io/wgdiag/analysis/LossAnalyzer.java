@@ -1,5 +1,7 @@
 package io.wgdiag.analysis;
 
+import io.wgdiag.analysis.internal.CounterWindow;
+import io.wgdiag.analysis.internal.Fmt;
 import io.wgdiag.model.counters.ProtocolCounters;
 import io.wgdiag.model.iperf.IperfInterval;
 import io.wgdiag.model.iperf.IperfResult;
@@ -231,12 +233,12 @@ final class LossAnalyzer implements Analyzer {
   }
 
   private void qdiscDrops(AnalysisContext ctx, Tunnel t, List<LossAttribution> attributions) {
-    Optional<Counters.Window<QdiscReport>> w =
-        Counters.window(t.host, QdiscReport.class, r -> r.qdiscs().stream().anyMatch(q -> q.sentPackets().isPresent()));
+    Optional<CounterWindow<QdiscReport>> w =
+        CounterWindow.of(t.host, QdiscReport.class, r -> r.qdiscs().stream().anyMatch(q -> q.sentPackets().isPresent()));
     if (w.isEmpty()) {
       return;
     }
-    Counters.Window<QdiscReport> win = w.get();
+    CounterWindow<QdiscReport> win = w.get();
     boolean anyDrop = false;
     for (Qdisc d : win.to().value().qdiscs()) {
       if (d.kind().equals("noqueue") || d.dropped().isEmpty()) {
@@ -270,7 +272,7 @@ final class LossAnalyzer implements Analyzer {
           .decision("If drops correlate with slowdowns, address egress queueing: fq_codel/cake, reduce offered load, or fix "
               + "upstream shaping instead of blaming WireGuard.")
           .addEvidence(Evidence.of(win.to().sourceOf(d.line()), "Sent " + d.sentPackets().orElse(0) + " pkt, dropped " + d.dropped().getAsLong()
-              + ", overlimits " + d.overlimits().orElse(0) + ", backlog " + d.backlogBytes().orElse(0) + " B (" + win.describe() + ")"
+              + ", overlimits " + d.overlimits().orElse(0) + ", backlog " + d.backlogBytes().orElse(0) + " B (" + win.evidence() + ")"
               + QdiscSignals.describeSites(QdiscSignals.dropSiteDeltas(before, d))))
           .addAllEvidence(d.root() && t.underlayDevice.map(dev::equals).orElse(false)
               ? shareOfGap(attributions, t.host.host(), Codes.QUEUE_QDISC_DROPS) : List.of())
@@ -278,19 +280,19 @@ final class LossAnalyzer implements Analyzer {
     }
     if (!anyDrop && win.isDelta()) {
       ctx.ruledOut("qdisc drops under load", t.host.host(), Evidence.of(win.to().source(), "no qdisc dropped a packet ("
-          + win.describe() + ")"));
+          + win.evidence() + ")"));
     }
   }
 
   private boolean udpBuffers(AnalysisContext ctx, Tunnel t, List<LossAttribution> attributions) {
-    Optional<Counters.Window<ProtocolCounters>> w = Counters.window(t.host, ProtocolCounters.class);
+    Optional<CounterWindow<ProtocolCounters>> w = CounterWindow.of(t.host, ProtocolCounters.class);
     if (w.isEmpty()) {
       if (t.host.host() == Host.LOCAL) {
         ctx.notAssessed("UDP socket buffer errors", "no netstat -su, nstat or /proc/net/snmp output", "netstat -su");
       }
       return false;
     }
-    Counters.Window<ProtocolCounters> win = w.get();
+    CounterWindow<ProtocolCounters> win = w.get();
     long snd = win.delta(c -> c.udpSndbufErrors().orElse(0));
     long rcv = win.delta(c -> c.udpRcvbufErrors().orElse(0));
     long out = win.delta(c -> c.udpOutDatagrams().orElse(0));
@@ -298,7 +300,7 @@ final class LossAnalyzer implements Analyzer {
     if (snd <= 0 && rcv <= 0) {
       if (win.isDelta() && in + out > 0) {
         ctx.ruledOut("UDP socket buffer errors", t.host.host(), Evidence.of(win.to().source(), "Udp SndbufErrors and "
-            + "RcvbufErrors did not rise over " + (in + out) + " datagrams (" + win.describe() + ")"));
+            + "RcvbufErrors did not rise over " + (in + out) + " datagrams (" + win.evidence() + ")"));
       }
       return false;
     }
@@ -323,7 +325,7 @@ final class LossAnalyzer implements Analyzer {
         .decision("Investigate qdisc and NIC TX queues first; raise rmem/wmem only with this evidence, knowing that bigger "
             + "buffers move the queueing (and its latency) into the socket.")
         .addEvidence(Evidence.of(win.to().source(), "Udp SndbufErrors " + snd + ", RcvbufErrors " + rcv + ", OutDatagrams " + out
-            + ", InDatagrams " + in + " (" + win.describe() + "; " + Stats.interval(errors, datagrams, ctx.config().rateIntervalZ())
+            + ", InDatagrams " + in + " (" + win.evidence() + "; " + Stats.interval(errors, datagrams, ctx.config().rateIntervalZ())
             + ")"))
         .addAllEvidence(shareOfGap(attributions, t.host.host(), Codes.UDP_BUFFER_ERRORS))
         .addActions(Action.builder()
@@ -338,11 +340,11 @@ final class LossAnalyzer implements Analyzer {
   }
 
   private void conntrack(AnalysisContext ctx, Tunnel t) {
-    Optional<Counters.Window<ConntrackStats>> w = Counters.window(t.host, ConntrackStats.class);
+    Optional<CounterWindow<ConntrackStats>> w = CounterWindow.of(t.host, ConntrackStats.class);
     if (w.isEmpty() || w.get().to().value().cpus().isEmpty()) {
       return;
     }
-    Counters.Window<ConntrackStats> win = w.get();
+    CounterWindow<ConntrackStats> win = w.get();
     long failed = win.delta(c -> c.total("insert_failed")) + win.delta(c -> c.total("drop")) + win.delta(c -> c.total("early_drop"));
     long invalid = win.delta(c -> c.total("invalid"));
     long found = win.delta(c -> c.total("found"));
@@ -364,7 +366,7 @@ final class LossAnalyzer implements Analyzer {
         .decision("Verify NAT rules and UDP timeouts; exempt tunnel traffic from conntrack where safe (notrack), or raise "
             + "nf_conntrack_max with evidence.")
         .addEvidence(Evidence.of(win.to().source(), "insert_failed+drop+early_drop " + failed + ", invalid " + invalid + ", found "
-            + found + " (" + win.describe() + ")"))
+            + found + " (" + win.evidence() + ")"))
         .build());
   }
 
@@ -426,7 +428,7 @@ final class LossAnalyzer implements Analyzer {
           + " (about " + segs + " segments)"
           + (thisUnstable ? "; interval throughput from " + Fmt.bitrate(rates.get(0)) + " to " + Fmt.bitrate(rates.get(rates.size() - 1)) : "")));
     }
-    Optional<Counters.Window<ProtocolCounters>> w = Counters.window(t.host, ProtocolCounters.class);
+    Optional<CounterWindow<ProtocolCounters>> w = CounterWindow.of(t.host, ProtocolCounters.class);
     if (w.isPresent() && w.get().to().value().tcpOutSegs().isPresent()) {
       long retr = w.get().delta(c -> c.tcpRetransSegs().orElse(0));
       long segs = w.get().delta(c -> c.tcpOutSegs().orElse(0));
@@ -437,7 +439,7 @@ final class LossAnalyzer implements Analyzer {
           worstSegs = segs;
           worstRetr = retr;
         }
-        ev.add(Evidence.of(w.get().to().source(), "Tcp RetransSegs " + retr + " of OutSegs " + segs + " (" + Fmt.ratio(r) + ", " + w.get().describe() + ")"));
+        ev.add(Evidence.of(w.get().to().source(), "Tcp RetransSegs " + retr + " of OutSegs " + segs + " (" + Fmt.ratio(r) + ", " + w.get().evidence() + ")"));
       }
     }
     if (ev.isEmpty() || (worst < cfg.retransmitInfoRatio() && !unstable)) {

@@ -1,5 +1,7 @@
 package io.wgdiag.analysis;
 
+import io.wgdiag.analysis.internal.CounterWindow;
+import io.wgdiag.analysis.internal.Fmt;
 import io.wgdiag.model.link.Link;
 import io.wgdiag.model.link.LinkStats;
 import io.wgdiag.model.link.Links;
@@ -31,8 +33,8 @@ final class NicRxDropsAnalyzer implements Analyzer {
   @Override
   public void analyze(AnalysisContext ctx) {
     for (HostSnapshot host : ctx.hosts()) {
-      Optional<Counters.Window<Links>> w =
-          Counters.window(host, Links.class, l -> l.links().stream().anyMatch(x -> x.stats().isPresent()));
+      Optional<CounterWindow<Links>> w =
+          CounterWindow.of(host, Links.class, l -> l.links().stream().anyMatch(x -> x.stats().isPresent()));
       if (w.isEmpty()) {
         if (host.host() == Host.LOCAL) {
           ctx.notAssessed("NIC receive drops", "no ip -s link output on the " + host.host().label() + " host",
@@ -40,7 +42,7 @@ final class NicRxDropsAnalyzer implements Analyzer {
         }
         continue;
       }
-      Counters.Window<Links> win = w.get();
+      CounterWindow<Links> win = w.get();
       for (Link link : win.to().value().links()) {
         if (link.stats().isEmpty() || Tunnel.isTunnelOrLoopback(link)) {
           continue;
@@ -55,7 +57,7 @@ final class NicRxDropsAnalyzer implements Analyzer {
         boolean delta = before.isPresent();
         double ratio = Counters.ratio(drops, packets);
         Severity sev = delta && ratio >= ctx.config().dropWarnRatio() ? Severity.WARNING : Severity.INFO;
-        String window = delta ? win.describe() : "since boot (one snapshot)";
+        String window = delta ? win.evidence() : "since boot (one snapshot)";
         ctx.report(Finding.builder()
             .code(Codes.NIC_RX_DROPS)
             .subject(link.name())

@@ -1,5 +1,6 @@
 package io.wgdiag.analysis;
 
+import io.wgdiag.analysis.internal.Fmt;
 import io.wgdiag.model.wireguard.WgInterface;
 import io.wgdiag.model.wireguard.WgPeer;
 import io.wgdiag.model.wireguard.WgShow;

@@ -1,6 +1,7 @@
 package io.wgdiag.analysis;
 
 import com.google.common.collect.ImmutableMap;
+import io.wgdiag.analysis.internal.Fmt;
 import io.wgdiag.model.qdisc.CakeStats;
 import io.wgdiag.model.qdisc.CakeTin;
 import io.wgdiag.model.qdisc.Qdisc;

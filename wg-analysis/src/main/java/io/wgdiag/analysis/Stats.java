@@ -1,5 +1,7 @@
 package io.wgdiag.analysis;
 
+import io.wgdiag.analysis.internal.Fmt;
+
 /**
  * Honest rates: the Wilson score interval of a share {@code k / n}, and a confidence that falls
  * with the interval's width. Used by every rule that judges a rate (loss, retransmits, drops).

@@ -2,6 +2,7 @@ package io.wgdiag.analysis.compare;
 
 import io.wgdiag.analysis.Fact;
 import io.wgdiag.analysis.HostSnapshot;
+import io.wgdiag.analysis.internal.CounterWindow;
 import io.wgdiag.model.counters.ProtocolCounters;
 import io.wgdiag.model.iperf.IperfInterval;
 import io.wgdiag.model.iperf.IperfResult;

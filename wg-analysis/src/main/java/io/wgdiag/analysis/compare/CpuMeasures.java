@@ -3,6 +3,7 @@ package io.wgdiag.analysis.compare;
 import io.wgdiag.analysis.Fact;
 import io.wgdiag.analysis.HostSnapshot;
 import io.wgdiag.analysis.Phase;
+import io.wgdiag.analysis.internal.CounterWindow;
 import io.wgdiag.model.cpu.CpuLoad;
 import io.wgdiag.model.cpu.MpstatReport;
 import io.wgdiag.model.cpu.MpstatSample;

@@ -14,6 +14,8 @@ import io.wgdiag.analysis.html.BarChart.Bar;
 import io.wgdiag.analysis.html.BarChart.Legend;
 import io.wgdiag.analysis.html.BarChart.Marker;
 import io.wgdiag.analysis.html.BarChart.Row;
+import io.wgdiag.analysis.internal.CounterWindow;
+import io.wgdiag.analysis.internal.Fmt;
 import io.wgdiag.model.cpu.CpuLoad;
 import io.wgdiag.model.cpu.MpstatReport;
 import io.wgdiag.model.cpu.MpstatSample;
@@ -366,32 +368,18 @@ final class Charts {
 
   // ---------------------------------------------------------------- two-ended transfer
 
-  /** Two wg snapshots to compare (before, later) or one (a total). */
-  private record Window(Optional<Fact<WgShow>> from, Fact<WgShow> to) {
-    String describe() {
-      return from.map(f -> "rise from " + phase(f) + " to " + phase(to)).orElse("total at " + phase(to));
-    }
-
-    private static String phase(Fact<?> f) {
-      return f.phase() == Phase.UNNAMED ? "capture" : f.phase().folder();
-    }
+  /** The wg snapshots to compare (before, later) or one (a total): the dump's exact counters over the human form's rounded ones. */
+  private static Optional<CounterWindow<WgShow>> window(HostSnapshot host) {
+    return CounterWindow.of(host, WgShow.class, s -> !s.allPeers().isEmpty() && s.allPeers().stream().allMatch(WgPeer::transferExact))
+        .or(() -> CounterWindow.of(host, WgShow.class, s -> !s.allPeers().isEmpty()));
   }
 
-  private static Optional<Window> window(HostSnapshot host) {
-    List<Fact<WgShow>> any = host.facts(WgShow.class).stream().filter(f -> !f.value().allPeers().isEmpty()).toList();
-    // the dump's exact counters over the human form's rounded ones
-    List<Fact<WgShow>> exact = any.stream().filter(f -> f.value().allPeers().stream().allMatch(WgPeer::transferExact)).toList();
-    List<Fact<WgShow>> all = exact.isEmpty() ? any : exact;
-    if (all.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<Fact<WgShow>> before = all.stream().filter(f -> f.phase() == Phase.BEFORE).reduce((a, b) -> b);
-    Optional<Fact<WgShow>> later = all.stream().filter(f -> f.phase() == Phase.DURING).reduce((a, b) -> b)
-        .or(() -> all.stream().filter(f -> f.phase() == Phase.AFTER).reduce((a, b) -> b));
-    if (before.isPresent() && later.isPresent()) {
-      return Optional.of(new Window(before, later.get()));
-    }
-    return Optional.of(new Window(Optional.empty(), all.get(all.size() - 1)));
+  private static String describe(CounterWindow<WgShow> w) {
+    return w.from().map(f -> "rise from " + phase(f) + " to " + phase(w.to())).orElse("total at " + phase(w.to()));
+  }
+
+  private static String phase(Fact<?> f) {
+    return f.phase() == Phase.UNNAMED ? "capture" : f.phase().folder();
   }
 
   /** The interface public keys of a snapshot. */
@@ -402,7 +390,7 @@ final class Charts {
   }
 
   /** Bytes {@code tx} (else rx) to the peers whose key is in {@code keys} (all peers when none match), over the window. */
-  private static long bytes(Window w, Set<String> keys, boolean tx) {
+  private static long bytes(CounterWindow<WgShow> w, Set<String> keys, boolean tx) {
     List<WgPeer> peers = w.to().value().allPeers();
     List<WgPeer> chosen = peers.stream().filter(p -> keys.contains(p.publicKey())).toList();
     if (chosen.isEmpty()) {
@@ -423,15 +411,15 @@ final class Charts {
     if (remote.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Window> lw = window(kase.local());
-    Optional<Window> rw = window(remote.get());
+    Optional<CounterWindow<WgShow>> lw = window(kase.local());
+    Optional<CounterWindow<WgShow>> rw = window(remote.get());
     if (lw.isEmpty() || rw.isEmpty()) {
       return Optional.empty();
     }
     if (lw.get().from().isPresent() != rw.get().from().isPresent()) {
       // a rise at one end against a total at the other compares nothing: totals at both
-      lw = Optional.of(new Window(Optional.empty(), lw.get().to()));
-      rw = Optional.of(new Window(Optional.empty(), rw.get().to()));
+      lw = Optional.of(new CounterWindow<>(Optional.empty(), lw.get().to()));
+      rw = Optional.of(new CounterWindow<>(Optional.empty(), rw.get().to()));
     }
     Set<String> remoteKeys = ownKeys(rw.get().to().value());
     Set<String> localKeys = ownKeys(lw.get().to().value());
@@ -452,16 +440,16 @@ final class Charts {
             new Bar(lRecv / unit, Ink.ORANGE, "received by local " + bytesText(lRecv) + missing(rSent, lRecv)))));
     List<List<String>> table = new ArrayList<>();
     table.add(List.of("direction", "sent (bytes)", "received (bytes)", "sent: window", "received: window", "sources"));
-    table.add(List.of("local to remote", String.valueOf(lSent), String.valueOf(rRecv), lw.get().describe(), rw.get().describe(),
+    table.add(List.of("local to remote", String.valueOf(lSent), String.valueOf(rRecv), describe(lw.get()), describe(rw.get()),
         lw.get().to().source() + ", " + rw.get().to().source()));
-    table.add(List.of("remote to local", String.valueOf(rSent), String.valueOf(lRecv), rw.get().describe(), lw.get().describe(),
+    table.add(List.of("remote to local", String.valueOf(rSent), String.valueOf(lRecv), describe(rw.get()), describe(lw.get()),
         rw.get().to().source() + ", " + lw.get().to().source()));
     String summary = "WireGuard bytes sent at one end against bytes received at the other: local to remote "
         + bytesText(lSent) + " sent, " + bytesText(rRecv) + " received; remote to local " + bytesText(rSent) + " sent, "
         + bytesText(lRecv) + " received.";
     String caveat = comparable ? ""
-        : " The two ends were not captured over the same window (local: " + lw.get().describe() + "; remote: "
-            + rw.get().describe() + "), so the difference is an upper bound, not a measured loss.";
+        : " The two ends were not captured over the same window (local: " + describe(lw.get()) + "; remote: "
+            + describe(rw.get()) + "), so the difference is an upper bound, not a measured loss.";
     return Optional.of(new Figure("chart-transfer", "Two-ended transfer",
         "WireGuard counts the bytes of its own messages at both ends (wg show dump transfer counters): what one end sent "
             + "and the other never received was lost between them. " + summary + caveat,
@@ -697,13 +685,6 @@ final class Charts {
   }
 
   static String bytesText(double b) {
-    String[] u = {"B", "KiB", "MiB", "GiB", "TiB"};
-    int i = 0;
-    double v = b;
-    while (Math.abs(v) >= 1024 && i < u.length - 1) {
-      v /= 1024;
-      i++;
-    }
-    return i == 0 ? String.format(Locale.ROOT, "%.0f B", v) : String.format(Locale.ROOT, "%.1f %s", v, u[i]);
+    return Fmt.bytes(b, 1);
   }
 }

@@ -131,13 +131,22 @@ public abstract class CpuLoad {
   }
 
   /**
-   * A row from its figures, percent, in mpstat's column order ({@code %usr %nice %sys %iowait %irq
-   * %soft %steal %guest %gnice %idle}); NaN for a column not printed. The figures are held as
-   * primitives, not as boxed optionals: a 256-CPU sample is 257 rows per interval.
+   * A row from its figures, percent, in mpstat's column order: {@code percents[0..9]} are {@code
+   * %usr %nice %sys %iowait %irq %soft %steal %guest %gnice %idle}, NaN for a column not printed.
+   * The figures are held as primitives, not as boxed optionals: a 256-CPU sample is 257 rows per
+   * interval.
+   *
+   * @param cpu {@code all} or the CPU number
+   * @param percents the ten columns, percent (copied)
+   * @param line the 1-based input line the row came from
+   * @throws IllegalArgumentException if {@code percents} does not hold ten columns
    */
-  public static CpuLoad of(String cpu, double usr, double nice, double sys, double iowait, double irq, double soft, double steal,
-      double guest, double gnice, double idle, int line) {
-    return ImmutableCpuLoad.of(cpu, usr, nice, sys, iowait, irq, soft, steal, guest, gnice, idle, line);
+  public static CpuLoad ofColumns(String cpu, double[] percents, int line) {
+    if (percents.length != 10) {
+      throw new IllegalArgumentException("mpstat has 10 percent columns, got " + percents.length);
+    }
+    double[] p = percents;
+    return ImmutableCpuLoad.of(cpu, p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], line);
   }
 
   /** A builder. */

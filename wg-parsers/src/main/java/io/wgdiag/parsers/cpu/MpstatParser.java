@@ -73,7 +73,7 @@ public final class MpstatParser extends LineParser<MpstatReport> {
                 set(pc, code("%" + e.getKey()), v.doubleValue());
               }
             }
-            sample.addCpu(load(String.valueOf(load.get("cpu")), pc, 0));
+            sample.addCpu(CpuLoad.ofColumns(String.valueOf(load.get("cpu")), pc, 0));
           }
         }
         r.addSample(sample.build());
@@ -174,7 +174,7 @@ public final class MpstatParser extends LineParser<MpstatReport> {
           if (s == null) {
             throw line.errorAt(0, "expected a header row before this data row");
           }
-          s.addCpu(load(cpu, percents, line.lineNumber()));
+          s.addCpu(CpuLoad.ofColumns(cpu, percents, line.lineNumber()));
         } else {
           ImmutableMpstatTable.Builder t = table;
           if (t == null) {
@@ -255,7 +255,7 @@ public final class MpstatParser extends LineParser<MpstatReport> {
         for (int i = 0; i < n; i++) {
           set(percents, codes[i], values[i]);
         }
-        s.addCpu(load(cpu, percents, line.lineNumber()));
+        s.addCpu(CpuLoad.ofColumns(cpu, percents, line.lineNumber()));
         line.skipRest();
         return true;
       }
@@ -369,7 +369,7 @@ public final class MpstatParser extends LineParser<MpstatReport> {
     return -1;
   }
 
-  /** The ten utilisation figures of a row in {@link CpuLoad#of}'s order, none printed yet (NaN). */
+  /** The ten utilisation figures of a row in {@link CpuLoad#ofColumns}'s order, none printed yet (NaN). */
   private static double[] unprinted() {
     double[] pc = new double[10];
     java.util.Arrays.fill(pc, Double.NaN);
@@ -391,10 +391,6 @@ public final class MpstatParser extends LineParser<MpstatReport> {
       case 11 -> pc[9] = v;
       default -> { }
     }
-  }
-
-  private static CpuLoad load(String cpu, double[] pc, int line) {
-    return CpuLoad.of(cpu, pc[0], pc[1], pc[2], pc[3], pc[4], pc[5], pc[6], pc[7], pc[8], pc[9], line);
   }
 
   /** {@code Linux 6.8.0 (server) 12/27/2025 _x86_64_ (8 CPU)}. */

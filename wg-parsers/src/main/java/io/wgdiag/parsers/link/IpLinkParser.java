@@ -31,6 +31,11 @@ public final class IpLinkParser extends LineParser<Links> {
 
   @Override
   protected Session<Links> newSession() {
+    return linkSession();
+  }
+
+  /** A session over {@link LinkText}: {@code ip link} and {@code ip -s link} share one grammar. */
+  static Session<Links> linkSession() {
     LinkText text = new LinkText();
     return new Session<>() {
       @Override
@@ -39,7 +44,7 @@ public final class IpLinkParser extends LineParser<Links> {
       }
 
       @Override
-      public io.wgdiag.parsers.@org.jspecify.annotations.Nullable ParseException endProblem(int lines) {
+      public @Nullable ParseException endProblem(int lines) {
         return text.endProblem();
       }
 

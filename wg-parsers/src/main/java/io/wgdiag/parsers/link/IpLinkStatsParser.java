@@ -1,8 +1,6 @@
 package io.wgdiag.parsers.link;
 
 import io.wgdiag.model.link.Links;
-import io.wgdiag.parsers.ParseException;
-import io.wgdiag.parsers.text.LineCursor;
 import io.wgdiag.parsers.text.LineParser;
 import org.jspecify.annotations.Nullable;
 
@@ -31,23 +29,7 @@ public final class IpLinkStatsParser extends LineParser<Links> {
 
   @Override
   protected Session<Links> newSession() {
-    LinkText text = new LinkText();
-    return new Session<>() {
-      @Override
-      public boolean accept(LineCursor line) throws ParseException {
-        return text.accept(line);
-      }
-
-      @Override
-      public io.wgdiag.parsers.@org.jspecify.annotations.Nullable ParseException endProblem(int lines) {
-        return text.endProblem();
-      }
-
-      @Override
-      public Links finish(int lines, boolean strict) throws ParseException {
-        return text.finish(strict);
-      }
-    };
+    return IpLinkParser.linkSession();
   }
 
   @Override

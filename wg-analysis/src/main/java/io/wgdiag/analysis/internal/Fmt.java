@@ -1,13 +1,18 @@
-package io.wgdiag.analysis;
+package io.wgdiag.analysis.internal;
 
 import java.util.Locale;
 
-/** Number formatting for titles and evidence: units always printed. */
-final class Fmt {
+/** Number formatting for titles, evidence and charts: units always printed. Internal: not exported. */
+public final class Fmt {
   private Fmt() {}
 
   /** {@code 18.42 GiB}, {@code 1 452 B}: binary units, two decimals above 1 KiB. */
-  static String bytes(double b) {
+  public static String bytes(double b) {
+    return bytes(b, 2);
+  }
+
+  /** {@code b} bytes in binary units, with {@code decimals} decimals above 1 KiB. */
+  public static String bytes(double b, int decimals) {
     String[] u = {"B", "KiB", "MiB", "GiB", "TiB"};
     int i = 0;
     double v = b;
@@ -15,11 +20,11 @@ final class Fmt {
       v /= 1024;
       i++;
     }
-    return i == 0 ? String.format(Locale.ROOT, "%.0f B", v) : String.format(Locale.ROOT, "%.2f %s", v, u[i]);
+    return i == 0 ? String.format(Locale.ROOT, "%.0f B", v) : String.format(Locale.ROOT, "%." + decimals + "f %s", v, u[i]);
   }
 
   /** {@code 474 Mbit/s}, {@code 2.07 Gbit/s}: decimal units. */
-  static String bitrate(double bps) {
+  public static String bitrate(double bps) {
     if (bps >= 1e9) {
       return String.format(Locale.ROOT, "%.2f Gbit/s", bps / 1e9);
     }
@@ -33,12 +38,12 @@ final class Fmt {
   }
 
   /** A percentage with one decimal: {@code 62.3%}. */
-  static String pct(double p) {
+  public static String pct(double p) {
     return String.format(Locale.ROOT, "%.1f%%", p);
   }
 
   /** A ratio as a percentage with up to three significant decimals: {@code 0.018%}. */
-  static String ratio(double r) {
+  public static String ratio(double r) {
     double p = r * 100;
     if (p >= 10) {
       return String.format(Locale.ROOT, "%.0f%%", p);
@@ -50,12 +55,12 @@ final class Fmt {
   }
 
   /** Milliseconds with one decimal: {@code 23.4 ms}. */
-  static String ms(double ms) {
+  public static String ms(double ms) {
     return String.format(Locale.ROOT, ms < 1 ? "%.3f ms" : "%.1f ms", ms);
   }
 
   /** A whole number. */
-  static String n(long v) {
+  public static String n(long v) {
     return Long.toString(v);
   }
 }
