@@ -198,13 +198,18 @@ public final class FleetJob {
     return new Tables(findings, captures, patterns, overTime);
   }
 
+  /** The file system of {@code path} under the driver's Hadoop configuration, as the task received it. */
+  private static FileSystem fileSystem(Path path, Map<String, String> confMap) throws IOException {
+    Configuration conf = new Configuration(false);
+    confMap.forEach(conf::set);
+    return path.getFileSystem(conf);
+  }
+
   /** Reads one capture file (a {@code .tar.gz} or a transcript) through Hadoop's file system and analyses it. */
   static CaptureResult readFile(String file, Map<String, String> confMap) {
     try {
-      Configuration conf = new Configuration(false);
-      confMap.forEach(conf::set);
       Path path = new Path(file);
-      FileSystem fs = path.getFileSystem(conf);
+      FileSystem fs = fileSystem(path, confMap);
       long length = fs.getFileStatus(path).getLen();
       if (length > io.wgdiag.analysis.bundle.Limits.ARCHIVE_BYTES) {
         return CaptureResult.failed(file, file + ": " + length + " bytes, over the capture size limit; refused");
@@ -223,10 +228,8 @@ public final class FleetJob {
   /** Reads every file under {@code dir} through Hadoop's file system (local, HDFS, S3) and analyses the capture. */
   static CaptureResult readDirectory(String dir, Map<String, String> confMap) {
     try {
-      Configuration conf = new Configuration(false);
-      confMap.forEach(conf::set);
       Path root = new Path(dir);
-      FileSystem fs = root.getFileSystem(conf);
+      FileSystem fs = fileSystem(root, confMap);
       String prefix = fs.makeQualified(root).toString();
       Map<String, byte[]> blobs = new LinkedHashMap<>();
       RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
