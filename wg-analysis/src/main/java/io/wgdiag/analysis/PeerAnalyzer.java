@@ -40,6 +40,9 @@ final class PeerAnalyzer implements Analyzer {
       any = true;
       Tunnel t = Tunnel.of(host, ctx.kase());
       Fact<WgShow> last = shows.get(shows.size() - 1);
+      // in time, a bundle's unphased setup `wg show` comes before its before/ and after/ snapshots
+      Fact<WgShow> earliest = earliest(shows);
+      Fact<WgShow> latest = latest(shows);
       Optional<Instant> now = ctx.kase().captureTime().flatMap(PeerAnalyzer::instant);
       for (WgInterface i : last.value().interfaces()) {
         if (t.ifaceKnown && !i.name().isEmpty() && !i.name().equals(t.iface)) {
@@ -47,9 +50,6 @@ final class PeerAnalyzer implements Analyzer {
         }
         for (WgPeer p : i.peers()) {
           handshake(ctx, host, last, i, p, now);
-          // in time, a bundle's unphased setup `wg show` comes before its before/ and after/ snapshots
-          Fact<WgShow> earliest = earliest(shows);
-          Fact<WgShow> latest = latest(shows);
           Optional<WgPeer> first = earliest.value().iface(i.name()).flatMap(x -> x.peer(p.publicKey()));
           WgPeer current = latest.value().iface(i.name()).flatMap(x -> x.peer(p.publicKey())).orElse(p);
           boolean changed = first.isPresent() && shows.size() > 1 && first.get().endpoint().isPresent() && current.endpoint().isPresent()
