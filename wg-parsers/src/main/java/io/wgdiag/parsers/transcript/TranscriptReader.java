@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>A prompt with no command after it ends the block before it (people paste the prompt that
- * came back last).
+ * came back last). A {@code watch} screen pasted without any prompt before it opens its block at
+ * its header, which names the command ({@code Every 2.0s: wg   host: date} reads as {@code watch
+ * wg}).
  *
  * <p>Every line after a prompt, up to the next prompt, is that command's output. The reader scans
  * each line once, without regular expressions.
@@ -74,6 +76,7 @@ public final class TranscriptReader {
     for (int i = 0; i < all.size(); i++) {
       String line = all.get(i);
       String cmd = command(line);
+      String watched = cmd == null && command == null && preambleLines == 0 ? Wrappers.watchedCommand(line) : null;
       if (cmd != null) {
         if (command != null && (!command.isEmpty() || out.stream().anyMatch(o -> !o.isBlank()))) {
           Wrappers.block(commandLine, command, out, whole, blocks);
@@ -81,6 +84,13 @@ public final class TranscriptReader {
         command = cmd; // "" for a prompt with no command (the one people paste last): output of nothing
         commandLine = i + 1;
         out.clear();
+      } else if (watched != null) {
+        // a watch screen pasted without the prompt that started it: its header names the command
+        // ("Every 2.0s: wg   host: date"), so the header opens the block, as "watch wg" would
+        command = "watch " + watched;
+        commandLine = i + 1;
+        out.clear();
+        out.add(line); // the header stays the block's first output line, taken off (and noted) as usual
       } else if (command == null) {
         preamble.append(line).append('\n');
         if (!line.isBlank()) {

@@ -25,6 +25,19 @@ class WrappersTest {
   }
 
   @Test
+  void aWatchScreenWithoutItsPromptOpensItsBlockAtTheHeader() throws ParseException {
+    ParsedTranscript t = parser.parse("Every 2.0s: ip route    gw1: Mon Dec  7 20:17:24 2026\n\n" + ROUTE, true);
+    ParsedBlock b = t.blocks().get(0);
+    assertThat(b.command()).isEqualTo("watch ip route");
+    assertThat(b.toolId()).contains("ip-route");
+    assertThat(b.model(RouteTable.class).orElseThrow().routes()).hasSize(2);
+    assertThat(b.notes()).singleElement().asString().startsWith("removed the watch header 'Every 2.0s: ip route");
+    // text before it is still text before the first prompt
+    assertThat(parser.parse("my routes:\nEvery 2.0s: ip route    gw1: Mon Dec  7 20:17:24 2026\n" + ROUTE, false)
+        .allDiagnostics()).isNotEmpty();
+  }
+
+  @Test
   void sudoPromptIsRemovedAndNamed() throws ParseException {
     ParsedTranscript t = parser.parse("alice@gw1:~$ sudo ip route\n[sudo] password for alice: \n" + ROUTE, true);
     assertThat(t.blocks().get(0).model(RouteTable.class).orElseThrow().routes()).hasSize(2);
