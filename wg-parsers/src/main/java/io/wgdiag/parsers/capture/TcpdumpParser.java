@@ -85,7 +85,7 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
           line.skipRest();
           return true;
         }
-        if (isMac(line.peekWord())) {
+        if (macAhead(line)) {
           // -t -e: no timestamp, the link-level header first ("a2:df:d1:ed:e9:d5 > 4a:c7:...")
           flush();
           String pending = packet(packet, seen, line, "");
@@ -176,6 +176,24 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
 
   /** The directions {@code -i any} prints ({@code print-sll.c}). */
   private static final java.util.Set<String> DIRECTIONS = java.util.Set.of("In", "Out", "M", "B", "P");
+
+  /** Whether the next word is a MAC address, looked at in place (no string is made for it). */
+  private static boolean macAhead(LineCursor line) {
+    line.skipBlanks();
+    String src = line.source();
+    int at = line.lineStart() + line.position();
+    int end = line.lineEnd();
+    if (at + 17 > end || (at + 17 < end && src.charAt(at + 17) != ' ' && src.charAt(at + 17) != '\t')) {
+      return false;
+    }
+    for (int i = 0; i < 17; i++) {
+      char c = src.charAt(at + i);
+      if (i % 3 == 2 ? c != ':' : Character.digit(c, 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** A MAC address as tcpdump prints it: {@code 00:00:01:01:02:0b}. */
   static boolean isMac(String w) {
