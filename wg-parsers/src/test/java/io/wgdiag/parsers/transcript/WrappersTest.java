@@ -38,6 +38,27 @@ class WrappersTest {
   }
 
   @Test
+  void realPastesQuotedByMailOneAndTwoLevelsDeep() throws ParseException {
+    // intel-wired-lan: a reply quoting a patch that quotes ip -s link with an SR-IOV VF (">> ")
+    ParsedBlock vf = parser.parse(io.wgdiag.parsers.Fixtures.read(
+        "pastes/transcript/quoted-2-levels-sriov-i40e-intel-wired-lan.txt"), true).blocks().get(0);
+    assertThat(vf.toolId()).contains("ip-link-stats");
+    assertThat(vf.notes()).anyMatch(n -> n.startsWith("stripped 2 levels of mail quoting"));
+    io.wgdiag.model.link.Link pf = vf.model(Links.class).orElseThrow().link("enp2s0f0").orElseThrow();
+    assertThat(pf.virtualFunctions()).singleElement().satisfies(f -> {
+      assertThat(f.number()).isZero();
+      assertThat(f.txDropped()).hasValue(2);
+      assertThat(f.rxDropped()).hasValue(0);
+    });
+    // netdev: one level ("> ") around a plain ip -s link
+    ParsedBlock eth = parser.parse(io.wgdiag.parsers.Fixtures.read(
+        "pastes/transcript/quoted-ip-s-link-bnxt-netdev-2024.txt"), true).blocks().get(0);
+    assertThat(eth.notes()).anyMatch(n -> n.startsWith("stripped mail quoting '> '"));
+    assertThat(eth.model(Links.class).orElseThrow().link("eth0").orElseThrow().stats().orElseThrow().rxBytes())
+        .isEqualTo(282519546L);
+  }
+
+  @Test
   void sudoPromptIsRemovedAndNamed() throws ParseException {
     ParsedTranscript t = parser.parse("alice@gw1:~$ sudo ip route\n[sudo] password for alice: \n" + ROUTE, true);
     assertThat(t.blocks().get(0).model(RouteTable.class).orElseThrow().routes()).hasSize(2);
