@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code [user@host path]$ CMD} or {@code [user@host path]# CMD}
  *   <li>SUSE's {@code host:~ # CMD} and {@code user@host:~> CMD}; {@code ~# CMD} (a prompt cut to its
  *       directory); a parenthesised tag before the prompt character ({@code user@host:~ (main) $ CMD})
+ *   <li>oh-my-zsh's default {@code ➜  DIR CMD} (also {@code ➜  DIR git:(BRANCH) ✗ CMD})
  *   <li>busybox ash's {@code / # CMD}, {@code ~ # CMD}, {@code /tmp $ CMD} (the directory, a space, the
  *       prompt character)
  * </ul>
@@ -106,6 +107,22 @@ public final class TranscriptReader {
     return new Transcript(blocks.build(), preambleLines == 0 ? "" : trimEnd(preamble));
   }
 
+  /** The index of the first non-blank character of {@code s} at or after {@code i}. */
+  private static int skip(String s, int i) {
+    while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The index just after the word of {@code s} that starts at {@code i}. */
+  private static int skipWord(String s, int i) {
+    while (i < s.length() && s.charAt(i) != ' ' && s.charAt(i) != '\t') {
+      i++;
+    }
+    return i;
+  }
+
   static String trimEnd(StringBuilder b) {
     int end = b.length();
     while (end > 0 && (b.charAt(end - 1) == '\n' || b.charAt(end - 1) == '\r')) {
@@ -129,6 +146,21 @@ public final class TranscriptReader {
     int n = line.length();
     if (n >= 1 && line.charAt(0) == '$' && (n == 1 || line.charAt(1) == ' ')) {
       return n == 1 ? "" : line.substring(2).strip();
+    }
+    if (n > 0 && line.charAt(0) == '\u279c') {
+      // oh-my-zsh's default theme (robbyrussell): "➜  DIR CMD", "➜  DIR git:(BRANCH) ✗ CMD";
+      // the arrow is never tool output
+      int i = skip(line, 1);
+      i = skipWord(line, i); // the directory
+      i = skip(line, i);
+      if (line.startsWith("git:(", i)) {
+        int close = line.indexOf(')', i);
+        i = skip(line, close < 0 ? n : close + 1);
+        if (i < n && line.charAt(i) == '\u2717') {
+          i = skip(line, i + 1);
+        }
+      }
+      return i >= n ? "" : line.substring(i).strip();
     }
     if (n > 0 && line.charAt(0) == '[') {
       // [user@host path]$ CMD

@@ -123,4 +123,22 @@ class WrappersTest {
     assertThat(TranscriptReader.promptCommand("alice@linux:~> ip -s link")).contains("ip -s link");
     assertThat(TranscriptReader.promptCommand("peer: abc # def")).isEmpty();
   }
+
+  @Test
+  void ohMyZshPromptsAreRecognised() throws ParseException {
+    assertThat(TranscriptReader.promptCommand("\u279c  ~  sudo ip -6 route show cache")).contains("sudo ip -6 route show cache");
+    assertThat(TranscriptReader.promptCommand("\u279c  wgdiag git:(main) \u2717 ping -c 3 10.0.0.1")).contains("ping -c 3 10.0.0.1");
+    assertThat(TranscriptReader.promptCommand("\u279c  ~ ")).isEmpty();
+    // real pastes: the IPv6 route cache with a negative expiry, the last prompt empty; ping6 stopped with ^C
+    ParsedTranscript t = parser.parse(io.wgdiag.parsers.Fixtures.read(
+        "pastes/transcript/ip-6-route-cache-negative-expiry-oh-my-zsh.txt"), true);
+    assertThat(t.blocks()).extracting(ParsedBlock::command).containsExactly("sudo ip -6 route show cache");
+    assertThat(t.blocks().get(0).model(RouteTable.class).orElseThrow().routes()).hasSize(1);
+    ParsedTranscript ping = parser.parse(io.wgdiag.parsers.Fixtures.read(
+        "pastes/transcript/ping6-ctrl-c-oh-my-zsh.txt"), true);
+    assertThat(ping.blocks()).singleElement().satisfies(b -> {
+      assertThat(b.toolId()).contains("ping");
+      assertThat(b.model(io.wgdiag.model.ping.PingResult.class).orElseThrow().received()).hasValue(0);
+    });
+  }
 }
