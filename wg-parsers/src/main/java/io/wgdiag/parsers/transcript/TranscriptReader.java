@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code [user@host path]$ CMD} or {@code [user@host path]# CMD}
  *   <li>SUSE's {@code host:~ # CMD} and {@code user@host:~> CMD}; {@code ~# CMD} (a prompt cut to its
  *       directory); a parenthesised tag before the prompt character ({@code user@host:~ (main) $ CMD})
+ *   <li>any of these after a conda or virtualenv tag: {@code (base) user@host:~$ CMD}
  *   <li>oh-my-zsh's default {@code ➜  DIR CMD} (also {@code ➜  DIR git:(BRANCH) ✗ CMD})
  *   <li>busybox ash's {@code / # CMD}, {@code ~ # CMD}, {@code /tmp $ CMD} (the directory, a space, the
  *       prompt character)
@@ -146,6 +147,14 @@ public final class TranscriptReader {
     int n = line.length();
     if (n >= 1 && line.charAt(0) == '$' && (n == 1 || line.charAt(1) == ' ')) {
       return n == 1 ? "" : line.substring(2).strip();
+    }
+    if (n > 2 && line.charAt(0) == '(') {
+      // a conda or virtualenv tag before the prompt: "(base) user@host:~$ CMD", "(venv) $ CMD"
+      int close = line.indexOf(") ");
+      if (close > 1 && line.indexOf(' ') > close) {
+        return command(line.substring(close + 2));
+      }
+      return null;
     }
     if (n > 0 && line.charAt(0) == '\u279c') {
       // oh-my-zsh's default theme (robbyrussell): "➜  DIR CMD", "➜  DIR git:(BRANCH) ✗ CMD";

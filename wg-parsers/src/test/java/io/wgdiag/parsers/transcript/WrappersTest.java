@@ -125,6 +125,16 @@ class WrappersTest {
   }
 
   @Test
+  void aCondaOrVirtualenvTagBeforeThePromptIsSkipped() {
+    assertThat(TranscriptReader.promptCommand("(base) niuxinli@ubuntu:~$ ss -it")).contains("ss -it");
+    assertThat(TranscriptReader.promptCommand("(venv) $ ping -c 3 10.0.0.1")).contains("ping -c 3 10.0.0.1");
+    // output that starts with a parenthesis is no prompt
+    assertThat(TranscriptReader.promptCommand("(tos 0x0, ttl 64, id 1, offset 0, flags [DF], proto UDP (17), length 176)"))
+        .isEmpty();
+    assertThat(TranscriptReader.promptCommand("(none) 10.0.0.1/32")).isEmpty();
+  }
+
+  @Test
   void ohMyZshPromptsAreRecognised() throws ParseException {
     assertThat(TranscriptReader.promptCommand("\u279c  ~  sudo ip -6 route show cache")).contains("sudo ip -6 route show cache");
     assertThat(TranscriptReader.promptCommand("\u279c  wgdiag git:(main) \u2717 ping -c 3 10.0.0.1")).contains("ping -c 3 10.0.0.1");
