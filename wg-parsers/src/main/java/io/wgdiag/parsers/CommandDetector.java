@@ -38,6 +38,19 @@ final class CommandDetector {
           i++;
         }
         i++; // the duration
+      } else if (w.equals("ip") && i + 3 < words.size() && words.get(i + 1).equals("netns")
+          && words.get(i + 2).equals("exec")) {
+        i += 4; // ip netns exec NAME CMD: CMD's output, run in a network namespace
+      } else if (w.equals("nsenter")) {
+        // nsenter -t PID -n CMD: the options, then CMD (-t, -S and -G take a value)
+        i++;
+        while (i < words.size() && words.get(i).startsWith("-")) {
+          String o = words.get(i++);
+          if (o.equals("-t") || o.equals("--target") || o.equals("-S") || o.equals("--setuid") || o.equals("-G")
+              || o.equals("--setgid")) {
+            i++;
+          }
+        }
       } else if (w.indexOf('=') > 0 && !w.startsWith("-")) {
         i++; // VAR=value
       } else {

@@ -8,7 +8,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class TcpdumpPacket {
 
-  /** The timestamp as printed ({@code 01:12:01.123456}). */
+  /** The timestamp as printed ({@code 01:12:01.123456}); empty when tcpdump ran with {@code -t}. */
   public abstract String time();
 
   /** The interface, with {@code -i any} ({@code eth0 Out IP ...}). */
@@ -17,7 +17,19 @@ public abstract class TcpdumpPacket {
   /** The direction with {@code -i any}: {@code In}, {@code Out}, {@code M}, {@code B}, {@code P}. */
   public abstract Optional<String> direction();
 
-  /** The network protocol word: {@code IP}, {@code IP6}, {@code ARP,}... as printed. */
+  /**
+   * {@code -e}: the link-level header as printed before the packet ({@code 00:00:01:01:02:0b >
+   * 00:00:01:01:02:04, ethertype 802.1Q (0x8100), length 102: vlan 20, p 0, ethertype IPv4}).
+   */
+  public abstract Optional<String> linkHeader();
+
+  /** {@code -e}: the VLAN id of the outer 802.1Q tag ({@code vlan 20, p 0, ...}). */
+  public abstract OptionalInt vlan();
+
+  /**
+   * The network protocol word: {@code IP}, {@code IP6}, {@code ARP,}... as printed; with {@code -e},
+   * {@code IP} for ethertype IPv4, {@code IP6} for IPv6, else the ethertype as printed.
+   */
   public abstract String protocol();
 
   /** The source address (without the port). */

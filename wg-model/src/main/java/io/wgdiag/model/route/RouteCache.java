@@ -24,7 +24,10 @@ public abstract class RouteCache {
   /** The route-cache flags printed in angle brackets ({@code local}, {@code brd}, {@code mc}, {@code redirected}, ...). */
   public abstract ImmutableList<String> flags();
 
-  /** The time until the entry expires, in seconds ({@code expires 588sec}). */
+  /**
+   * The time until the entry expires, in seconds ({@code expires 588sec}); negative for an entry
+   * past its expiry that the kernel has not removed yet ({@code expires -1sec}).
+   */
   public abstract OptionalLong expiresSeconds();
 
   /** The error the entry records, as the kernel's negative errno ({@code error -113}). */

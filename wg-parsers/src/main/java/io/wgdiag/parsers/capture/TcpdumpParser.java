@@ -22,7 +22,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A packet line is a timestamp, an optional interface and direction ({@code -i any}), a protocol
  * word and {@code SRC > DST: DETAIL}; the ports are the last dot-separated field of an address. The
- * detail is kept as printed; its transport and last {@code length N} are read from it.
+ * detail is kept as printed; its transport and last {@code length N} are read from it. With {@code
+ * -e} the link-level header comes first ({@code MAC > MAC, ethertype 802.1Q (0x8100), length 102:
+ * vlan 20, p 0, ethertype IPv4, ...}) and no protocol word follows for IPv4 and IPv6; with {@code
+ * -t} there is no timestamp (read only where the line starts with a MAC address, which is
+ * unambiguous).
  */
 public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
 
@@ -81,6 +85,15 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
           line.skipRest();
           return true;
         }
+        if (macAhead(line)) {
+          // -t -e: no timestamp, the link-level header first ("a2:df:d1:ed:e9:d5 > 4a:c7:...")
+          flush();
+          String pending = packet(packet, seen, line, "");
+          awaiting = pending != null;
+          proto = pending != null ? pending : "";
+          open = true;
+          return true;
+        }
         if (line.atDigit()) {
           int save = line.position();
           String first = line.word();
@@ -134,11 +147,21 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
   private static @Nullable String packet(ImmutableTcpdumpPacket.Builder p, SharedText seen, LineCursor line, String time)
       throws ParseException {
     p.clear().time(time).line(line.lineNumber());
+    int at = line.skipBlanks().position();
     String proto = line.word("the protocol (IP, IP6, ARP, ...)");
     if (line.lookingAtWord("In") || line.lookingAtWord("Out") || line.lookingAtWord("M") || line.lookingAtWord("B")
         || line.lookingAtWord("P")) {
       p.iface(proto).direction(line.word());
+      at = line.skipBlanks().position();
       proto = line.word("the protocol (IP, IP6, ARP, ...)");
+    } else if (DIRECTIONS.contains(proto) && isMac(line.peekWord())) {
+      // -e on a cooked (-i any) capture: the direction, then the one MAC address
+      p.direction(proto);
+      at = line.skipBlanks().position();
+      proto = line.word();
+    }
+    if (isMac(proto)) {
+      proto = linkHeader(p, line, at);
     }
     p.protocol(proto);
     if ((proto.equals("IP") || proto.equals("IP6")) && line.lookingAt("(")) {
@@ -149,6 +172,105 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
     }
     addresses(p, seen, line, proto);
     return null;
+  }
+
+  /** The directions {@code -i any} prints ({@code print-sll.c}). */
+  private static final java.util.Set<String> DIRECTIONS = java.util.Set.of("In", "Out", "M", "B", "P");
+
+  /** Whether the next word is a MAC address, looked at in place (no string is made for it). */
+  private static boolean macAhead(LineCursor line) {
+    line.skipBlanks();
+    String src = line.source();
+    int at = line.lineStart() + line.position();
+    int end = line.lineEnd();
+    if (at + 17 > end || (at + 17 < end && src.charAt(at + 17) != ' ' && src.charAt(at + 17) != '\t')) {
+      return false;
+    }
+    for (int i = 0; i < 17; i++) {
+      char c = src.charAt(at + i);
+      if (i % 3 == 2 ? c != ':' : Character.digit(c, 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A MAC address as tcpdump prints it: {@code 00:00:01:01:02:0b}. */
+  static boolean isMac(String w) {
+    if (w.length() != 17) {
+      return false;
+    }
+    for (int i = 0; i < 17; i++) {
+      char c = w.charAt(i);
+      boolean ok = i % 3 == 2 ? c == ':' : Character.digit(c, 16) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@code -e}'s link-level header (tcpdump {@code print-ether.c}, {@code print-sll.c}), read from
+   * {@code at} (the first MAC address) into {@code p}: {@code SRC > DST, ethertype NAME (0xNNNN),
+   * length N: } (a cooked capture prints one address and no {@code >}), {@code (oui ...)} after an
+   * address without {@code -n}, then for each 802.1Q tag {@code vlan N, p N, ethertype NAME[
+   * (0xNNNN)], }. Returns the network protocol: {@code IP} for IPv4, {@code IP6} for IPv6 (tcpdump
+   * then prints no such word), else the innermost ethertype as printed, whose packet stays detail.
+   */
+  private static String linkHeader(ImmutableTcpdumpPacket.Builder p, LineCursor line, int at) throws ParseException {
+    String t = line.text();
+    int e = t.indexOf(" ethertype ", at);
+    if (e < 0) {
+      throw line.errorAt(at, "expected 'ethertype' after the MAC address (tcpdump -e)");
+    }
+    int name = e + " ethertype ".length();
+    int length = t.indexOf(", length ", name);
+    int colon = length < 0 ? -1 : t.indexOf(": ", length);
+    if (colon < 0) {
+      throw line.errorAt(name, "expected ', length N: ' after the ethertype (tcpdump -e)");
+    }
+    String ethertype = ethertypeName(t, name, length);
+    int end = colon + 2;
+    boolean tagged = false;
+    while (t.startsWith("vlan ", end)) {
+      int d = end + 5;
+      int d1 = d;
+      while (d1 < t.length() && Character.isDigit(t.charAt(d1))) {
+        d1++;
+      }
+      if (d1 == d || d1 - d > 4) {
+        throw line.errorAt(d, "expected the VLAN id after 'vlan'");
+      }
+      if (!tagged) {
+        p.vlan(Integer.parseInt(t, d, d1, 10));
+        tagged = true;
+      }
+      int inner = t.indexOf(", ethertype ", d1);
+      if (inner < 0) {
+        throw line.errorAt(d1, "expected ', ethertype NAME' after the VLAN tag");
+      }
+      int n0 = inner + ", ethertype ".length();
+      int n1 = t.indexOf(", ", n0);
+      if (n1 < 0) {
+        // the ethertype ends the line: nothing of the packet follows it
+        ethertype = ethertypeName(t, n0, t.length());
+        end = t.length();
+        break;
+      }
+      ethertype = ethertypeName(t, n0, n1);
+      end = n1 + 2;
+    }
+    p.linkHeader(t.substring(at, Math.max(at, end - (end < t.length() ? 2 : 0))).strip());
+    line.position(end);
+    return ethertype.equals("IPv4") ? "IP" : ethertype.equals("IPv6") ? "IP6" : ethertype;
+  }
+
+  /** The ethertype at {@code [from, to)} without its {@code (0xNNNN)}. */
+  private static String ethertypeName(String t, int from, int to) {
+    String s = t.substring(from, to); // searched within its bounds only: linear in the line, however many tags
+    int hex = s.indexOf(" (0x");
+    return (hex >= 0 ? s.substring(0, hex) : s).strip();
   }
 
   /**

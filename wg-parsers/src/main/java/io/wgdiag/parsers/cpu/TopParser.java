@@ -32,10 +32,19 @@ public final class TopParser extends LineParser<TopReport> {
     super("top", TopReport.class);
   }
 
-  private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("COMMAND", "ENVIRON", "CGROUPS", "CGNAME", "SUPGRPS");
+  private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("COMMAND", "BEFEHL", "ENVIRON", "CGROUPS", "CGNAME", "SUPGRPS");
+
+  /**
+   * The words a German locale prints for procps-ng's English ones (its de.po: {@code Tasks: 279
+   * gesamt, 1 laufend, 278 schlafend, 0 gestoppt, 0 Zombie}, {@code MiB Spch}, {@code avail Spch},
+   * {@code BEFEHL}), read as the English words so that a localized top gives the same model.
+   */
+  private static final Map<String, String> GERMAN = Map.of(
+      "gesamt", "total", "laufend", "running", "schlafend", "sleeping", "gestoppt", "stopped", "Zombie", "zombie",
+      "Spch", "Mem");
 
   /** {@code MiB Mem :}, {@code KiB Swap:}, {@code GiB Mem:} (procps-ng 3.3 and later). */
-  private static final Pattern MEMORY = Pattern.compile("[KMGTPE]i?B (Mem|Swap) *:");
+  private static final Pattern MEMORY = Pattern.compile("[KMGTPE]i?B (Mem|Swap|Spch) *:");
 
   @Override
   protected Session<TopReport> newSession() {
@@ -141,7 +150,7 @@ public final class TopParser extends LineParser<TopReport> {
         if (b == null) {
           // summary lines pasted without their "top -" line (cut by grep or by hand): an iteration
           // without time and load
-          if (!(t.startsWith("Tasks:") || t.startsWith("%Cpu") || (t.startsWith("Cpu") && t.indexOf(':') > 3)
+          if (!(t.startsWith("Tasks:") || t.startsWith("%Cpu") || t.startsWith("%CPU") || (t.startsWith("Cpu") && t.indexOf(':') > 3)
               || MEMORY.matcher(t).lookingAt())) {
             return false;
           }
@@ -161,6 +170,7 @@ public final class TopParser extends LineParser<TopReport> {
             long n = line.number("a task count");
             int at = line.skipBlanks().position();
             String state = line.word("a task state").replace(",", "");
+            state = GERMAN.getOrDefault(state, state);
             if (tasks.putIfAbsent(state, n) != null) {
               // the iteration's map would refuse it when the iteration is made, for the whole input
               throw line.errorAt(at, "expected each task state once, found " + line.quoted(state) + " twice");
@@ -173,7 +183,7 @@ public final class TopParser extends LineParser<TopReport> {
         // procps 3.2 prints "Cpu(s): 21.7% us,  5.4% sy" (3.2.8: "1.3%us,") and "Cpu0  :"; a
         // comma locale prints "%Cpu(s):  0,7 us,  0,3 sy" (the comma after a key stays a separator)
         boolean old = t.startsWith("Cpu") && t.indexOf(':') > 3;
-        if (t.startsWith("%Cpu") || old) {
+        if (t.startsWith("%Cpu") || t.startsWith("%CPU") || old) {
           int colon = t.indexOf(':');
           String id = t.substring(old ? 3 : 4, colon).strip();
           id = id.equals("(s)") ? "all" : id;
@@ -215,7 +225,7 @@ public final class TopParser extends LineParser<TopReport> {
         if (MEMORY.matcher(t).lookingAt()) {
           String unit = t.substring(0, t.indexOf(' '));
           b.memoryUnit(unit);
-          String kind = t.contains("Mem") && t.indexOf("Mem") < t.indexOf(':') ? "Mem" : "Swap";
+          String kind = swap(t) ? "Swap" : "Mem";
           line.position(line.text().indexOf(':') + 1);
           while (!line.atEnd()) {
             line.tryConsume(",");
@@ -224,11 +234,18 @@ public final class TopParser extends LineParser<TopReport> {
             int at = line.position();
             String rest = line.text().substring(Math.min(at, line.text().length())).stripLeading();
             if (MEMORY.matcher(rest).lookingAt()) {
-              kind = rest.contains("Mem") && rest.indexOf("Mem") < rest.indexOf(':') ? "Mem" : "Swap";
+              kind = swap(rest) ? "Swap" : "Mem";
               line.position(line.text().indexOf(':', at) + 1);
               continue;
             }
             double v = line.decimal("a memory figure", true);
+            // a figure too wide for its column is cut and marked with '+' (procps-ng top's scale_num:
+            // "2063191.+total", "2039659.+avail Mem"): the figure as printed, a lower bound
+            if (line.lookingAt(".+")) {
+              line.tryConsume(".+");
+            } else {
+              line.tryConsume("+");
+            }
             String label = line.word("total, free, used, buff/cache or avail").replace(",", "").replace(".", "");
             int glued = label.length() - 3;
             if (glued > 0 && label.endsWith("iB") && "KMGTPE".indexOf(label.charAt(glued)) >= 0
@@ -240,7 +257,8 @@ public final class TopParser extends LineParser<TopReport> {
               continue;
             }
             if (label.equals("avail")) {
-              label = "avail " + line.word("Mem");
+              String what = line.word("Mem");
+              label = "avail " + GERMAN.getOrDefault(what, what);
               memory.put(label, v);
             } else {
               memory.put(kind + " " + label, v);
@@ -273,7 +291,7 @@ public final class TopParser extends LineParser<TopReport> {
           keptColumns = kept.build();
           pidColumn = last.getOrDefault("PID", -1);
           userColumn = last.getOrDefault("USER", -1);
-          commandColumn = last.getOrDefault("COMMAND", -1);
+          commandColumn = last.getOrDefault("COMMAND", last.getOrDefault("BEFEHL", -1));
           cpuColumn = last.getOrDefault("%CPU", -1);
           memColumn = last.getOrDefault("%MEM", -1);
           return true;
@@ -297,6 +315,12 @@ public final class TopParser extends LineParser<TopReport> {
         return report.build();
       }
     };
+  }
+
+  /** Whether a memory line ({@code KiB Swap:}, {@code MiB Mem :}, German {@code MiB Spch :}) is the swap one. */
+  private static boolean swap(String t) {
+    int swap = t.indexOf("Swap");
+    return swap >= 0 && swap < t.indexOf(':');
   }
 
   private static String letters(LineCursor line) {

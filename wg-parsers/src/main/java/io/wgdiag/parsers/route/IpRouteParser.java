@@ -310,10 +310,16 @@ public final class IpRouteParser extends StreamingLineParser<RouteTable, Route> 
       int at = line.position();
       String v = line.word("the seconds after '", key, "'");
       String digits = v.endsWith("sec") ? v.substring(0, v.length() - 3) : v;
+      // iproute2 prints expires with %d: an entry past its expiry that the kernel has not yet
+      // removed shows a negative count ("cache  expires -1sec")
+      boolean negative = key.equals("expires") && digits.startsWith("-");
+      if (negative) {
+        digits = digits.substring(1);
+      }
       if (digits.isEmpty() || !io.wgdiag.parsers.text.Fields.onlyDigits(digits, "") || digits.length() > 18) {
         throw line.errorAt(at, "expected the seconds after '" + key + "' such as 588sec, found '" + v + "'");
       }
-      return Long.parseLong(digits);
+      return negative ? -Long.parseLong(digits) : Long.parseLong(digits);
     }
   }
 }

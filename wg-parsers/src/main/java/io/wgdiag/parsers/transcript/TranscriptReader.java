@@ -20,12 +20,16 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code [user@host path]$ CMD} or {@code [user@host path]# CMD}
  *   <li>SUSE's {@code host:~ # CMD} and {@code user@host:~> CMD}; {@code ~# CMD} (a prompt cut to its
  *       directory); a parenthesised tag before the prompt character ({@code user@host:~ (main) $ CMD})
+ *   <li>any of these after a conda or virtualenv tag: {@code (base) user@host:~$ CMD}
+ *   <li>oh-my-zsh's default {@code ➜  DIR CMD} (also {@code ➜  DIR git:(BRANCH) ✗ CMD})
  *   <li>busybox ash's {@code / # CMD}, {@code ~ # CMD}, {@code /tmp $ CMD} (the directory, a space, the
  *       prompt character)
  * </ul>
  *
  * <p>A prompt with no command after it ends the block before it (people paste the prompt that
- * came back last).
+ * came back last). A {@code watch} screen pasted without any prompt before it opens its block at
+ * its header, which names the command ({@code Every 2.0s: wg   host: date} reads as {@code watch
+ * wg}).
  *
  * <p>Every line after a prompt, up to the next prompt, is that command's output. The reader scans
  * each line once, without regular expressions.
@@ -74,6 +78,7 @@ public final class TranscriptReader {
     for (int i = 0; i < all.size(); i++) {
       String line = all.get(i);
       String cmd = command(line);
+      String watched = cmd == null && command == null && preambleLines == 0 ? Wrappers.watchedCommand(line) : null;
       if (cmd != null) {
         if (command != null && (!command.isEmpty() || out.stream().anyMatch(o -> !o.isBlank()))) {
           Wrappers.block(commandLine, command, out, whole, blocks);
@@ -81,6 +86,13 @@ public final class TranscriptReader {
         command = cmd; // "" for a prompt with no command (the one people paste last): output of nothing
         commandLine = i + 1;
         out.clear();
+      } else if (watched != null) {
+        // a watch screen pasted without the prompt that started it: its header names the command
+        // ("Every 2.0s: wg   host: date"), so the header opens the block, as "watch wg" would
+        command = "watch " + watched;
+        commandLine = i + 1;
+        out.clear();
+        out.add(line); // the header stays the block's first output line, taken off (and noted) as usual
       } else if (command == null) {
         preamble.append(line).append('\n');
         if (!line.isBlank()) {
@@ -94,6 +106,22 @@ public final class TranscriptReader {
       Wrappers.block(commandLine, command, out, whole, blocks);
     }
     return new Transcript(blocks.build(), preambleLines == 0 ? "" : trimEnd(preamble));
+  }
+
+  /** The index of the first non-blank character of {@code s} at or after {@code i}. */
+  private static int skip(String s, int i) {
+    while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The index just after the word of {@code s} that starts at {@code i}. */
+  private static int skipWord(String s, int i) {
+    while (i < s.length() && s.charAt(i) != ' ' && s.charAt(i) != '\t') {
+      i++;
+    }
+    return i;
   }
 
   static String trimEnd(StringBuilder b) {
@@ -119,6 +147,29 @@ public final class TranscriptReader {
     int n = line.length();
     if (n >= 1 && line.charAt(0) == '$' && (n == 1 || line.charAt(1) == ' ')) {
       return n == 1 ? "" : line.substring(2).strip();
+    }
+    if (n > 2 && line.charAt(0) == '(') {
+      // a conda or virtualenv tag before the prompt: "(base) user@host:~$ CMD", "(venv) $ CMD"
+      int close = line.indexOf(") ");
+      if (close > 1 && line.indexOf(' ') > close) {
+        return command(line.substring(close + 2));
+      }
+      return null;
+    }
+    if (n > 0 && line.charAt(0) == '\u279c') {
+      // oh-my-zsh's default theme (robbyrussell): "➜  DIR CMD", "➜  DIR git:(BRANCH) ✗ CMD";
+      // the arrow is never tool output
+      int i = skip(line, 1);
+      i = skipWord(line, i); // the directory
+      i = skip(line, i);
+      if (line.startsWith("git:(", i)) {
+        int close = line.indexOf(')', i);
+        i = skip(line, close < 0 ? n : close + 1);
+        if (i < n && line.charAt(i) == '\u2717') {
+          i = skip(line, i + 1);
+        }
+      }
+      return i >= n ? "" : line.substring(i).strip();
     }
     if (n > 0 && line.charAt(0) == '[') {
       // [user@host path]$ CMD

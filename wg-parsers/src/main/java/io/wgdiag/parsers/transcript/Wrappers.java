@@ -157,6 +157,22 @@ final class Wrappers {
     }
   }
 
+  /**
+   * The command a {@code watch} header names ({@code Every 2.0s: wg   j-wg: Fri Aug 26 2022}
+   * gives {@code wg}: watch pads the command and the host and date on the right with blanks), or
+   * null when {@code line} is no watch header or names no command.
+   */
+  static @Nullable String watchedCommand(String line) {
+    String t = line.strip();
+    if (!isWatchHeader(t)) {
+      return null;
+    }
+    String rest = t.substring(t.indexOf("s: ") + 3).strip();
+    int gap = rest.indexOf("  ");
+    String cmd = (gap < 0 ? rest : rest.substring(0, gap)).strip();
+    return cmd.isEmpty() ? null : cmd;
+  }
+
   /** {@code Every 2.0s: } or {@code Every 1s: } at the start. */
   static boolean isWatchHeader(String t) {
     if (!t.startsWith("Every ")) {

@@ -82,4 +82,36 @@ class TcpdumpVerbosePasteTest {
     assertThat(v6.sourcePort()).hasValue(51820);
     assertThat(v6.destination()).hasValue("2001:db8::2");
   }
+
+  @Test
+  void linkLevelHeaderWithVlanTagsAndNoTimestamp() throws ParseException {
+    // tcpdump -t -e -v: the link header first (print-ether.c), then the IP header without an "IP" word
+    TcpdumpCapture c = parser.parse(Fixtures.read("pastes/tcpdump/t-e-v-vlan10-csr1000v-lab.txt"));
+    assertThat(c.packets()).hasSize(2);
+    TcpdumpPacket p = c.packets().get(0);
+    assertThat(p.time()).isEmpty();
+    assertThat(p.vlan()).hasValue(10);
+    assertThat(p.linkHeader()).hasValue(
+        "0e:c4:7c:99:c3:2a > 42:c7:46:4c:5e:8d, ethertype 802.1Q (0x8100), length 118: vlan 10, p 0, ethertype IPv4");
+    assertThat(p.protocol()).isEqualTo("IP");
+    assertThat(p.tos()).hasValue("0xb8");
+    assertThat(p.ttl()).hasValue(254);
+    assertThat(p.source()).hasValue("172.20.2.11");
+    assertThat(p.destination()).hasValue("192.0.2.10");
+    assertThat(p.transport()).isEqualTo("ICMP");
+    assertThat(p.lengthBytes()).hasValue(80);
+    // QinQ with PPPoE inside: the innermost ethertype is the protocol, the rest stays detail
+    TcpdumpPacket q = parser.parse(Fixtures.read("pastes/tcpdump/t-e-v-pppoe-in-qinq-csr1000v-lab.txt")).packets().get(0);
+    assertThat(q.vlan()).hasValue(100);
+    assertThat(q.protocol()).isEqualTo("PPPoE S");
+    assertThat(q.detail()).startsWith("PPPoE  [ses 0x18] IP (0x0021), length 102: (tos 0xb8");
+    assertThat(q.quoted()).containsExactly("172.20.2.11 > 192.0.2.10: ICMP echo request, id 92, seq 0, length 80");
+    // an untagged frame with a timestamp: ethertype IPv4 (0x0800), length N: SRC > DST
+    TcpdumpPacket u = parser.parse("02:16:56.036022 00:00:01:01:02:05 > 02:42:9e:ec:27:41, ethertype IPv4 (0x0800), "
+        + "length 98: 10.20.0.100 > 8.8.8.8: ICMP echo request, id 253, seq 1, length 64\n").packets().get(0);
+    assertThat(u.time()).isEqualTo("02:16:56.036022");
+    assertThat(u.vlan()).isEmpty();
+    assertThat(u.linkHeader()).hasValue("00:00:01:01:02:05 > 02:42:9e:ec:27:41, ethertype IPv4 (0x0800), length 98");
+    assertThat(u.destination()).hasValue("8.8.8.8");
+  }
 }

@@ -96,4 +96,34 @@ class TopGenerationsPasteTest {
     assertThat(it.memory()).containsEntry("Mem total", 7812.5).containsEntry("Mem buff/cache", 4578.0)
         .containsEntry("Swap total", 2048.0).containsEntry("avail Mem", 5500.1);
   }
+
+  @Test
+  void germanLocaleLabelsAndCommaDecimals() throws ParseException {
+    // de_DE: "Tasks: 279 gesamt, 1 laufend", "%CPU(s):", "MiB Spch :", "avail Spch", "ZEIT+ BEFEHL"
+    TopIteration it = top("de-locale-mint-cinnamon-1348");
+    assertThat(it.load1()).hasValue(1.03);
+    assertThat(it.tasks()).containsEntry("total", 279L).containsEntry("running", 1L)
+        .containsEntry("sleeping", 278L).containsEntry("stopped", 0L).containsEntry("zombie", 0L);
+    assertThat(it.allCpu("us")).hasValue(7.0);
+    assertThat(it.allCpu("id")).hasValue(90.7);
+    assertThat(it.memoryUnit()).hasValue("MiB");
+    assertThat(it.memory()).containsEntry("Mem total", 15937.3).containsEntry("Mem buff/cache", 2176.4)
+        .containsEntry("Swap total", 1952.0).containsEntry("avail Mem", 13104.4);
+    assertThat(it.processes()).singleElement().satisfies(p -> {
+      assertThat(p.pid()).isEqualTo(3293);
+      assertThat(p.cpuPercent()).hasValue(9.1);
+      assertThat(p.memPercent()).hasValue(2.0);
+      assertThat(p.command()).isEqualTo("cinnamon");
+    });
+  }
+
+  @Test
+  void aMemoryFigureTooWideForItsColumnEndsInPlus() throws ParseException {
+    // procps-ng's scale_num cuts a figure that does not fit and marks it "+": a lower bound
+    TopIteration it = top("procps-ng-2tb-plus-truncated-nextdenovo-226");
+    assertThat(it.memory()).containsEntry("Mem total", 2063191.0).containsEntry("Mem free", 2036989.0)
+        .containsEntry("Mem used", 14993.0).containsEntry("avail Mem", 2039659.0).containsEntry("Swap total", 4096.0);
+    assertThat(it.processes()).hasSize(10);
+    assertThat(it.processes().get(0).command()).isEqualTo("node_exporter");
+  }
 }

@@ -53,6 +53,16 @@ class IpRouteCacheTest {
   }
 
   @Test
+  void anEntryPastItsExpiryHasANegativeCount() throws ParseException {
+    // a real paste (ip -6 route show cache after a failed ping6): iproute2 prints expires with %d
+    RouteTable t = parser.parse("3ffe::2 via 3ffe::2 dev eth0  metric 0 \n    cache  expires -1sec\n");
+    assertThat(t.routes().get(0).cache().orElseThrow().expiresSeconds()).hasValue(-1);
+    // the sign is read for expires only
+    assertThatThrownBy(() -> parser.parse("10.0.0.1 dev eth0 \n    cache  age -3sec\n"))
+        .isInstanceOf(ParseException.class).hasMessageContaining("'-3sec'");
+  }
+
+  @Test
   void oneLineFormJoinsTheCacheLine() throws ParseException {
     RouteTable t = parser.parse("10.60.0.10 via 192.0.2.1 dev eth0 src 192.0.2.7 \\    cache  mtu 1380\n");
     assertThat(t.routes().get(0).cache()).isPresent();

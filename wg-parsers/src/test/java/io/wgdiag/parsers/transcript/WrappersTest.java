@@ -25,6 +25,40 @@ class WrappersTest {
   }
 
   @Test
+  void aWatchScreenWithoutItsPromptOpensItsBlockAtTheHeader() throws ParseException {
+    ParsedTranscript t = parser.parse("Every 2.0s: ip route    gw1: Mon Dec  7 20:17:24 2026\n\n" + ROUTE, true);
+    ParsedBlock b = t.blocks().get(0);
+    assertThat(b.command()).isEqualTo("watch ip route");
+    assertThat(b.toolId()).contains("ip-route");
+    assertThat(b.model(RouteTable.class).orElseThrow().routes()).hasSize(2);
+    assertThat(b.notes()).singleElement().asString().startsWith("removed the watch header 'Every 2.0s: ip route");
+    // text before it is still text before the first prompt
+    assertThat(parser.parse("my routes:\nEvery 2.0s: ip route    gw1: Mon Dec  7 20:17:24 2026\n" + ROUTE, false)
+        .allDiagnostics()).isNotEmpty();
+  }
+
+  @Test
+  void realPastesQuotedByMailOneAndTwoLevelsDeep() throws ParseException {
+    // intel-wired-lan: a reply quoting a patch that quotes ip -s link with an SR-IOV VF (">> ")
+    ParsedBlock vf = parser.parse(io.wgdiag.parsers.Fixtures.read(
+        "pastes/transcript/quoted-2-levels-sriov-i40e-intel-wired-lan.txt"), true).blocks().get(0);
+    assertThat(vf.toolId()).contains("ip-link-stats");
+    assertThat(vf.notes()).anyMatch(n -> n.startsWith("stripped 2 levels of mail quoting"));
+    io.wgdiag.model.link.Link pf = vf.model(Links.class).orElseThrow().link("enp2s0f0").orElseThrow();
+    assertThat(pf.virtualFunctions()).singleElement().satisfies(f -> {
+      assertThat(f.number()).isZero();
+      assertThat(f.txDropped()).hasValue(2);
+      assertThat(f.rxDropped()).hasValue(0);
+    });
+    // netdev: one level ("> ") around a plain ip -s link
+    ParsedBlock eth = parser.parse(io.wgdiag.parsers.Fixtures.read(
+        "pastes/transcript/quoted-ip-s-link-bnxt-netdev-2024.txt"), true).blocks().get(0);
+    assertThat(eth.notes()).anyMatch(n -> n.startsWith("stripped mail quoting '> '"));
+    assertThat(eth.model(Links.class).orElseThrow().link("eth0").orElseThrow().stats().orElseThrow().rxBytes())
+        .isEqualTo(282519546L);
+  }
+
+  @Test
   void sudoPromptIsRemovedAndNamed() throws ParseException {
     ParsedTranscript t = parser.parse("alice@gw1:~$ sudo ip route\n[sudo] password for alice: \n" + ROUTE, true);
     assertThat(t.blocks().get(0).model(RouteTable.class).orElseThrow().routes()).hasSize(2);
@@ -88,5 +122,33 @@ class WrappersTest {
     assertThat(TranscriptReader.promptCommand(" host:~ #   netstat -r")).contains("netstat -r");
     assertThat(TranscriptReader.promptCommand("alice@linux:~> ip -s link")).contains("ip -s link");
     assertThat(TranscriptReader.promptCommand("peer: abc # def")).isEmpty();
+  }
+
+  @Test
+  void aCondaOrVirtualenvTagBeforeThePromptIsSkipped() {
+    assertThat(TranscriptReader.promptCommand("(base) niuxinli@ubuntu:~$ ss -it")).contains("ss -it");
+    assertThat(TranscriptReader.promptCommand("(venv) $ ping -c 3 10.0.0.1")).contains("ping -c 3 10.0.0.1");
+    // output that starts with a parenthesis is no prompt
+    assertThat(TranscriptReader.promptCommand("(tos 0x0, ttl 64, id 1, offset 0, flags [DF], proto UDP (17), length 176)"))
+        .isEmpty();
+    assertThat(TranscriptReader.promptCommand("(none) 10.0.0.1/32")).isEmpty();
+  }
+
+  @Test
+  void ohMyZshPromptsAreRecognised() throws ParseException {
+    assertThat(TranscriptReader.promptCommand("\u279c  ~  sudo ip -6 route show cache")).contains("sudo ip -6 route show cache");
+    assertThat(TranscriptReader.promptCommand("\u279c  wgdiag git:(main) \u2717 ping -c 3 10.0.0.1")).contains("ping -c 3 10.0.0.1");
+    assertThat(TranscriptReader.promptCommand("\u279c  ~ ")).isEmpty();
+    // real pastes: the IPv6 route cache with a negative expiry, the last prompt empty; ping6 stopped with ^C
+    ParsedTranscript t = parser.parse(io.wgdiag.parsers.Fixtures.read(
+        "pastes/transcript/ip-6-route-cache-negative-expiry-oh-my-zsh.txt"), true);
+    assertThat(t.blocks()).extracting(ParsedBlock::command).containsExactly("sudo ip -6 route show cache");
+    assertThat(t.blocks().get(0).model(RouteTable.class).orElseThrow().routes()).hasSize(1);
+    ParsedTranscript ping = parser.parse(io.wgdiag.parsers.Fixtures.read(
+        "pastes/transcript/ping6-ctrl-c-oh-my-zsh.txt"), true);
+    assertThat(ping.blocks()).singleElement().satisfies(b -> {
+      assertThat(b.toolId()).contains("ping");
+      assertThat(b.model(io.wgdiag.model.ping.PingResult.class).orElseThrow().received()).hasValue(0);
+    });
   }
 }
