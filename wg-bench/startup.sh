@@ -6,7 +6,8 @@
 # one training run with -XX:AOTCacheOutput, then -XX:AOTCache). The variants run in turn, N rounds
 # (alternating, so a busy spell on the machine hits every variant alike); the table gives each
 # variant's minimum and median wall-clock milliseconds, its median as a multiple of the bare JVM's
-# median (on the same JDK, and on JDK 17), and its median CPU time (user + system, all threads).
+# median (on the same JDK, and on JDK 17), and its median CPU time (user + system, all threads),
+# also as a multiple of the bare JVM's on the same JDK (what other load on the machine changes least).
 # Usage: wg-bench/startup.sh [N]   (default 15; after ./mvnw -B -q -pl examples -am package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,13 +58,14 @@ done
 # min and median of a column of numbers
 stats() { sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print v[1] * 1000, m * 1000 }'; }
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $n rounds, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "| run (whole process) | wall min ms | wall median ms | median ÷ bare JVM, same JDK | median ÷ bare JVM, JDK 17 | CPU (user+sys) median ms |"
-echo "|---|---:|---:|---:|---:|---:|"
-bare= bare17=
+echo "| run (whole process) | wall min ms | wall median ms | median ÷ bare JVM, same JDK | median ÷ bare JVM, JDK 17 | CPU (user+sys) median ms | CPU ÷ bare JVM's, same JDK |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+bare= bare17= barecpu=
 for i in "${!cmds[@]}"; do
   read -r mn md < <(awk '{ print $1 }' "$work/t$i" | stats)
   read -r _ cpu < <(awk '{ print $2 + $3 }' "$work/t$i" | stats)
-  case ${names[$i]} in *bare*) bare=$md; [ -n "$bare17" ] || bare17=$md ;; esac
-  printf '| %s | %.0f | %.0f | %.1f× | %.1f× | %.0f |\n' "${names[$i]}" "$mn" "$md" \
-    "$(awk -v a="$md" -v b="$bare" 'BEGIN { print a / b }')" "$(awk -v a="$md" -v b="$bare17" 'BEGIN { print a / b }')" "$cpu"
+  case ${names[$i]} in *bare*) bare=$md barecpu=$cpu; [ -n "$bare17" ] || bare17=$md ;; esac
+  printf '| %s | %.0f | %.0f | %.1f× | %.1f× | %.0f | %.1f× |\n' "${names[$i]}" "$mn" "$md" \
+    "$(awk -v a="$md" -v b="$bare" 'BEGIN { print a / b }')" "$(awk -v a="$md" -v b="$bare17" 'BEGIN { print a / b }')" "$cpu" \
+    "$(awk -v a="$cpu" -v b="$barecpu" 'BEGIN { print a / b }')"
 done

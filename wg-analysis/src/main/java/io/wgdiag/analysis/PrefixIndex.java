@@ -14,8 +14,22 @@ import java.util.TreeSet;
  */
 final class PrefixIndex<T> {
 
-  /** A network: the address masked to {@code length} bits, as two longs. */
-  private record Net(boolean v6, int length, long hi, long lo) {}
+  /**
+   * A network: the address masked to {@code length} bits, as two longs. Its equals and hashCode
+   * are written out: a record's are linked by invokedynamic on first use, some 20 ms of interpreted
+   * method-handle set-up in a command-line run's start-up (the only record used as a key there).
+   */
+  private record Net(boolean v6, int length, long hi, long lo) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Net n && n.v6 == v6 && n.length == length && n.hi == hi && n.lo == lo;
+    }
+
+    @Override
+    public int hashCode() {
+      return ((Boolean.hashCode(v6) * 31 + length) * 31 + Long.hashCode(hi)) * 31 + Long.hashCode(lo);
+    }
+  }
 
   private final Map<Net, List<T>> byNet = new HashMap<>();
   private final TreeSet<Integer> v4Lengths = new TreeSet<>();
