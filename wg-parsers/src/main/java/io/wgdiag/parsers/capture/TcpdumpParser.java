@@ -52,7 +52,9 @@ public final class TcpdumpParser extends LineParser<TcpdumpCapture> {
       private void flush() {
         if (open) {
           if (awaiting) {
-            packet.detail(""); // cut after the header line
+            // cut after the header line: no addresses, no transport line to read them from
+            packet.detail("");
+            packet.transport("OTHER");
           }
           b.addPacket(packet.build());
           open = false;

@@ -248,8 +248,10 @@ public final class TopParser extends LineParser<TopReport> {
             }
             String label = line.word("total, free, used, buff/cache or avail").replace(",", "").replace(".", "");
             int glued = label.length() - 3;
+            // (only with the joined line's ':' still ahead: without it, "free,MiB Mem1285..." would
+            // send the cursor back to the start of the line, for ever)
             if (glued > 0 && label.endsWith("iB") && "KMGTPE".indexOf(label.charAt(glued)) >= 0
-                && (line.lookingAt("Swap") || line.lookingAt("Mem"))) {
+                && (line.lookingAt("Swap") || line.lookingAt("Mem")) && line.text().indexOf(':', line.position()) >= 0) {
               // "... 5929.8 buff/cacheKiB Swap: ...": the next line joined without a blank
               memory.put(kind + " " + label.substring(0, glued), v);
               kind = line.lookingAt("Swap") ? "Swap" : "Mem";
