@@ -77,9 +77,7 @@ class LauncherIT {
     String out = run(cache, "-Xlog:class+load=info:file=" + log,
         "analyze", Path.of("samples", "lab-pmtu-blackhole").toAbsolutePath().toString());
     assertThat(out).contains("MTU");
-    List<String> ours = Files.readAllLines(log).stream()
-        .filter(l -> l.contains(" io.wgdiag.parsers.") || l.contains(" io.wgdiag.analysis."))
-        .collect(Collectors.toList());
+    List<String> ours = parsersAndAnalysis(log);
     // read from the archive, not from the jar (lambda proxies are made at run time either way)
     assertThat(ours).filteredOn(l -> l.contains("source: shared objects file"))
         .as("classes of the parsers and the analysis read from the archive").hasSizeGreaterThan(200);
@@ -104,12 +102,17 @@ class LauncherIT {
     String out = runWith(cache, jar, java, "-XX:AOTMode=on -Xlog:class+load=info:file=" + log,
         "analyze", Path.of("samples", "lab-pmtu-blackhole").toAbsolutePath().toString());
     assertThat(out).contains("MTU");
-    List<String> ours = Files.readAllLines(log).stream()
-        .filter(l -> l.contains(" io.wgdiag.parsers.") || l.contains(" io.wgdiag.analysis."))
-        .collect(Collectors.toList());
+    List<String> ours = parsersAndAnalysis(log);
     assertThat(ours).filteredOn(l -> l.contains("source: shared objects file"))
         .as("classes of the parsers and the analysis read from the AOT cache").hasSizeGreaterThan(200);
     assertThat(ours).filteredOn(l -> l.contains("source: file:")).as("classes read from the jar").isEmpty();
+  }
+
+  /** The class-load log's lines for the parsers' and the analysis' classes. */
+  private static List<String> parsersAndAnalysis(Path log) throws Exception {
+    return Files.readAllLines(log).stream()
+        .filter(l -> l.contains(" io.wgdiag.parsers.") || l.contains(" io.wgdiag.analysis."))
+        .collect(Collectors.toList());
   }
 
   private static Optional<Path> jdk25() throws Exception {
