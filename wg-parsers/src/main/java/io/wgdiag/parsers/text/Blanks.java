@@ -1,5 +1,9 @@
 package io.wgdiag.parsers.text;
 
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.Reader;
+
 /**
  * The spaces that web pages and mail clients put where a terminal printed a plain space: the
  * no-break space U+00A0 (HTML {@code &nbsp;}, which browsers copy from {@code <pre>} blocks and
@@ -32,5 +36,31 @@ public final class Blanks {
       }
     }
     return new String(cs);
+  }
+
+  /**
+   * {@code in} with every no-break, figure and narrow no-break space read as a plain space, as
+   * {@link #plain(String)} does for text in memory: the JSON forms read from a {@link Reader} see
+   * the same characters as from a string.
+   */
+  public static Reader plain(Reader in) {
+    return new FilterReader(in) {
+      @Override
+      public int read() throws IOException {
+        int c = super.read();
+        return c >= 0 && isPastedSpace((char) c) ? ' ' : c;
+      }
+
+      @Override
+      public int read(char[] buf, int off, int len) throws IOException {
+        int n = super.read(buf, off, len);
+        for (int i = off; i < off + n; i++) {
+          if (isPastedSpace(buf[i])) {
+            buf[i] = ' ';
+          }
+        }
+        return n;
+      }
+    };
   }
 }

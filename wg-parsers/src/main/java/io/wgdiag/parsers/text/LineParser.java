@@ -234,7 +234,7 @@ public abstract class LineParser<T> implements Parser<T> {
       in.unread(head, 0, n);
     }
     if (first >= 0 && (head[first] == '[' || head[first] == '{')) {
-      return readJson(json, in, strict);
+      return readJson(json, Blanks.plain(in), strict);
     }
     return runChunks(in, strict, newSession(), CHUNK_CHARS);
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.ParseResult;
 import io.wgdiag.parsers.ParserRegistry;
+import java.io.StringReader;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +35,33 @@ class FuzzFindingsTest {
     var capture = ParserRegistry.standard().parser("tcpdump").parse(text);
     assertThat(capture.toString()).contains("transport=OTHER");
     assertThat(ParserRegistry.standard().parser("tcpdump").parseLenient("tcpdumpp: garbage\n" + text).diagnostics()).hasSize(1);
+  }
+
+  /** ip -j link: a no-break space inside a JSON document was a space in memory but an error from a Reader. */
+  @Test
+  void noBreakSpaceInJsonReadsAlikeFromMemoryAndReader() throws Exception {
+    var parser = ParserRegistry.standard().parser("ip-link");
+    String empty = "[\u00a0]";
+    assertThat(parser.parse(new StringReader(empty))).isEqualTo(parser.parse(empty));
+    String bad = "[\u00a0T]";
+    ParseException fromText = catchParseException(() -> parser.parse(bad));
+    ParseException fromReader = catchParseException(() -> parser.parse(new StringReader(bad)));
+    assertThat(fromReader.getMessage()).isEqualTo(fromText.getMessage()).contains("Unrecognized token 'T'");
+    assertThat(fromReader.column()).isEqualTo(fromText.column()).isEqualTo(3);
+  }
+
+  private interface Parse {
+    void run() throws Exception;
+  }
+
+  private static ParseException catchParseException(Parse parse) {
+    try {
+      parse.run();
+    } catch (ParseException e) {
+      return e;
+    } catch (Exception e) {
+      throw new AssertionError("expected a ParseException", e);
+    }
+    throw new AssertionError("expected a ParseException, the input was read");
   }
 }
