@@ -46,7 +46,7 @@ public final class TranscriptReader {
   /** The prompt lines and their output; text before the first prompt is {@link Transcript#preamble()}. */
   public static Transcript read(CharSequence text) {
     try {
-      return read(LineSource.of(Blanks.plain(text.toString())));
+      return read(LineSource.of(text));
     } catch (IOException e) {
       throw new IllegalStateException("in-memory text cannot fail to read", e);
     }
@@ -57,7 +57,7 @@ public final class TranscriptReader {
     List<String> all = new ArrayList<>();
     String l;
     while ((l = lines.next()) != null) {
-      all.add(l);
+      all.add(Blanks.plain(l)); // web and mail pastes: no-break spaces for spaces
     }
     // Wrappers around the whole paste: markdown code fences, then mail or markdown quoting.
     List<String> whole = new ArrayList<>();

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.wgdiag.parsers.ParseException;
 import io.wgdiag.parsers.ParseResult;
 import io.wgdiag.parsers.ParserRegistry;
+import io.wgdiag.parsers.text.LineSource;
+import io.wgdiag.parsers.transcript.TranscriptReader;
 import java.io.StringReader;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,16 @@ class FuzzFindingsTest {
     ParseException fromReader = catchParseException(() -> parser.parse(new StringReader(bad)));
     assertThat(fromReader.getMessage()).isEqualTo(fromText.getMessage()).contains("Unrecognized token 'T'");
     assertThat(fromReader.column()).isEqualTo(fromText.column()).isEqualTo(3);
+  }
+
+  /** Transcripts: a no-break space in output was a space read from memory but stayed U+00A0 from a Reader. */
+  @Test
+  void noBreakSpaceInATranscriptReadsAlikeFromMemoryAndReader() throws Exception {
+    String text = "cr0x@server:~$ mpstat -P ALL 1 5\nLinux 6.8.0 (server) 12/27/2025 _x86_64_\u00a0(8 CPU)\n";
+    var fromText = TranscriptReader.read(text);
+    var fromReader = TranscriptReader.read(LineSource.of(new StringReader(text)));
+    assertThat(fromReader).isEqualTo(fromText);
+    assertThat(fromReader.blocks().get(0).output()).contains("_x86_64_ (8 CPU)");
   }
 
   private interface Parse {
