@@ -43,7 +43,7 @@ public final class Blanks {
    * {@link #plain(String)} does for text in memory: the JSON forms read from a {@link Reader} see
    * the same characters as from a string.
    */
-  public static Reader plain(Reader in) {
+  static Reader plain(Reader in) {
     return new FilterReader(in) {
       @Override
       public int read() throws IOException {
