@@ -30,11 +30,7 @@ public final class Blanks {
       return text;
     }
     char[] cs = text.toCharArray();
-    for (int i = 0; i < cs.length; i++) {
-      if (isPastedSpace(cs[i])) {
-        cs[i] = ' ';
-      }
-    }
+    plain(cs, 0, cs.length);
     return new String(cs);
   }
 
@@ -54,13 +50,18 @@ public final class Blanks {
       @Override
       public int read(char[] buf, int off, int len) throws IOException {
         int n = super.read(buf, off, len);
-        for (int i = off; i < off + n; i++) {
-          if (isPastedSpace(buf[i])) {
-            buf[i] = ' ';
-          }
-        }
+        plain(buf, off, off + n);
         return n;
       }
     };
+  }
+
+  /** Replaces each pasted stand-in for a space in {@code cs[from..to)} by a plain space. */
+  private static void plain(char[] cs, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (isPastedSpace(cs[i])) {
+        cs[i] = ' ';
+      }
+    }
   }
 }
