@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * the same message, in strict mode and in lenient mode (equal model and diagnostics). The texts are
  * the tool's recorded fixtures, their lines picked, repeated and damaged (a character changed,
  * a line cut, {@code \r} line ends, colour codes), some longer than the Reader path's chunk of
- * 65,536 characters, and JSON documents, damaged alike, after 256 to 2,000 blanks and line ends (the Reader path
- * once looked at only the first 256 characters). Each text is read through a {@link StringReader}
+ * 65,536 characters, and JSON documents, damaged alike, after 256 to 2,000 blanks and line ends
+ * (the Reader path once looked at only the first 256 characters). Each text is read through a {@link StringReader}
  * and through a reader that hands out 1 to 4,096 characters a call.
  */
 class ReaderAgreesWithTextTest {
@@ -100,12 +100,16 @@ class ReaderAgreesWithTextTest {
     Arbitrary<String> longer = Combinators.combine(some, Arbitraries.integers().between(65_536, 140_000), few)
         .as((t, n, tail) -> fill(t.isEmpty() ? "x\n" : t, n) + tail);
     Arbitrary<String> blanks = Arbitraries.strings().withChars(' ', '\n', '\t', '\r').ofMinLength(250).ofMaxLength(2000);
-    Arbitrary<String> jsonAfterBlanks = Combinators.combine(blanks, Arbitraries.of(json(tool)).flatMap(ReaderAgreesWithTextTest::damaged)).as((b, j) -> b + j);
+    Arbitrary<String> damagedJson = Arbitraries.of(json(tool)).flatMap(ReaderAgreesWithTextTest::damaged);
+    Arbitrary<String> jsonAfterBlanks = Combinators.combine(blanks, damagedJson).as((b, j) -> b + j);
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(6, some), net.jqwik.api.Tuple.of(1, longer), net.jqwik.api.Tuple.of(2, jsonAfterBlanks));
   }
 
-  /** A line (or JSON document) as it is, or with one character changed (a no-break space among them) or dropped, cut short, or coloured. */
+  /**
+   * A line (or JSON document) as it is, or with one character changed (a no-break space among
+   * them) or dropped, cut short, or coloured.
+   */
   private static Arbitrary<String> damaged(String line) {
     if (line.isEmpty()) {
       return Arbitraries.just(line);

@@ -2,6 +2,7 @@ package io.wgdiag.parsers.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.wgdiag.parsers.ParseException;
@@ -46,8 +47,10 @@ class FuzzFindingsTest {
     String empty = "[\u00a0]";
     assertThat(parser.parse(new StringReader(empty))).isEqualTo(parser.parse(empty));
     String bad = "[\u00a0T]";
-    ParseException fromText = catchParseException(() -> parser.parse(bad));
-    ParseException fromReader = catchParseException(() -> parser.parse(new StringReader(bad)));
+    ParseException fromText = catchThrowableOfType(ParseException.class, () -> parser.parse(bad));
+    ParseException fromReader = catchThrowableOfType(ParseException.class, () -> parser.parse(new StringReader(bad)));
+    assertThat(fromText).as("a ParseException from text").isNotNull();
+    assertThat(fromReader).as("a ParseException from a Reader").isNotNull();
     assertThat(fromReader.getMessage()).isEqualTo(fromText.getMessage()).contains("Unrecognized token 'T'");
     assertThat(fromReader.column()).isEqualTo(fromText.column()).isEqualTo(3);
   }
@@ -60,20 +63,5 @@ class FuzzFindingsTest {
     var fromReader = TranscriptReader.read(LineSource.of(new StringReader(text)));
     assertThat(fromReader).isEqualTo(fromText);
     assertThat(fromReader.blocks().get(0).output()).contains("_x86_64_ (8 CPU)");
-  }
-
-  private interface Parse {
-    void run() throws Exception;
-  }
-
-  private static ParseException catchParseException(Parse parse) {
-    try {
-      parse.run();
-    } catch (ParseException e) {
-      return e;
-    } catch (Exception e) {
-      throw new AssertionError("expected a ParseException", e);
-    }
-    throw new AssertionError("expected a ParseException, the input was read");
   }
 }
